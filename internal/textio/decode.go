@@ -1,0 +1,126 @@
+// Package textio turns the bytes of an extract into UTF-8 CSV records: it detects the
+// encoding (UTF-8 with or without BOM, else Windows-1252), refuses what cannot be text,
+// sniffs the delimiter from the header line and folds header names.
+package textio
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"io"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/transform"
+)
+
+// Encoding is the character encoding detected for a file.
+type Encoding int
+
+// The encodings an extract may use.
+const (
+	UTF8 Encoding = iota
+	Windows1252
+)
+
+func (e Encoding) String() string {
+	if e == Windows1252 {
+		return "Windows-1252"
+	}
+	return "UTF-8"
+}
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// Detect reads the whole stream once and tells its encoding. It refuses NUL bytes,
+// UTF-16 byte order marks and, in a file that is not UTF-8, the five bytes Windows-1252
+// leaves undefined. The offset of the faulty byte is in the *DecodeError.
+func Detect(r io.Reader) (Encoding, error) {
+	br := bufio.NewReaderSize(r, 1<<16)
+	head, _ := br.Peek(3)
+	if len(head) >= 2 && (head[0] == 0xFF && head[1] == 0xFE || head[0] == 0xFE && head[1] == 0xFF) {
+		return 0, &DecodeError{Reason: ErrUTF16}
+	}
+	valid := true
+	var undefined int64 = -1
+	var offset int64
+	var carry []byte
+	buf := make([]byte, 1<<16)
+	for {
+		n, err := br.Read(buf)
+		chunk := buf[:n]
+		if i := bytes.IndexByte(chunk, 0); i >= 0 {
+			return 0, &DecodeError{Reason: ErrNUL, Offset: offset + int64(i)}
+		}
+		if undefined < 0 {
+			for i, b := range chunk {
+				if b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D {
+					undefined = offset + int64(i)
+					break
+				}
+			}
+		}
+		if valid {
+			data := append(carry, chunk...)
+			// Keep an incomplete trailing rune for the next chunk.
+			cut := len(data)
+			for k := 1; k <= 3 && k <= len(data); k++ {
+				if utf8.RuneStart(data[len(data)-k]) {
+					if !utf8.FullRune(data[len(data)-k:]) {
+						cut = len(data) - k
+					}
+					break
+				}
+			}
+			if err == io.EOF {
+				cut = len(data)
+			}
+			if !utf8.Valid(data[:cut]) {
+				valid = false
+			}
+			carry = append([]byte(nil), data[cut:]...)
+		}
+		offset += int64(n)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return 0, err
+		}
+	}
+	if valid {
+		return UTF8, nil
+	}
+	if undefined >= 0 {
+		return 0, &DecodeError{Reason: ErrUndefinedByte, Offset: undefined}
+	}
+	return Windows1252, nil
+}
+
+// NewReader returns the stream as UTF-8 without BOM.
+func NewReader(r io.Reader, enc Encoding) io.Reader {
+	br := bufio.NewReaderSize(r, 1<<16)
+	if head, _ := br.Peek(3); bytes.Equal(head, utf8BOM) {
+		br.Discard(3)
+	}
+	if enc == Windows1252 {
+		return transform.NewReader(br, charmap.Windows1252.NewDecoder())
+	}
+	return br
+}
+
+// Sentinel reasons for a file that cannot be decoded.
+var (
+	ErrNUL           = errors.New("nul byte")
+	ErrUTF16         = errors.New("utf-16 byte order mark")
+	ErrUndefinedByte = errors.New("byte undefined in windows-1252")
+)
+
+// DecodeError tells why and where a file cannot be read as text.
+type DecodeError struct {
+	Reason error
+	Offset int64
+}
+
+func (e *DecodeError) Error() string { return "decode: " + e.Reason.Error() }
+func (e *DecodeError) Unwrap() error { return e.Reason }

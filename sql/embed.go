@@ -1,0 +1,148 @@
+// Package sqlfiles holds the SQL of bilan: the warehouse schema, the normalised views and
+// one file per indicator with its header, plus the .test files beside them.
+package sqlfiles
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+)
+
+//go:embed schema/*.sql normalise/*.sql indicators/*.sql indicators/*.test
+var FS embed.FS
+
+// View is a SQL file whose name is the view it defines.
+type View struct {
+	Name string // file name without .sql
+	SQL  string // one SELECT
+}
+
+// Indicator is an indicator file with its header.
+type Indicator struct {
+	View
+	ID, Title, Definition, Source, Unit, Coverage string
+}
+
+// Schema returns the schema statements in file order.
+func Schema() ([]string, error) {
+	var out []string
+	err := eachFile("schema", ".sql", func(name, text string) error {
+		out = append(out, text)
+		return nil
+	})
+	return out, err
+}
+
+// Views returns the normalised views, in file name order.
+func Views() ([]View, error) {
+	var out []View
+	err := eachFile("normalise", ".sql", func(name, text string) error {
+		out = append(out, View{Name: name, SQL: text})
+		return nil
+	})
+	return out, err
+}
+
+// Indicators returns every indicator with its parsed header, sorted by id.
+func Indicators() ([]Indicator, error) {
+	var out []Indicator
+	err := eachFile("indicators", ".sql", func(name, text string) error {
+		ind, err := parseHeader(name, text)
+		if err != nil {
+			return err
+		}
+		out = append(out, ind)
+		return nil
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, err
+}
+
+// Units an indicator header may declare, and coverages (which inputs make it defined).
+var (
+	Units     = []string{"structures", "jeunes", "événements", "mesures", "parrains", "%", "ETP", "euros", "lieux", "salariés"}
+	Coverages = []string{"referentiel", "extraits", "classeurs"}
+)
+
+func parseHeader(name, text string) (Indicator, error) {
+	ind := Indicator{View: View{Name: name, SQL: text}}
+	fields := map[string]*string{"id": &ind.ID, "title": &ind.Title, "definition": &ind.Definition,
+		"source": &ind.Source, "unit": &ind.Unit, "coverage": &ind.Coverage}
+	sc := bufio.NewScanner(strings.NewReader(text))
+	for sc.Scan() {
+		line, ok := strings.CutPrefix(sc.Text(), "-- ")
+		if !ok {
+			break
+		}
+		key, value, ok := strings.Cut(line, ":")
+		if p, known := fields[key]; ok && known {
+			*p = strings.TrimSpace(value)
+		}
+	}
+	for key, p := range fields {
+		if *p == "" {
+			return ind, fmt.Errorf("%s.sql: header field %q missing", name, key)
+		}
+	}
+	if strings.ToLower(ind.ID) != name {
+		return ind, fmt.Errorf("%s.sql: id %s does not match the file name", name, ind.ID)
+	}
+	if !contains(Units, ind.Unit) {
+		return ind, fmt.Errorf("%s.sql: unknown unit %q", name, ind.Unit)
+	}
+	if !contains(Coverages, ind.Coverage) {
+		return ind, fmt.Errorf("%s.sql: unknown coverage %q", name, ind.Coverage)
+	}
+	return ind, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Hash is the SHA-256 of every embedded file, names included, in a stable order: the
+// version of the SQL set a run used.
+func Hash() string {
+	h := sha256.New()
+	fs.WalkDir(FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, _ := FS.ReadFile(p)
+		fmt.Fprintf(h, "%s\x00%d\x00", p, len(b))
+		h.Write(b)
+		return nil
+	})
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func eachFile(dir, ext string, fn func(name, text string) error) error {
+	entries, err := FS.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries { // ReadDir sorts by name
+		if !strings.HasSuffix(e.Name(), ext) {
+			continue
+		}
+		b, err := FS.ReadFile(path.Join(dir, e.Name()))
+		if err != nil {
+			return err
+		}
+		if err := fn(strings.TrimSuffix(e.Name(), ext), string(b)); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,18 @@
+-- id: JEU_ACCUEILLIS
+-- title: Jeunes reçus en entretien
+-- definition: jeunes ayant au moins un entretien individuel, une information collective ou un atelier réalisé daté dans l'exercice ; chaque jeune est compté dans le territoire de sa structure de rattachement
+-- source: extraits I-milo « jeunes », « evenements »
+-- unit: jeunes
+-- coverage: extraits
+WITH final AS (
+    SELECT e.jeune_ml AS ml, e.jeune_departement AS departement, e.jeune_region AS region, e.id_jeune
+    FROM stg_evenements e, params p
+    WHERE e.realise AND year(e.date_evenement) = p.exercice
+      AND e.type_evenement IN ('ENTRETIEN_INDIVIDUEL', 'INFORMATION_COLLECTIVE', 'ATELIER')
+)
+SELECT
+    niveau(GROUPING(ml, departement, region)) AS niveau,
+    coalesce(ml, departement, region, 'FR') AS code,
+    count(DISTINCT id_jeune) AS valeur
+FROM final
+GROUP BY GROUPING SETS ((ml), (departement), (region), ())

@@ -1,0 +1,18 @@
+-- id: JEU_ENTRETIENS
+-- title: Entretiens individuels
+-- definition: nombre d'entretiens individuels réalisés datés dans l'exercice, comptés dans le territoire de la structure qui les a enregistrés
+-- source: extraits I-milo « evenements »
+-- unit: événements
+-- coverage: extraits
+WITH final AS (
+    SELECT e.ml, e.departement, e.region
+    FROM stg_evenements e, params p
+    WHERE e.realise AND year(e.date_evenement) = p.exercice
+      AND e.type_evenement = 'ENTRETIEN_INDIVIDUEL'
+)
+SELECT
+    niveau(GROUPING(ml, departement, region)) AS niveau,
+    coalesce(ml, departement, region, 'FR') AS code,
+    count(*) AS valeur
+FROM final
+GROUP BY GROUPING SETS ((ml), (departement), (region), ())

@@ -1,0 +1,17 @@
+-- id: JEU_PREMIER_ACCUEIL
+-- title: Jeunes en premier accueil
+-- definition: jeunes dont la date de premier accueil est dans l'exercice ; chaque jeune est compté dans le territoire de sa structure de rattachement
+-- source: extraits I-milo « jeunes »
+-- unit: jeunes
+-- coverage: extraits
+WITH final AS (
+    SELECT j.ml, j.departement, j.region, j.id_jeune
+    FROM stg_jeunes j, params p
+    WHERE year(j.date_premier_accueil) = p.exercice
+)
+SELECT
+    niveau(GROUPING(ml, departement, region)) AS niveau,
+    coalesce(ml, departement, region, 'FR') AS code,
+    count(DISTINCT id_jeune) AS valeur
+FROM final
+GROUP BY GROUPING SETS ((ml), (departement), (region), ())

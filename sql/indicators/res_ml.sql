@@ -1,0 +1,17 @@
+-- id: RES_ML
+-- title: Missions locales
+-- definition: structures du référentiel de l'exercice dans le territoire, lignes techniques exclues (code commençant par 999 ou sans région)
+-- source: référentiel des structures I-milo
+-- unit: structures
+-- coverage: referentiel
+WITH final AS (
+    SELECT code_structure AS ml, code_departement AS departement, region
+    FROM stg_referentiel
+    WHERE NOT technique
+)
+SELECT
+    niveau(GROUPING(ml, departement, region)) AS niveau,
+    coalesce(ml, departement, region, 'FR') AS code,
+    count(*) AS valeur
+FROM final
+GROUP BY GROUPING SETS ((ml), (departement), (region), ())

@@ -1,0 +1,22 @@
+-- Events of the exercice's youths, with the territory of the structure that recorded the
+-- event (ml, departement, region) and that of the youth (jeune_*). Events recorded by a
+-- technical structure and events of an unknown type count nowhere.
+WITH p AS (
+    SELECT exercice FROM params
+),
+final AS (
+    SELECT
+        e.scope, e.id_jeune, e.id_evenement, e.date_evenement, e.type_evenement,
+        e.statut = 'REALISE' AS realise,
+        e.siret,
+        s.code_structure AS ml, s.code_departement AS departement, s.region,
+        j.ml AS jeune_ml, j.departement AS jeune_departement, j.region AS jeune_region
+    FROM raw_evenements e
+    JOIN p USING (exercice)
+    JOIN stg_jeunes j ON j.scope = e.scope AND j.id_jeune = e.id_jeune
+    JOIN stg_referentiel s ON s.code_structure = e.code_structure
+    WHERE NOT s.technique
+      AND e.type_evenement IN ('ENTRETIEN_INDIVIDUEL', 'INFORMATION_COLLECTIVE', 'ATELIER',
+          'TELEPHONE', 'EMAIL', 'SMS', 'COURRIER', 'ENTRETIEN_PARTENAIRE', 'VISITE', 'MISE_EN_RELATION')
+)
+SELECT * FROM final

@@ -1,0 +1,21 @@
+-- Measures of the exercice's youths, with the territory of the structure that recorded
+-- them and that of the youth. Measures of a technical structure or of an unknown
+-- category count nowhere.
+WITH p AS (
+    SELECT exercice FROM params
+),
+final AS (
+    SELECT
+        m.scope, m.id_jeune, m.id_mesure, m.categorie, m.date_debut, m.date_fin, m.siret, m.id_parrain,
+        s.code_structure AS ml, s.code_departement AS departement, s.region,
+        j.ml AS jeune_ml, j.departement AS jeune_departement, j.region AS jeune_region
+    FROM raw_mesures m
+    JOIN p USING (exercice)
+    JOIN stg_jeunes j ON j.scope = m.scope AND j.id_jeune = m.id_jeune
+    JOIN stg_referentiel s ON s.code_structure = m.code_structure
+    WHERE NOT s.technique
+      AND m.categorie IN ('PACEA', 'GARANTIE_JEUNES', 'CEJ', 'PARRAINAGE', 'PMSMP', 'APPRENTISSAGE',
+          'CONTRAT_PRO', 'EMPLOI_CDI', 'EMPLOI_CDD', 'FORMATION', 'SCOLARITE', 'CEP', 'CPF',
+          'REPERAGE_ILLETTRISME', 'JUSTICE')
+)
+SELECT * FROM final

@@ -1,0 +1,74 @@
+-- The warehouse tables. Every statement is idempotent: the file runs at each open.
+CREATE TABLE IF NOT EXISTS batches (
+    exercice        INTEGER NOT NULL,
+    scope           VARCHAR NOT NULL,   -- 'national' or a region code
+    kind            VARCHAR NOT NULL,   -- referentiel, jeunes, evenements, mesures
+    seq             INTEGER NOT NULL,   -- load order; unchanged when the same content is loaded again
+    fichiers        VARCHAR NOT NULL,   -- file names, '|'-separated
+    sha256          VARCHAR NOT NULL,   -- SHA-256 of each file, '|'-separated
+    lignes_lues     INTEGER NOT NULL,
+    lignes_chargees INTEGER NOT NULL,
+    lignes_rejetees INTEGER NOT NULL,
+    PRIMARY KEY (exercice, scope, kind)
+);
+
+CREATE TABLE IF NOT EXISTS raw_structures (
+    exercice INTEGER, scope VARCHAR, fichier VARCHAR, ligne INTEGER,
+    code_structure VARCHAR, nom_officiel VARCHAR, nom_usuel VARCHAR,
+    code_departement VARCHAR, code_region VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS raw_jeunes (
+    exercice INTEGER, scope VARCHAR, fichier VARCHAR, ligne INTEGER,
+    id_jeune VARCHAR,           -- HMAC-SHA-256, never the I-milo id
+    code_structure VARCHAR, date_naissance DATE, sexe VARCHAR,
+    niveau_formation VARCHAR, diplome_obtenu BOOLEAN, qpv BOOLEAN, zrr BOOLEAN,
+    date_premier_accueil DATE
+);
+
+CREATE TABLE IF NOT EXISTS raw_evenements (
+    exercice INTEGER, scope VARCHAR, fichier VARCHAR, ligne INTEGER,
+    id_evenement VARCHAR, id_jeune VARCHAR, code_structure VARCHAR,
+    date_evenement DATE, type_evenement VARCHAR, statut VARCHAR, siret VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS raw_mesures (
+    exercice INTEGER, scope VARCHAR, fichier VARCHAR, ligne INTEGER,
+    id_mesure VARCHAR, id_jeune VARCHAR, code_structure VARCHAR, categorie VARCHAR,
+    date_debut DATE, date_fin DATE, siret VARCHAR,
+    id_parrain VARCHAR          -- HMAC-SHA-256
+);
+
+-- Rejected rows and warnings: where and why, never a personal value.
+CREATE TABLE IF NOT EXISTS quarantine (
+    exercice INTEGER, scope VARCHAR, kind VARCHAR, fichier VARCHAR, ligne INTEGER,
+    colonne VARCHAR, regle VARCHAR, message VARCHAR
+);
+CREATE TABLE IF NOT EXISTS warnings (
+    exercice INTEGER, scope VARCHAR, kind VARCHAR, fichier VARCHAR, ligne INTEGER,
+    colonne VARCHAR, regle VARCHAR, message VARCHAR
+);
+
+-- The referential shipped with the program, used for an exercice that loaded none.
+CREATE TABLE IF NOT EXISTS referentiel_livre (
+    code_structure VARCHAR, nom_officiel VARCHAR, nom_usuel VARCHAR,
+    code_departement VARCHAR, code_region VARCHAR
+);
+
+-- Indicator catalogue, read from the headers of sql/indicators/*.sql at each compute.
+CREATE TABLE IF NOT EXISTS catalogue (
+    indicateur VARCHAR PRIMARY KEY, titre VARCHAR, definition VARCHAR,
+    source VARCHAR, unite VARCHAR, couverture VARCHAR
+);
+
+-- Values as each indicator view gives them, before territories are completed.
+CREATE TABLE IF NOT EXISTS valeurs_brutes (
+    exercice INTEGER, indicateur VARCHAR, niveau VARCHAR, code VARCHAR,
+    valeur DECIMAL(18,2), numerateur BIGINT, denominateur BIGINT
+);
+
+-- The computed indicators: one row per (exercice, indicator, level, territory).
+CREATE TABLE IF NOT EXISTS indicateurs (
+    exercice INTEGER, indicateur VARCHAR, niveau VARCHAR, code VARCHAR,
+    valeur DECIMAL(18,2), numerateur BIGINT, denominateur BIGINT
+);
