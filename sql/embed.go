@@ -14,7 +14,7 @@ import (
 	"strings"
 )
 
-//go:embed schema/*.sql normalise/*.sql indicators/*.sql indicators/*.test
+//go:embed schema/*.sql normalise/*.sql compute/*.sql indicators/*.sql indicators/*.test
 var FS embed.FS
 
 // View is a SQL file whose name is the view it defines.
@@ -39,14 +39,20 @@ func Schema() ([]string, error) {
 	return out, err
 }
 
-// Views returns the normalised views, in file name order.
+// Views returns the normalised views and the views compute materialises, in file name
+// order.
 func Views() ([]View, error) {
 	var out []View
-	err := eachFile("normalise", ".sql", func(name, text string) error {
-		out = append(out, View{Name: name, SQL: text})
-		return nil
-	})
-	return out, err
+	for _, dir := range []string{"normalise", "compute"} {
+		err := eachFile(dir, ".sql", func(name, text string) error {
+			out = append(out, View{Name: name, SQL: text})
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // Indicators returns every indicator with its parsed header, sorted by id.

@@ -1,0 +1,39 @@
+package synth
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// ErrScale is returned for a scale the generator does not know (yet).
+var ErrScale = errors.New("unknown scale")
+
+// Generate writes the fixture of a scale for exercices year−1 and year under out:
+// out/<exercice>/<region>/{jeunes,evenements,mesures}.csv, one folder per regional batch,
+// and out/verite-<exercice>.csv, the planted truth.
+func Generate(scale string, year int, out string) error {
+	if scale != "demo" {
+		return fmt.Errorf("%w: %s", ErrScale, scale)
+	}
+	r, err := loadRef()
+	if err != nil {
+		return err
+	}
+	for _, exercice := range []int{year - 1, year} {
+		var batches []batch
+		for _, region := range DemoRegions {
+			b := buildBatch(r, exercice, region)
+			if err := writeBatch(filepath.Join(out, fmt.Sprint(exercice), region), b); err != nil {
+				return err
+			}
+			batches = append(batches, b)
+		}
+		truth := computeTruth(r, exercice, batches)
+		if err := os.WriteFile(filepath.Join(out, fmt.Sprintf("verite-%d.csv", exercice)), []byte(truth.CSV(exercice)), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}

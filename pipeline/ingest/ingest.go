@@ -1,0 +1,273 @@
+// Package ingest reads a batch of I-milo extracts, applies the row and file rules of
+// extracts.md, drops PII columns, pseudonymises ids and loads the accepted rows into the
+// warehouse in one transaction: every file of the call or none. Validation is the same
+// code run without the load, so `validate` and `ingest` never disagree.
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"bilan/internal/pseudo"
+	"bilan/internal/warehouse"
+)
+
+// Options describe one ingest call.
+type Options struct {
+	Exercice     int
+	Scope        string // "national" or a region code
+	Files        []string
+	Key          []byte  // pseudonymisation key
+	RefusalShare float64 // share of rejected rows above which a file is refused; 0 = 2 %
+	DryRun       bool    // validate only: nothing is written
+}
+
+// Result is the validation report of a call.
+type Result struct {
+	Files   []*FileReport
+	Refused bool
+}
+
+// ErrRefused is returned (wrapped) when a file of the call is refused.
+var ErrRefused = errors.New("batch refused")
+
+// Run validates the files of a call and, unless DryRun or a file is refused, loads them.
+func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) (*Result, error) {
+	if opt.RefusalShare == 0 {
+		opt.RefusalShare = 0.02
+	}
+	res := &Result{}
+	byKind := map[Kind][]string{}
+	for _, p := range opt.Files {
+		k := KindOf(p)
+		switch k {
+		case "":
+			rep := &FileReport{Path: p, Name: baseName(p)}
+			rep.add(Issue{Severity: Refuse, File: rep.Name, Rule: RuleUnknownFile})
+			res.Files = append(res.Files, rep)
+		case KindWorkbook:
+			rep := &FileReport{Path: p, Name: baseName(p), Kind: k}
+			rep.add(Issue{Severity: Warning, File: rep.Name, Rule: RuleWorkbook})
+			res.Files = append(res.Files, rep)
+		default:
+			byKind[k] = append(byKind[k], p)
+		}
+	}
+	for _, files := range byKind {
+		sort.Strings(files)
+	}
+	if err := w.SetParams(ctx, warehouse.Params{Exercice: opt.Exercice}); err != nil {
+		return nil, err
+	}
+	c := &checker{
+		exercice: opt.Exercice, scope: opt.Scope, pseudo: pseudo.New(opt.Key),
+		structures: map[string]structure{}, youths: map[string]bool{}, rejected: map[string]bool{},
+	}
+	if len(byKind[KindReferentiel]) == 0 {
+		if err := loadStructures(ctx, w, c.structures); err != nil {
+			return nil, err
+		}
+	}
+	if len(byKind[KindJeunes]) == 0 {
+		if err := loadYouths(ctx, w, opt.Exercice, opt.Scope, c.youths); err != nil {
+			return nil, err
+		}
+	}
+	var loaded []Kind
+	defer dropScratch(ctx, w)
+	for _, k := range Kinds {
+		if len(byKind[k]) == 0 {
+			continue
+		}
+		loaded = append(loaded, k)
+		c.ids = map[string]int{}
+		if err := readKind(ctx, w, c, k, byKind[k], opt, res); err != nil {
+			return nil, err
+		}
+	}
+	for _, f := range res.Files {
+		res.Refused = res.Refused || f.Refused
+	}
+	if res.Refused {
+		return res, fmt.Errorf("%w", ErrRefused)
+	}
+	if opt.DryRun {
+		return res, nil
+	}
+	return res, commit(ctx, w, opt, loaded, res)
+}
+
+func readKind(ctx context.Context, w *warehouse.Warehouse, c *checker, k Kind, files []string, opt Options, res *Result) error {
+	check, err := c.rowFunc(k)
+	if err != nil {
+		return err
+	}
+	table := specs[k].table
+	read := func(add func(...any) error) error {
+		for _, p := range files {
+			rep := &FileReport{Path: p, Name: baseName(p), Kind: k}
+			res.Files = append(res.Files, rep)
+			c.rep = rep
+			err := readCSV(p, k, rep, func(r *row) error {
+				c.rejectedRow = false
+				values := check(r)
+				if values == nil {
+					return nil
+				}
+				rep.Loaded++
+				if add == nil {
+					return nil
+				}
+				return add(append([]any{opt.Exercice, opt.Scope, rep.Name, r.line}, values...)...)
+			})
+			if err != nil {
+				return err
+			}
+			refuseOverThreshold(rep, opt.RefusalShare)
+		}
+		return nil
+	}
+	if opt.DryRun {
+		return read(nil)
+	}
+	if err := exec(ctx, w, "CREATE OR REPLACE TABLE load_"+table+" AS SELECT * FROM "+table+" LIMIT 0"); err != nil {
+		return err
+	}
+	return w.Append(ctx, "load_"+table, read)
+}
+
+// refuseOverThreshold refuses a file when strictly more than share of its rows were
+// rejected for their own faults (jeune_rejete rows do not count).
+func refuseOverThreshold(rep *FileReport, share float64) {
+	own := 0
+	for _, i := range rep.Issues {
+		if i.Severity == Reject && i.Rule != RuleRejectedYouth {
+			own++
+		}
+	}
+	if rep.Read > 0 && float64(own) > share*float64(rep.Read) {
+		rep.add(Issue{Severity: Refuse, File: rep.Name, Rule: RuleTooManyRejected,
+			Args: []any{own, rep.Read, strings.Replace(fmt.Sprintf("%g %%", share*100), ".", ",", 1)}})
+	}
+}
+
+// commit replaces, in one transaction, the data of (exercice, scope, kind) for every
+// kind the call brings.
+func commit(ctx context.Context, w *warehouse.Warehouse, opt Options, kinds []Kind, res *Result) error {
+	if err := exec(ctx, w, "CREATE OR REPLACE TABLE load_issues AS SELECT *, true AS rejet FROM quarantine LIMIT 0"); err != nil {
+		return err
+	}
+	if err := w.Append(ctx, "load_issues", func(add func(...any) error) error {
+		for _, f := range res.Files {
+			for _, i := range f.Issues {
+				if i.Severity == Refuse || f.Kind == "" || f.Kind == KindWorkbook {
+					continue
+				}
+				if err := add(opt.Exercice, opt.Scope, string(f.Kind), i.File, i.Line, i.Column, i.Rule, i.Message(), i.Severity == Reject); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	tx := w.Conn()
+	if err := exec(ctx, w, "BEGIN TRANSACTION"); err != nil {
+		return err
+	}
+	err := func() error {
+		for _, k := range kinds {
+			table := specs[k].table
+			var names, hashes []string
+			read, loaded, rejected := 0, 0, 0
+			for _, f := range res.Files {
+				if f.Kind == k {
+					names, hashes = append(names, f.Name), append(hashes, f.SHA256)
+					read, loaded, rejected = read+f.Read, loaded+f.Loaded, rejected+f.Rejected
+				}
+			}
+			var seq int
+			if err := tx.QueryRowContext(ctx, `SELECT coalesce(
+					(SELECT seq FROM batches WHERE exercice = ? AND scope = ? AND kind = ? AND sha256 = ?),
+					(SELECT coalesce(max(seq), 0) + 1 FROM batches))`,
+				opt.Exercice, opt.Scope, string(k), strings.Join(hashes, "|")).Scan(&seq); err != nil {
+				return err
+			}
+			for _, s := range []struct {
+				sql  string
+				args []any
+			}{
+				{"DELETE FROM " + table + " WHERE exercice = ? AND scope = ?", []any{opt.Exercice, opt.Scope}},
+				{"INSERT INTO " + table + " SELECT * FROM load_" + table, nil},
+				{"DELETE FROM quarantine WHERE exercice = ? AND scope = ? AND kind = ?", []any{opt.Exercice, opt.Scope, string(k)}},
+				{"DELETE FROM warnings WHERE exercice = ? AND scope = ? AND kind = ?", []any{opt.Exercice, opt.Scope, string(k)}},
+				{"INSERT INTO quarantine SELECT * EXCLUDE (rejet) FROM load_issues WHERE rejet AND kind = ?", []any{string(k)}},
+				{"INSERT INTO warnings SELECT * EXCLUDE (rejet) FROM load_issues WHERE NOT rejet AND kind = ?", []any{string(k)}},
+				{"DELETE FROM batches WHERE exercice = ? AND scope = ? AND kind = ?", []any{opt.Exercice, opt.Scope, string(k)}},
+				{"INSERT INTO batches VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", []any{opt.Exercice, opt.Scope, string(k), seq,
+					strings.Join(names, "|"), strings.Join(hashes, "|"), read, loaded, rejected}},
+			} {
+				if _, err := tx.ExecContext(ctx, s.sql, s.args...); err != nil {
+					return fmt.Errorf("load %s: %w", k, err)
+				}
+			}
+		}
+		return nil
+	}()
+	if err != nil {
+		exec(ctx, w, "ROLLBACK")
+		return err
+	}
+	return exec(ctx, w, "COMMIT")
+}
+
+func exec(ctx context.Context, w *warehouse.Warehouse, stmt string) error {
+	if _, err := w.Conn().ExecContext(ctx, stmt); err != nil {
+		return fmt.Errorf("%s: %w", strings.Fields(stmt)[0], err)
+	}
+	return nil
+}
+
+func dropScratch(ctx context.Context, w *warehouse.Warehouse) {
+	for _, k := range Kinds {
+		w.Conn().ExecContext(ctx, "DROP TABLE IF EXISTS load_"+specs[k].table)
+	}
+	w.Conn().ExecContext(ctx, "DROP TABLE IF EXISTS load_issues")
+}
+
+func loadStructures(ctx context.Context, w *warehouse.Warehouse, into map[string]structure) error {
+	rows, err := w.Conn().QueryContext(ctx, "SELECT code_structure, coalesce(region, ''), technique FROM stg_referentiel")
+	if err != nil {
+		return fmt.Errorf("read referential: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var code string
+		var s structure
+		if err := rows.Scan(&code, &s.region, &s.technical); err != nil {
+			return err
+		}
+		into[code] = s
+	}
+	return rows.Err()
+}
+
+func loadYouths(ctx context.Context, w *warehouse.Warehouse, exercice int, scope string, into map[string]bool) error {
+	rows, err := w.Conn().QueryContext(ctx, "SELECT id_jeune FROM raw_jeunes WHERE exercice = ? AND scope = ?", exercice, scope)
+	if err != nil {
+		return fmt.Errorf("read youths: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		into[id] = true
+	}
+	return rows.Err()
+}

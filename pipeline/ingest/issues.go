@@ -1,0 +1,63 @@
+package ingest
+
+import "fmt"
+
+// Severity tells what an issue does to its row or file.
+type Severity int
+
+// Severities, from mild to blocking.
+const (
+	Warning Severity = iota // row kept (avertissement)
+	Reject                  // row left out, kept in quarantine (rejet)
+	Refuse                  // whole file refused (bloquant)
+)
+
+// Issue is one finding of validation. Value is only set for non-personal columns (codes,
+// dates of events and measures, SIRETs); it never holds an id or a PII value.
+type Issue struct {
+	Severity Severity
+	File     string
+	Line     int    // 0 when the issue is about the whole file
+	Column   string // "" when about no column
+	Rule     string
+	Value    string
+	Args     []any // rule-specific details for the message (counts, lines, limits)
+}
+
+// Message is the issue as one French sentence; see messages.go.
+func (i Issue) Message() string { return message(i) }
+
+func (i Issue) String() string { return fmt.Sprintf("%s:%d:%s: %s", i.File, i.Line, i.Column, i.Rule) }
+
+// The rules, as codes stored in the warehouse and shown in reports.
+const (
+	RuleRequired         = "champ_obligatoire"
+	RuleDateFormat       = "date_invalide"
+	RuleDateImpossible   = "date_impossible"
+	RuleAge              = "age_hors_champ"
+	RuleUnknownStructure = "structure_inconnue"
+	RuleUnknownYouth     = "jeune_inconnu"
+	RuleRejectedYouth    = "jeune_rejete"
+	RuleDuplicate        = "doublon"
+	RuleDateOutOfPeriod  = "date_hors_periode"
+	RuleEndBeforeStart   = "fin_avant_debut"
+	RuleBool             = "booleen_invalide"
+	RuleFieldCount       = "nb_champs"
+	RuleSyntax           = "syntaxe_csv"
+	RuleStructureCode    = "code_structure_invalide"
+
+	RuleUnknownColumn   = "colonne_inconnue"
+	RuleMissingOptional = "colonne_absente"
+	RuleTechnical       = "structure_technique"
+	RuleSIRET           = "siret_invalide"
+	RuleUnknownCode     = "code_inconnu"
+
+	RuleDecode          = "encodage"
+	RuleMissingColumn   = "colonne_manquante"
+	RuleDuplicateColumn = "colonne_dupliquee"
+	RuleTooManyRejected = "trop_de_rejets"
+	RuleOtherRegion     = "hors_region"
+	RuleUnknownFile     = "fichier_inconnu"
+	RuleEmptyFile       = "fichier_vide"
+	RuleWorkbook        = "classeur_non_pris_en_charge"
+)

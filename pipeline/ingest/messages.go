@@ -1,0 +1,104 @@
+package ingest
+
+import (
+	"fmt"
+	"strings"
+)
+
+// message writes an issue as the one French sentence users read, e.g.
+// « Fichier evenements.csv, ligne 12, colonne « date_evenement » : la date « 31/02/2016 » n'existe pas. »
+func message(i Issue) string {
+	var where strings.Builder
+	fmt.Fprintf(&where, "Fichier %s", i.File)
+	if i.Line > 0 {
+		fmt.Fprintf(&where, ", ligne %d", i.Line)
+	}
+	if i.Column != "" {
+		fmt.Fprintf(&where, ", colonne « %s »", i.Column)
+	}
+	return where.String() + " : " + what(i) + "."
+}
+
+func what(i Issue) string {
+	v := i.Value
+	arg := func(k int) any {
+		if k < len(i.Args) {
+			return i.Args[k]
+		}
+		return ""
+	}
+	switch i.Rule {
+	case RuleRequired:
+		return "valeur obligatoire manquante ; ligne rejetée"
+	case RuleDateFormat:
+		if v == "" {
+			return "date illisible (attendu jj/mm/aaaa ou aaaa-mm-jj ; valeur personnelle non reproduite) ; ligne rejetée"
+		}
+		return fmt.Sprintf("la date « %s » est illisible (attendu jj/mm/aaaa ou aaaa-mm-jj) ; ligne rejetée", v)
+	case RuleDateImpossible:
+		if v == "" {
+			return "cette date n'existe pas (valeur personnelle non reproduite) ; ligne rejetée"
+		}
+		return fmt.Sprintf("la date « %s » n'existe pas ; ligne rejetée", v)
+	case RuleAge:
+		return fmt.Sprintf("l'âge au 31/12/%v est hors du champ de 14 à 30 ans ; ligne rejetée", arg(0))
+	case RuleUnknownStructure:
+		return fmt.Sprintf("la structure « %s » n'existe pas dans le référentiel de l'exercice ; ligne rejetée", v)
+	case RuleUnknownYouth:
+		return "ce jeune n'existe pas parmi les jeunes du lot ; ligne rejetée"
+	case RuleRejectedYouth:
+		return "la ligne de ce jeune a été rejetée dans le fichier des jeunes ; cette ligne l'est aussi"
+	case RuleDuplicate:
+		return fmt.Sprintf("identifiant déjà présent ligne %v (seule la première occurrence est gardée) ; ligne rejetée", arg(0))
+	case RuleDateOutOfPeriod:
+		return fmt.Sprintf("la date « %s » est hors de la période acceptée (du 01/01/2005 au 31/12/%v) ; ligne rejetée", v, arg(0))
+	case RuleEndBeforeStart:
+		return fmt.Sprintf("la date de fin « %s » précède la date de début « %v » ; ligne rejetée", v, arg(0))
+	case RuleBool:
+		return fmt.Sprintf("« %s » n'est pas une réponse oui/non reconnue (O/N, oui/non, 1/0, vrai/faux) ; ligne rejetée", v)
+	case RuleFieldCount:
+		return fmt.Sprintf("la ligne compte %v champs alors que l'en-tête en compte %v ; ligne rejetée", arg(0), arg(1))
+	case RuleSyntax:
+		return "guillemets mal placés ou non refermés ; ligne rejetée"
+	case RuleStructureCode:
+		return fmt.Sprintf("« %s » n'est pas un code structure valide (5 caractères du code commune puis S00, par exemple 13201S00) ; ligne rejetée", v)
+	case RuleUnknownColumn:
+		return "colonne inconnue, ignorée (avertissement)"
+	case RuleMissingOptional:
+		return "colonne facultative absente : valeurs laissées vides (avertissement)"
+	case RuleTechnical:
+		return fmt.Sprintf("la structure « %s » est une structure technique : ligne chargée mais comptée dans aucun indicateur (avertissement)", v)
+	case RuleSIRET:
+		return fmt.Sprintf("le SIRET « %s » n'est pas valide : il est ignoré, la ligne est gardée (avertissement)", v)
+	case RuleUnknownCode:
+		return fmt.Sprintf("« %s » n'est pas un code connu : ligne chargée mais comptée dans aucun indicateur (avertissement)", v)
+	case RuleDecode:
+		return fmt.Sprintf("%v ; fichier refusé", arg(0))
+	case RuleMissingColumn:
+		return "colonne obligatoire absente ; fichier refusé"
+	case RuleDuplicateColumn:
+		return "colonne présente deux fois dans l'en-tête ; fichier refusé"
+	case RuleTooManyRejected:
+		return fmt.Sprintf("%v lignes rejetées sur %v (%s), au-delà du seuil de %s ; fichier refusé",
+			arg(0), arg(1), percent(arg(0), arg(1)), arg(2))
+	case RuleOtherRegion:
+		return fmt.Sprintf("la structure « %s » est rattachée à la région %v, hors du périmètre du lot (région %v) ; fichier refusé", v, arg(0), arg(1))
+	case RuleUnknownFile:
+		return "nom de fichier non reconnu (attendu : referentiel_structures*, jeunes*, evenements*, mesures* en .csv ou .txt, ou un classeur ARML .xlsx) ; lot refusé"
+	case RuleEmptyFile:
+		return "fichier vide, sans ligne d'en-tête ; fichier refusé"
+	case RuleWorkbook:
+		return "les classeurs ARML ne sont pas encore lus par cette version : fichier ignoré (avertissement)"
+	}
+	return i.Rule
+}
+
+func percent(a, b any) string {
+	x, _ := a.(int)
+	y, _ := b.(int)
+	if y == 0 {
+		return "—"
+	}
+	tenths := (2000*x + y) / (2 * y)
+	return fmt.Sprintf("%d,%d %%", tenths/10, tenths%10)
+}

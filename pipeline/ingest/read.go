@@ -1,0 +1,182 @@
+package ingest
+
+import (
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"bilan/internal/textio"
+)
+
+// FileReport is what validation found in one file.
+type FileReport struct {
+	Path      string
+	Name      string
+	Kind      Kind
+	SHA256    string
+	Encoding  string
+	Delimiter string
+	Read      int // non-blank data rows
+	Loaded    int
+	Rejected  int
+	Issues    []Issue // rejections, warnings and the refusal, in reading order
+	Refused   bool
+}
+
+func (f *FileReport) add(i Issue) {
+	f.Issues = append(f.Issues, i)
+	if i.Severity == Refuse {
+		f.Refused = true
+	}
+}
+
+// row is one data record with its header.
+type row struct {
+	file   string
+	line   int
+	fields []string
+	index  map[string]int
+}
+
+// get returns the trimmed field of a column, "" when the column is absent.
+func (r *row) get(name string) string {
+	i, ok := r.index[name]
+	if !ok || i >= len(r.fields) {
+		return ""
+	}
+	return strings.TrimSpace(r.fields[i])
+}
+
+// readCSV decodes a file, checks its header against the kind's columns, and calls each
+// for every non-blank data row. It fills the file's hash, encoding and header issues;
+// a refusal stops the reading.
+func readCSV(path string, kind Kind, rep *FileReport, each func(*row) error) error {
+	name := rep.Name
+	refuse := func(rule, column string, args ...any) {
+		rep.add(Issue{Severity: Refuse, File: name, Column: column, Rule: rule, Args: args})
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	defer f.Close()
+	h := sha256.New()
+	enc, err := textio.Detect(io.TeeReader(f, h))
+	rep.SHA256 = hex.EncodeToString(h.Sum(nil))
+	var de *textio.DecodeError
+	if errors.As(err, &de) {
+		refuse(RuleDecode, "", decodeReason(de))
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("read %s: %w", path, err)
+	}
+	rep.Encoding = enc.String()
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	rd, err := textio.NewCSV(textio.NewReader(f, enc))
+	if errors.Is(err, io.EOF) {
+		refuse(RuleEmptyFile, "")
+		return nil
+	}
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		rep.add(Issue{Severity: Refuse, File: name, Line: 1, Rule: RuleSyntax})
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("read %s: %w", path, err)
+	}
+	rep.Delimiter = map[rune]string{';': ";", ',': ",", '\t': "tabulation"}[rd.Delimiter]
+
+	sp := specs[kind]
+	index := map[string]int{}
+	known := map[string]column{}
+	for _, c := range sp.columns {
+		known[c.name] = c
+	}
+	for i, h := range rd.Header {
+		if _, dup := index[h]; dup && h != "" {
+			refuse(RuleDuplicateColumn, rd.RawHeader[i])
+			return nil
+		}
+		c, ok := known[h]
+		switch {
+		case !ok:
+			rep.add(Issue{Severity: Warning, File: name, Line: 1, Column: strings.TrimSpace(rd.RawHeader[i]), Rule: RuleUnknownColumn})
+		case !c.pii:
+			index[h] = i // PII columns are never indexed, so never read
+		}
+	}
+	for _, c := range sp.columns {
+		if _, ok := index[c.name]; ok || c.pii {
+			continue
+		}
+		if c.required {
+			refuse(RuleMissingColumn, c.name)
+		} else {
+			rep.add(Issue{Severity: Warning, File: name, Line: 1, Column: c.name, Rule: RuleMissingOptional})
+		}
+	}
+	if rep.Refused {
+		return nil
+	}
+	width := len(rd.Header)
+	for {
+		fields, line, err := rd.Read()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if errors.As(err, &pe) {
+			rep.Read++
+			rep.Rejected++
+			rep.add(Issue{Severity: Reject, File: name, Line: pe.StartLine, Rule: RuleSyntax})
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("read %s: %w", path, err)
+		}
+		if blank(fields) {
+			continue
+		}
+		rep.Read++
+		if len(fields) > width {
+			rep.Rejected++
+			rep.add(Issue{Severity: Reject, File: name, Line: line, Rule: RuleFieldCount, Args: []any{len(fields), width}})
+			continue
+		}
+		if err := each(&row{file: name, line: line, fields: fields, index: index}); err != nil {
+			return err
+		}
+	}
+}
+
+func blank(fields []string) bool {
+	for _, f := range fields {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func decodeReason(e *textio.DecodeError) string {
+	switch {
+	case errors.Is(e, textio.ErrNUL):
+		return fmt.Sprintf("octet nul à la position %d : ce n'est pas un fichier texte", e.Offset)
+	case errors.Is(e, textio.ErrUTF16):
+		return "fichier encodé en UTF-16 : l'enregistrer en UTF-8 ou en Windows-1252 (CSV)"
+	case errors.Is(e, textio.ErrUndefinedByte):
+		return fmt.Sprintf("octet non défini en Windows-1252 à la position %d : encodage illisible", e.Offset)
+	}
+	return "encodage illisible"
+}
+
+func baseName(path string) string { return filepath.Base(path) }

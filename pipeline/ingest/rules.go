@@ -1,0 +1,311 @@
+package ingest
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"time"
+
+	"bilan/internal/parse"
+	"bilan/internal/pseudo"
+)
+
+// structure is what the row rules need of a referential row.
+type structure struct {
+	region    string // Saint-Martin (10) already folded into Guadeloupe (01)
+	technical bool
+}
+
+// checker applies the row rules of extracts.md §2-3 to the rows of one ingest call.
+type checker struct {
+	exercice    int
+	scope       string
+	structures  map[string]structure
+	youths      map[string]bool // pseudonymised ids of the youths rows may point to
+	rejected    map[string]bool // pseudonymised ids of youths whose row was rejected
+	pseudo      *pseudo.Pseudonymiser
+	ids         map[string]int // id → first line, for duplicates within one kind
+	rep         *FileReport
+	rejectedRow bool
+}
+
+// reject records a rejection of the current row; only the first one counts.
+func (c *checker) reject(r *row, column, rule, value string, args ...any) {
+	if c.rejectedRow {
+		return
+	}
+	c.rejectedRow = true
+	c.rep.Rejected++
+	c.rep.add(Issue{Severity: Reject, File: r.file, Line: r.line, Column: column, Rule: rule, Value: value, Args: args})
+}
+
+func (c *checker) warn(r *row, column, rule, value string) {
+	c.rep.add(Issue{Severity: Warning, File: r.file, Line: r.line, Column: column, Rule: rule, Value: value})
+}
+
+// required returns the field, rejecting the row when it is empty.
+func (c *checker) required(r *row, column string) string {
+	v := r.get(column)
+	if v == "" {
+		c.reject(r, column, RuleRequired, "")
+	}
+	return v
+}
+
+// date parses an optional date column; personal dates are never quoted in messages.
+func (c *checker) date(r *row, column string, personal bool) any {
+	v := r.get(column)
+	if v == "" {
+		return nil
+	}
+	t, err := parse.Date(v)
+	if err != nil {
+		quoted := v
+		if personal {
+			quoted = ""
+		}
+		rule := RuleDateFormat
+		if errors.Is(err, parse.ErrDateImpossible) {
+			rule = RuleDateImpossible
+		}
+		c.reject(r, column, rule, quoted)
+		return nil
+	}
+	return t
+}
+
+func (c *checker) boolean(r *row, column string) any {
+	v := r.get(column)
+	if v == "" {
+		return nil
+	}
+	b, err := parse.Bool(v)
+	if err != nil {
+		c.reject(r, column, RuleBool, v)
+		return nil
+	}
+	return b
+}
+
+// code returns the canonical code, warning when unknown (the raw value is kept and
+// counts in no indicator).
+func (c *checker) code(r *row, column string, known codes) any {
+	v := r.get(column)
+	if v == "" {
+		return nil
+	}
+	canon, ok := known.lookup(v)
+	if !ok {
+		c.warn(r, column, RuleUnknownCode, v)
+	}
+	return canon
+}
+
+// structure checks a code_structure against the referential of the call.
+func (c *checker) structure(r *row, column string) (string, structure) {
+	code := c.required(r, column)
+	if code == "" {
+		return "", structure{}
+	}
+	s, ok := c.structures[code]
+	if !ok {
+		c.reject(r, column, RuleUnknownStructure, code)
+	}
+	return code, s
+}
+
+// unique rejects a later occurrence of an id within the kind.
+func (c *checker) unique(r *row, column, id string) {
+	if id == "" {
+		return
+	}
+	if first, seen := c.ids[id]; seen {
+		c.reject(r, column, RuleDuplicate, "", first)
+		return
+	}
+	c.ids[id] = r.line
+}
+
+// youth pseudonymises id_jeune and checks it links to a youth of the batch.
+func (c *checker) youth(r *row) string {
+	raw := c.required(r, "id_jeune")
+	if raw == "" {
+		return ""
+	}
+	id := c.pseudo.ID(raw)
+	switch {
+	case c.rejected[id]:
+		c.reject(r, "id_jeune", RuleRejectedYouth, "")
+	case !c.youths[id]:
+		c.reject(r, "id_jeune", RuleUnknownYouth, "")
+	}
+	return id
+}
+
+func (c *checker) siret(r *row) any {
+	v := r.get("siret")
+	if v == "" {
+		return nil
+	}
+	s, ok := validSIRET(v)
+	if !ok {
+		c.warn(r, "siret", RuleSIRET, v)
+		return nil
+	}
+	return s
+}
+
+// ageOn is the age in whole years on day d.
+func ageOn(birth, d time.Time) int {
+	age := d.Year() - birth.Year()
+	if d.Month() < birth.Month() || d.Month() == birth.Month() && d.Day() < birth.Day() {
+		age--
+	}
+	return age
+}
+
+var structureCode = regexp.MustCompile(`^([0-9]{2}|2[AB])[0-9]{3}S00$`)
+
+func (c *checker) referentielRow(r *row) []any {
+	code := c.required(r, "code_structure")
+	if code != "" && !structureCode.MatchString(code) {
+		c.reject(r, "code_structure", RuleStructureCode, code)
+	}
+	c.unique(r, "code_structure", code)
+	nom := c.required(r, "nom_officiel")
+	dep := r.get("code_departement")
+	region := r.get("code_region")
+	if region != "" {
+		if _, ok := regionCodes.lookup(region); !ok {
+			c.warn(r, "code_region", RuleUnknownCode, region)
+		}
+	}
+	if c.rejectedRow {
+		return nil
+	}
+	folded := region
+	if folded == "10" {
+		folded = "01"
+	}
+	technical := len(code) >= 3 && code[:3] == "999" || region == ""
+	if technical {
+		c.warn(r, "code_structure", RuleTechnical, code)
+	}
+	c.structures[code] = structure{region: folded, technical: technical}
+	return []any{code, nom, nullable(r.get("nom_usuel")), nullable(dep), nullable(region)}
+}
+
+func (c *checker) jeunesRow(r *row) []any {
+	raw := c.required(r, "id_jeune")
+	id := ""
+	if raw != "" {
+		id = c.pseudo.ID(raw)
+		c.unique(r, "id_jeune", id)
+	}
+	code, s := c.structure(r, "code_structure")
+	var birth any
+	if c.required(r, "date_naissance") != "" {
+		birth = c.date(r, "date_naissance", true)
+	}
+	if t, ok := birth.(time.Time); ok {
+		if age := ageOn(t, time.Date(c.exercice, 12, 31, 0, 0, 0, 0, time.UTC)); age < 14 || age > 30 {
+			c.reject(r, "date_naissance", RuleAge, "", c.exercice)
+		}
+	}
+	sexe := c.code(r, "sexe", sexes)
+	niveau := c.code(r, "niveau_formation", niveaux)
+	diplome := c.boolean(r, "diplome_obtenu")
+	qpv := c.boolean(r, "qpv")
+	zrr := c.boolean(r, "zrr")
+	accueil := c.date(r, "date_premier_accueil", false)
+	if c.rejectedRow {
+		if id != "" && c.ids[id] == r.line {
+			c.rejected[id] = true
+		}
+		return nil
+	}
+	if s.technical {
+		c.warn(r, "code_structure", RuleTechnical, code)
+	} else if c.scope != "national" && s.region != c.scope {
+		c.rep.add(Issue{Severity: Refuse, File: r.file, Line: r.line, Column: "code_structure", Rule: RuleOtherRegion,
+			Value: code, Args: []any{s.region, c.scope}})
+	}
+	c.youths[id] = true
+	return []any{id, code, birth, sexe, niveau, diplome, qpv, zrr, accueil}
+}
+
+func (c *checker) evenementsRow(r *row) []any {
+	idEv := c.required(r, "id_evenement")
+	c.unique(r, "id_evenement", idEv)
+	id := c.youth(r)
+	code, _ := c.structure(r, "code_structure")
+	var when any
+	if c.required(r, "date_evenement") != "" {
+		when = c.date(r, "date_evenement", false)
+	}
+	if t, ok := when.(time.Time); ok && (t.Before(time.Date(2005, 1, 1, 0, 0, 0, 0, time.UTC)) || t.After(time.Date(c.exercice+1, 12, 31, 0, 0, 0, 0, time.UTC))) {
+		c.reject(r, "date_evenement", RuleDateOutOfPeriod, r.get("date_evenement"), c.exercice+1)
+	}
+	var typ any
+	if c.required(r, "type_evenement") != "" {
+		typ = c.code(r, "type_evenement", types)
+	}
+	statut := c.code(r, "statut", statuts)
+	siret := c.siret(r)
+	if c.rejectedRow {
+		return nil
+	}
+	return []any{idEv, id, code, when, typ, statut, siret}
+}
+
+func (c *checker) mesuresRow(r *row) []any {
+	idM := c.required(r, "id_mesure")
+	c.unique(r, "id_mesure", idM)
+	id := c.youth(r)
+	code, _ := c.structure(r, "code_structure")
+	var cat any
+	if c.required(r, "categorie") != "" {
+		cat = c.code(r, "categorie", categories)
+	}
+	var debut any
+	if c.required(r, "date_debut") != "" {
+		debut = c.date(r, "date_debut", false)
+	}
+	fin := c.date(r, "date_fin", false)
+	if d, ok := debut.(time.Time); ok {
+		if f, ok := fin.(time.Time); ok && f.Before(d) {
+			c.reject(r, "date_fin", RuleEndBeforeStart, r.get("date_fin"), r.get("date_debut"))
+		}
+	}
+	siret := c.siret(r)
+	var parrain any
+	if v := r.get("id_parrain"); v != "" {
+		parrain = c.pseudo.ID(v)
+	}
+	if c.rejectedRow {
+		return nil
+	}
+	return []any{idM, id, code, cat, debut, fin, siret, parrain}
+}
+
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// rowFunc returns the rule set of a kind.
+func (c *checker) rowFunc(k Kind) (func(*row) []any, error) {
+	switch k {
+	case KindReferentiel:
+		return c.referentielRow, nil
+	case KindJeunes:
+		return c.jeunesRow, nil
+	case KindEvenements:
+		return c.evenementsRow, nil
+	case KindMesures:
+		return c.mesuresRow, nil
+	}
+	return nil, fmt.Errorf("no rules for kind %q", k)
+}
