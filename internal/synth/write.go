@@ -23,7 +23,7 @@ type format struct {
 }
 
 var pretty = map[string]string{
-	"id_jeune": "Id jeune", "code_structure": "Code structure", "date_naissance": "Date de naissance",
+	"id_jeune": "Id jeune", "code_structure": "Code structure", "date_naissance": "Date naissance",
 	"sexe": "Sexe", "niveau_formation": "Niveau formation", "diplome_obtenu": "Diplôme obtenu", "qpv": "QPV",
 	"zrr": "ZRR", "date_premier_accueil": "Date premier accueil", "nom": "Nom", "prenom": "Prénom",
 	"mail": "Mail", "telephone": "Téléphone", "nir": "NIR", "adresse": "Adresse", "code_postal": "Code postal",

@@ -1,0 +1,195 @@
+// Package cli is the command line of bilan: French help and messages, exit codes 0 (ok),
+// 1 (failure) and 3 (data refused). cmd/bilan only calls Run, so tests run the whole CLI
+// in-process.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"bilan/internal/pseudo"
+	"bilan/internal/warehouse"
+	"bilan/pipeline/ingest"
+)
+
+// Exit codes.
+const (
+	ExitOK      = 0
+	ExitFailure = 1
+	ExitRefused = 3
+)
+
+// env bundles the streams of one invocation.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+// Run runs the command line args and returns the exit code.
+func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	if len(args) == 0 || args[0] == "aide" || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		fmt.Fprint(stdout, usage)
+		return ExitOK
+	}
+	cmds := map[string]func(context.Context, *env, []string) error{
+		"generate": cmdGenerate, "validate": cmdValidate, "ingest": cmdIngest,
+		"compute": cmdCompute, "publish": cmdPublish, "run": cmdRun,
+		"template": notYet("template"), "serve": notYet("serve"),
+	}
+	cmd, ok := cmds[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "bilan : commande inconnue « %s ».\n\n%s", args[0], usage)
+		return ExitFailure
+	}
+	err := cmd(ctx, e, args[1:])
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.Is(err, flag.ErrHelp):
+		return ExitOK
+	case errors.Is(err, ingest.ErrRefused):
+		fmt.Fprintln(stderr, "bilan : lot refusé : rien n'a été chargé, l'entrepôt est inchangé.")
+		return ExitRefused
+	default:
+		var ue usageError
+		if errors.As(err, &ue) {
+			fmt.Fprintf(stderr, "bilan %s : %s\n", args[0], ue.msg)
+		} else {
+			fmt.Fprintf(stderr, "bilan %s : échec : %v\n", args[0], err)
+		}
+		return ExitFailure
+	}
+}
+
+const usage = `bilan — bilan d'activité annuel des missions locales
+
+Usage : bilan <commande> [options]
+
+Commandes :
+  generate --scale demo --year A --out DOSSIER
+        écrit des extraits synthétiques (exercices A−1 et A) et leur vérité
+  validate --year A [--scope R] FICHIERS…
+        vérifie des fichiers sans rien charger ; code 3 si un fichier est refusé
+  ingest --year A --scope R|national FICHIERS…
+        valide et charge un lot dans l'entrepôt, en une seule transaction
+  compute --year A
+        calcule tous les indicateurs de l'exercice A, à tous les niveaux
+  publish --year A --out DOSSIER
+        écrit les dossiers de diffusion (PDF, XLSX, analystes/indicateurs.csv)
+  run --year A [--scope R] --in DOSSIER --out DOSSIER
+        le traitement complet : chargement de chaque lot du dossier, calcul, publication
+        (les sous-dossiers nommés d'après un code région ou « national » sont des lots de ce périmètre)
+
+Options communes :
+  --warehouse CHEMIN   entrepôt DuckDB (ou BILAN_WAREHOUSE ; défaut var/bilan.duckdb)
+  --key-file CHEMIN    clé de pseudonymisation (ou la clé elle-même dans BILAN_CLE_PSEUDO ;
+                       défaut var/cle-pseudonymisation, créée au premier chargement)
+  --config FICHIER     réglages : jdi_mois, date_reference, part_rejets_max
+
+Codes de sortie : 0 réussite, 1 échec, 3 données refusées.
+`
+
+// usageError is a mistake in the command line, shown as it is.
+type usageError struct{ msg string }
+
+func (u usageError) Error() string { return u.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+func notYet(name string) func(context.Context, *env, []string) error {
+	return func(context.Context, *env, []string) error {
+		return usagef("cette commande n'est pas encore disponible dans cette version.")
+	}
+}
+
+// common are the settings every command shares.
+type common struct {
+	warehouse, keyFile, config string
+	year                       int
+	settings                   settings
+}
+
+func newFlags(e *env, name string, c *common) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() { fmt.Fprint(e.stderr, usage) }
+	def := os.Getenv("BILAN_WAREHOUSE")
+	if def == "" {
+		def = "var/bilan.duckdb"
+	}
+	fs.StringVar(&c.warehouse, "warehouse", def, "entrepôt DuckDB")
+	fs.StringVar(&c.keyFile, "key-file", "", "clé de pseudonymisation")
+	fs.StringVar(&c.config, "config", "", "fichier de réglages")
+	fs.IntVar(&c.year, "year", 0, "exercice")
+	return fs
+}
+
+// parse parses flags and the config file, and checks the exercice.
+func (c *common) parse(fs *flag.FlagSet, args []string, needYear bool) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usagef("%v", err)
+	}
+	if needYear && (c.year < 2005 || c.year > 2100) {
+		return usagef("précisez l'exercice avec --year AAAA (par exemple --year 2016).")
+	}
+	s, err := loadSettings(c.config)
+	if err != nil {
+		return err
+	}
+	c.settings = s
+	return nil
+}
+
+func (c *common) params() warehouse.Params {
+	return warehouse.Params{Exercice: c.year, JDIMois: c.settings.jdiMois, DateReference: c.settings.dateReference}
+}
+
+func (c *common) open(ctx context.Context) (*warehouse.Warehouse, error) {
+	return warehouse.Open(ctx, c.warehouse)
+}
+
+// key loads the pseudonymisation key, telling the user when it was just created.
+func (c *common) key(e *env) ([]byte, error) {
+	key, created, err := pseudo.Source{KeyFile: c.keyFile, EnvKey: os.Getenv("BILAN_CLE_PSEUDO"),
+		DefaultKey: "var/cle-pseudonymisation"}.Load()
+	if errors.Is(err, pseudo.ErrShortKey) {
+		return nil, usagef("la clé de pseudonymisation doit compter au moins %d octets.", pseudo.MinKeyLen)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if created {
+		fmt.Fprintln(e.stderr, "Clé de pseudonymisation créée : var/cle-pseudonymisation (32 octets aléatoires, lisible par vous seul). "+
+			"Conservez-la avec l'entrepôt : sans elle, les lots suivants ne seraient plus reliés aux précédents.")
+	}
+	return key, nil
+}
+
+// parseDate reads --date (YYYY-MM-DD) or SOURCE_DATE_EPOCH; zero when neither is given.
+func parseDate(s string) (time.Time, error) {
+	if s != "" {
+		t, err := time.Parse("2006-01-02", s)
+		if err != nil {
+			return t, usagef("date « %s » illisible : attendu AAAA-MM-JJ.", s)
+		}
+		return t, nil
+	}
+	if epoch := strings.TrimSpace(os.Getenv("SOURCE_DATE_EPOCH")); epoch != "" {
+		var sec int64
+		if _, err := fmt.Sscan(epoch, &sec); err != nil {
+			return time.Time{}, usagef("SOURCE_DATE_EPOCH « %s » illisible.", epoch)
+		}
+		return time.Unix(sec, 0).UTC(), nil
+	}
+	return time.Time{}, nil
+}

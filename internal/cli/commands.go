@@ -1,0 +1,215 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"bilan/internal/synth"
+	"bilan/internal/warehouse"
+	"bilan/pipeline"
+	"bilan/pipeline/compute"
+	"bilan/pipeline/ingest"
+	"bilan/pipeline/publish"
+)
+
+func cmdGenerate(ctx context.Context, e *env, args []string) error {
+	var c common
+	fs := newFlags(e, "generate", &c)
+	scale := fs.String("scale", "demo", "échelle : demo")
+	out := fs.String("out", "", "dossier de sortie")
+	if err := c.parse(fs, args, true); err != nil {
+		return err
+	}
+	if *out == "" {
+		return usagef("précisez le dossier de sortie avec --out.")
+	}
+	err := synth.Generate(*scale, c.year, *out)
+	if errors.Is(err, synth.ErrScale) {
+		return usagef("échelle « %s » inconnue (disponible : demo).", *scale)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Extraits synthétiques des exercices %d et %d écrits dans %s.\n", c.year-1, c.year, *out)
+	return nil
+}
+
+// expand replaces folders by the files they hold.
+func expand(args []string) ([]string, error) {
+	var out []string
+	for _, a := range args {
+		fi, err := os.Stat(a)
+		if err != nil {
+			return nil, usagef("fichier « %s » introuvable.", a)
+		}
+		if !fi.IsDir() {
+			out = append(out, a)
+			continue
+		}
+		entries, err := os.ReadDir(a)
+		if err != nil {
+			return nil, err
+		}
+		for _, en := range entries {
+			if !en.IsDir() {
+				out = append(out, filepath.Join(a, en.Name()))
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil, usagef("aucun fichier à lire.")
+	}
+	return out, nil
+}
+
+func cmdValidate(ctx context.Context, e *env, args []string) error {
+	return ingestCmd(ctx, e, "validate", args, true)
+}
+
+func cmdIngest(ctx context.Context, e *env, args []string) error {
+	return ingestCmd(ctx, e, "ingest", args, false)
+}
+
+func ingestCmd(ctx context.Context, e *env, name string, args []string, dry bool) error {
+	var c common
+	fs := newFlags(e, name, &c)
+	scope := fs.String("scope", "", "périmètre : national ou un code région")
+	if err := c.parse(fs, args, true); err != nil {
+		return err
+	}
+	if *scope == "" {
+		if !dry {
+			return usagef("précisez le périmètre du lot avec --scope (national ou un code région, par exemple 53).")
+		}
+		*scope = "national"
+	}
+	files, err := expand(fs.Args())
+	if err != nil {
+		return err
+	}
+	key, err := c.key(e)
+	if err != nil {
+		return err
+	}
+	path := c.warehouse
+	if _, err := os.Stat(path); dry && err != nil {
+		path = "" // nothing loaded yet: validate against an empty in-memory warehouse
+	}
+	w, err := warehouse.Open(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	res, err := ingest.Run(ctx, w, ingest.Options{Exercice: c.year, Scope: *scope, Files: files, Key: key,
+		RefusalShare: c.settings.refusalShare, DryRun: dry})
+	if res != nil {
+		printReport(e.stdout, res)
+	}
+	if err == nil && !dry {
+		fmt.Fprintf(e.stdout, "Lot %d / %s chargé dans %s.\n", c.year, *scope, c.warehouse)
+	}
+	return err
+}
+
+func cmdCompute(ctx context.Context, e *env, args []string) error {
+	var c common
+	fs := newFlags(e, "compute", &c)
+	if err := c.parse(fs, args, true); err != nil {
+		return err
+	}
+	w, err := c.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	if err := compute.Run(ctx, w, c.params()); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Indicateurs de l'exercice %d calculés.\n", c.year)
+	return nil
+}
+
+func cmdPublish(ctx context.Context, e *env, args []string) error {
+	var c common
+	fs := newFlags(e, "publish", &c)
+	out := fs.String("out", "out", "dossier de sortie")
+	date := fs.String("date", "", "date des documents (AAAA-MM-JJ)")
+	if err := c.parse(fs, args, true); err != nil {
+		return err
+	}
+	d, err := parseDate(*date)
+	if err != nil {
+		return err
+	}
+	w, err := c.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	files, err := publish.Run(ctx, w, publish.Options{Params: c.params(), Out: *out, Date: d})
+	if err != nil {
+		return err
+	}
+	printPublished(e, files)
+	return nil
+}
+
+func cmdRun(ctx context.Context, e *env, args []string) error {
+	var c common
+	fs := newFlags(e, "run", &c)
+	scope := fs.String("scope", "", "périmètre des fichiers du dossier (défaut national)")
+	in := fs.String("in", "", "dossier des fichiers du lot")
+	out := fs.String("out", "out", "dossier de sortie")
+	date := fs.String("date", "", "date des documents (AAAA-MM-JJ)")
+	if err := c.parse(fs, args, true); err != nil {
+		return err
+	}
+	if *in == "" {
+		return usagef("précisez le dossier des fichiers avec --in.")
+	}
+	d, err := parseDate(*date)
+	if err != nil {
+		return err
+	}
+	batches, err := pipeline.BatchesIn(*in, *scope)
+	if errors.Is(err, pipeline.ErrNoInput) || errors.Is(err, os.ErrNotExist) {
+		return usagef("le dossier « %s » ne contient aucun fichier.", *in)
+	}
+	if err != nil {
+		return err
+	}
+	key, err := c.key(e)
+	if err != nil {
+		return err
+	}
+	w, err := c.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	res, err := pipeline.Run(ctx, w, pipeline.RunOptions{Params: c.params(), Batches: batches, Key: key,
+		RefusalShare: c.settings.refusalShare, Out: *out, Date: d})
+	for _, r := range res.Ingest {
+		printReport(e.stdout, r)
+	}
+	if err != nil {
+		return err
+	}
+	printPublished(e, res.Files)
+	return nil
+}
+
+func printPublished(e *env, files []string) {
+	fmt.Fprintln(e.stdout, "Fichiers écrits :")
+	for _, f := range files {
+		fmt.Fprintf(e.stdout, "  %s\n", f)
+	}
+	for _, f := range files {
+		if filepath.Ext(f) == ".pdf" && filepath.Base(filepath.Dir(f)) == "national" {
+			fmt.Fprintf(e.stdout, "Le bilan national est ici : %s\n", f)
+		}
+	}
+}

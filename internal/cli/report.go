@@ -1,0 +1,63 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"sort"
+
+	"bilan/pipeline/ingest"
+)
+
+// firstLines is how many messages of each rule the report shows.
+const firstLines = 5
+
+// printReport writes the French validation report of an ingest call: per file, rows
+// read, loaded and rejected, then the first messages of each rule.
+func printReport(w io.Writer, res *ingest.Result) {
+	for _, f := range res.Files {
+		status := "accepté"
+		if f.Refused {
+			status = "REFUSÉ"
+		}
+		fmt.Fprintf(w, "\n%s — %s", f.Name, status)
+		if f.Encoding != "" {
+			fmt.Fprintf(w, " (%s, séparateur %s)", f.Encoding, f.Delimiter)
+		}
+		fmt.Fprintf(w, "\n  %s lues, %s chargées, %s rejetées\n", n(f.Read), n(f.Loaded), n(f.Rejected))
+		byRule := map[string][]ingest.Issue{}
+		var rules []string
+		for _, i := range f.Issues {
+			k := fmt.Sprintf("%d %s", 2-int(i.Severity), i.Rule)
+			if byRule[k] == nil {
+				rules = append(rules, k)
+			}
+			byRule[k] = append(byRule[k], i)
+		}
+		sort.Strings(rules)
+		for _, k := range rules {
+			issues := byRule[k]
+			label := map[ingest.Severity]string{ingest.Refuse: "bloquant", ingest.Reject: "rejet", ingest.Warning: "avertissement"}[issues[0].Severity]
+			fmt.Fprintf(w, "  [%s] %s : %s\n", label, issues[0].Rule, n(len(issues)))
+			for j, i := range issues {
+				if j == firstLines {
+					fmt.Fprintf(w, "    … et %s autres\n", n(len(issues)-firstLines))
+					break
+				}
+				fmt.Fprintf(w, "    %s\n", i.Message())
+			}
+		}
+	}
+}
+
+// n writes a count the French way (1 234).
+func n(v int) string {
+	s := fmt.Sprint(v)
+	out := ""
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			out += "\u202f"
+		}
+		out += string(r)
+	}
+	return out
+}

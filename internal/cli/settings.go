@@ -1,0 +1,68 @@
+package cli
+
+import (
+	"bufio"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"bilan/internal/parse"
+)
+
+// settings are the thresholds of the config file (« clé = valeur » lines, # comments).
+type settings struct {
+	jdiMois       int
+	dateReference time.Time
+	refusalShare  float64
+}
+
+func loadSettings(path string) (settings, error) {
+	var s settings
+	if path == "" {
+		return s, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return s, usagef("fichier de réglages « %s » illisible.", path)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		k, v, ok := strings.Cut(line, "=")
+		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
+		bad := func() error { return usagef("%s, ligne %d : valeur « %s » invalide pour « %s ».", path, n, v, k) }
+		switch {
+		case !ok:
+			return s, usagef("%s, ligne %d : attendu « clé = valeur ».", path, n)
+		case k == "jdi_mois":
+			m, err := strconv.Atoi(v)
+			if err != nil || m < 1 || m > 24 {
+				return s, bad()
+			}
+			s.jdiMois = m
+		case k == "date_reference":
+			t, err := parse.Date(v)
+			if err != nil {
+				return s, bad()
+			}
+			s.dateReference = t
+		case k == "part_rejets_max":
+			d, err := parse.Decimal(strings.TrimSuffix(v, "%"))
+			x, _ := strconv.ParseFloat(d, 64)
+			if err != nil || x <= 0 || x >= 100 {
+				return s, bad()
+			}
+			s.refusalShare = x / 100
+		case k == "seuil_secret":
+			// Read by the secrecy stage when it exists; accepted here so config files can carry it.
+		default:
+			return s, usagef("%s, ligne %d : réglage « %s » inconnu.", path, n, k)
+		}
+	}
+	return s, sc.Err()
+}

@@ -1,0 +1,122 @@
+// Package pipeline is the one place that knows the order of the yearly batch:
+// ingest (with validation) → compute → publish. It knows no command line and no web page.
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"bilan/internal/warehouse"
+	"bilan/pipeline/compute"
+	"bilan/pipeline/ingest"
+	"bilan/pipeline/publish"
+)
+
+// Batch is the files of one scope ("national" or a region code).
+type Batch struct {
+	Scope string
+	Files []string
+}
+
+// RunOptions describe a whole yearly batch.
+type RunOptions struct {
+	Params       warehouse.Params
+	Batches      []Batch
+	Key          []byte
+	RefusalShare float64
+	Out          string
+	Date         time.Time // document date; zero = derived from the inputs
+	Progress     func(string)
+}
+
+// RunResult gathers the validation reports of every ingest call.
+type RunResult struct {
+	Ingest []*ingest.Result
+	Files  []string // published files
+}
+
+// Run ingests every batch, then computes and publishes exercice Params.Exercice. A
+// refused batch stops the run before compute (ingest.ErrRefused); earlier batches stay
+// loaded, the refused one changes nothing.
+func Run(ctx context.Context, w *warehouse.Warehouse, opt RunOptions) (*RunResult, error) {
+	res := &RunResult{}
+	for _, b := range opt.Batches {
+		r, err := ingest.Run(ctx, w, ingest.Options{Exercice: opt.Params.Exercice, Scope: b.Scope, Files: b.Files,
+			Key: opt.Key, RefusalShare: opt.RefusalShare})
+		if r != nil {
+			res.Ingest = append(res.Ingest, r)
+		}
+		if err != nil {
+			return res, err
+		}
+	}
+	if err := compute.Run(ctx, w, opt.Params); err != nil {
+		return res, fmt.Errorf("compute: %w", err)
+	}
+	files, err := publish.Run(ctx, w, publish.Options{Params: opt.Params, Out: opt.Out, Date: opt.Date})
+	res.Files = files
+	return res, err
+}
+
+// BatchesIn lists the batches of an input folder: its files form one batch of scope
+// (default "national"); each sub-folder named after a region code or "national" forms a
+// batch of that scope.
+func BatchesIn(dir, scope string) ([]Batch, error) {
+	if scope == "" {
+		scope = "national"
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	top := Batch{Scope: scope}
+	var subs []Batch
+	for _, e := range entries {
+		p := filepath.Join(dir, e.Name())
+		if strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		if !e.IsDir() {
+			top.Files = append(top.Files, p)
+			continue
+		}
+		files, err := filesIn(p)
+		if err != nil {
+			return nil, err
+		}
+		subs = append(subs, Batch{Scope: e.Name(), Files: files})
+	}
+	var out []Batch
+	if len(top.Files) > 0 {
+		out = append(out, top)
+	}
+	sort.Slice(subs, func(i, j int) bool { return subs[i].Scope < subs[j].Scope })
+	out = append(out, subs...)
+	if len(out) == 0 {
+		return nil, ErrNoInput
+	}
+	return out, nil
+}
+
+// ErrNoInput is returned for an input folder without files.
+var ErrNoInput = errors.New("no input file")
+
+func filesIn(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, e := range entries {
+		if !e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
+			out = append(out, filepath.Join(dir, e.Name()))
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,138 @@
+// Package publish writes the packs of reports.md for one exercice from the computed
+// indicators: analystes/indicateurs.csv and .parquet, and the national PDF and XLSX.
+// Every file is written under a temporary name and renamed into place, so a crash never
+// leaves a half-written pack.
+package publish
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"bilan/internal/warehouse"
+	"bilan/reports/pdf"
+	"bilan/reports/xlsx"
+)
+
+// Options describe a publication.
+type Options struct {
+	Params warehouse.Params
+	Out    string
+	Date   time.Time // document date; zero = derived from the inputs
+}
+
+// Run writes every pack of the exercice under opt.Out and returns the files written.
+func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) ([]string, error) {
+	if err := w.SetParams(ctx, opt.Params); err != nil {
+		return nil, err
+	}
+	date := opt.Date
+	if date.IsZero() {
+		if err := w.Conn().QueryRowContext(ctx, "SELECT date_document FROM date_document").Scan(&date); err != nil {
+			return nil, fmt.Errorf("document date: %w", err)
+		}
+	}
+	y := opt.Params.Exercice
+	var written []string
+	out := func(rel string, fill func(io.Writer) error) error {
+		p := filepath.Join(opt.Out, rel)
+		if err := writeAtomic(p, fill); err != nil {
+			return fmt.Errorf("write %s: %w", p, err)
+		}
+		written = append(written, p)
+		return nil
+	}
+	if err := out("analystes/indicateurs.csv", func(wr io.Writer) error { return exportCSV(ctx, w, wr) }); err != nil {
+		return written, err
+	}
+	parquet := filepath.Join(opt.Out, "analystes", "indicateurs.parquet")
+	if err := exportParquet(ctx, w, parquet); err != nil {
+		return written, err
+	}
+	written = append(written, parquet)
+
+	data, err := load(ctx, w, y)
+	if err != nil {
+		return written, err
+	}
+	report := national(data, y, date)
+	if err := out(fmt.Sprintf("national/bilan-national-%d.pdf", y), func(wr io.Writer) error { return pdf.Write(wr, report) }); err != nil {
+		return written, err
+	}
+	if err := out(fmt.Sprintf("national/bilan-national-%d.xlsx", y), func(wr io.Writer) error {
+		return xlsx.Write(wr, report, data.notes())
+	}); err != nil {
+		return written, err
+	}
+	return written, nil
+}
+
+// exportCSV writes analystes/indicateurs.csv: UTF-8 without BOM, ";", LF.
+func exportCSV(ctx context.Context, w *warehouse.Warehouse, wr io.Writer) error {
+	rows, err := w.Conn().QueryContext(ctx, "SELECT exercice, indicateur, niveau, code, valeur FROM indicateurs_export")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	bw := bufio.NewWriter(wr)
+	bw.WriteString("exercice;indicateur;niveau;code;valeur\n")
+	for rows.Next() {
+		var ex int
+		var ind, niveau, code, valeur string
+		if err := rows.Scan(&ex, &ind, &niveau, &code, &valeur); err != nil {
+			return err
+		}
+		fmt.Fprintf(bw, "%d;%s;%s;%s;%s\n", ex, ind, niveau, code, valeur)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+func exportParquet(ctx context.Context, w *warehouse.Warehouse, path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	tmp := path + ".tmp"
+	q := "COPY (SELECT * FROM indicateurs WHERE exercice = (SELECT exercice FROM params) ORDER BY indicateur, niveau, code) TO '" +
+		strings.ReplaceAll(tmp, "'", "''") + "' (FORMAT parquet)"
+	if _, err := w.Conn().ExecContext(ctx, q); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return os.Rename(tmp, path)
+}
+
+// writeAtomic renders into memory, writes a temporary file beside path, then renames it.
+func writeAtomic(path string, fill func(io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := fill(&buf); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	if _, err := tmp.Write(buf.Bytes()); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

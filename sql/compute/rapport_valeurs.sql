@@ -1,0 +1,26 @@
+-- Indicator values of the exercice as the reports print them: with the territory's name,
+-- the value of the previous exercice when it was computed, and the change in % (counts
+-- and amounts only; NULL when the previous value is missing or 0).
+WITH p AS (
+    SELECT exercice FROM params
+),
+prev AS (
+    SELECT i.indicateur, i.niveau, i.code, i.valeur
+    FROM indicateurs i, p
+    WHERE i.exercice = p.exercice - 1
+),
+final AS (
+    SELECT
+        c.indicateur, k.titre, k.unite, c.niveau, c.code, t.libelle, t.region,
+        c.valeur,
+        v.valeur AS valeur_precedente,
+        CASE WHEN k.unite NOT IN ('%') THEN
+            pct(CAST((c.valeur - v.valeur) * 100 AS BIGINT), CAST(v.valeur * 100 AS BIGINT))
+        END AS evolution_pct
+    FROM indicateurs c
+    JOIN p USING (exercice)
+    JOIN catalogue k USING (indicateur)
+    JOIN stg_territoires t USING (niveau, code)
+    LEFT JOIN prev v USING (indicateur, niveau, code)
+)
+SELECT * FROM final
