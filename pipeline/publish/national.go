@@ -22,8 +22,8 @@ var profile = []string{"JEU_PA_FEMMES_PCT", "JEU_PA_MINEURS_PCT", "JEU_PA_SANS_B
 
 var shortTitles = map[string]string{
 	"RES_ML": "Missions locales", "JEU_CONTACT": "Jeunes en contact", "JEU_ACCUEILLIS": "Reçus en entretien",
-	"JEU_ACCUEILLIS_EI": "Reçus en entretien individuel", "JEU_PREMIER_ACCUEIL": "Premiers accueils",
-	"JEU_JDI": "JDI au 31/12", "JEU_ENTRETIENS": "Entretiens individuels",
+	"JEU_ACCUEILLIS_EI": "dont entretien indiv.", "JEU_PREMIER_ACCUEIL": "Premiers accueils",
+	"JEU_JDI": "JDI au 31/12", "JEU_ENTRETIENS": "Entretiens indiv.",
 	"JEU_PA_FEMMES_PCT": "Femmes", "JEU_PA_MINEURS_PCT": "Mineurs", "JEU_PA_SANS_BAC_PCT": "Sans le bac",
 	"JEU_PA_INFRA_V_PCT": "Infra V", "JEU_PA_QPV_PCT": "QPV", "JEU_PA_ZRR_PCT": "ZRR",
 }

@@ -161,7 +161,7 @@ func table(p *fpdf.Fpdf, t *reports.Table, w []float64) {
 	_, pageH := p.GetPageSize()
 	_, _, _, bottom := p.GetMargins()
 	header := func() {
-		p.SetFont(font, "B", 8)
+		p.SetFont(font, "B", 7)
 		p.SetFillColor(light[0], light[1], light[2])
 		h := 0.0
 		for i, c := range t.Columns {

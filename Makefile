@@ -1,0 +1,51 @@
+# bilan — see README.md. `make demo` runs the whole yearly batch on the demo fixtures,
+# `make test` runs every test (what .ci/run calls).
+
+BIN      := bin/bilan
+YEAR     := 2016
+DEMO     := fixtures/demo
+# The demo uses a fixed, public test key: never use it for real extracts.
+DEMO_ENV := BILAN_CLE_PSEUDO=demo-cle-de-test-non-secrete-0123456789 BILAN_WAREHOUSE=var/demo.duckdb
+
+.PHONY: build test demo fixtures update fmt vet check bench clean
+
+build:
+	go build -o $(BIN) ./cmd/bilan
+
+test:
+	go test ./...
+
+demo: build
+	@test -f $(DEMO)/verite-$(YEAR).csv || $(BIN) generate --scale demo --year $(YEAR) --out $(DEMO)
+	@echo "Démo : clé de pseudonymisation de test, fixe et publique (jamais pour de vraies données) ; entrepôt var/demo.duckdb."
+	@rm -f var/demo.duckdb
+	@for r in $$(ls $(DEMO)/$$(($(YEAR)-1))); do \
+		$(DEMO_ENV) $(BIN) ingest --year $$(($(YEAR)-1)) --scope $$r $(DEMO)/$$(($(YEAR)-1))/$$r > /dev/null || exit $$?; \
+	done
+	@$(DEMO_ENV) $(BIN) compute --year $$(($(YEAR)-1)) > /dev/null
+	@$(DEMO_ENV) $(BIN) run --year $(YEAR) --in $(DEMO)/$(YEAR) --out out > var/demo-$(YEAR).log \
+		|| { cat var/demo-$(YEAR).log; exit 1; }
+	@tail -n 6 var/demo-$(YEAR).log
+
+# Regenerates the committed demo fixtures (review the diff like code).
+fixtures: build
+	rm -rf $(DEMO)
+	$(BIN) generate --scale demo --year $(YEAR) --out $(DEMO)
+
+update:
+	go test ./... -update
+
+fmt:
+	gofmt -w $$(git ls-files '*.go')
+
+vet:
+	go vet ./...
+
+check: vet test
+	git diff --exit-code
+
+bench:
+	@echo "Pas encore de banc d'essai (issue « National scale in seconds »)."
+
+clean:
+	rm -rf bin out var/demo.duckdb
