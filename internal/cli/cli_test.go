@@ -1,0 +1,326 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/xuri/excelize/v2"
+
+	"bilan/internal/synth"
+	"bilan/internal/warehouse"
+)
+
+const (
+	demo    = "../../fixtures/demo"
+	testKey = "cle-de-test-des-tests-de-bilan-0123456789"
+)
+
+// run runs the CLI in-process and returns its exit code and outputs.
+func run(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := Run(context.Background(), args, strings.NewReader(""), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+// mustRun runs the CLI and fails the test unless it exits 0.
+func mustRun(t *testing.T, args ...string) string {
+	t.Helper()
+	code, out, errOut := run(t, args...)
+	if code != 0 {
+		t.Fatalf("bilan %s: exit %d\n%s\n%s", strings.Join(args, " "), code, out, errOut)
+	}
+	return out
+}
+
+// demoRun loads the demo fixtures (2015 then 2016) into a fresh warehouse and publishes
+// 2016; it returns the warehouse path and the output folder.
+func demoRun(t *testing.T) (string, string) {
+	t.Helper()
+	t.Setenv("BILAN_CLE_PSEUDO", testKey)
+	dir := t.TempDir()
+	wh := filepath.Join(dir, "var", "bilan.duckdb")
+	out := filepath.Join(dir, "out")
+	for _, r := range synth.DemoRegions {
+		mustRun(t, "ingest", "--warehouse", wh, "--year", "2015", "--scope", r, filepath.Join(demo, "2015", r))
+	}
+	mustRun(t, "compute", "--warehouse", wh, "--year", "2015")
+	stdout := mustRun(t, "run", "--warehouse", wh, "--year", "2016", "--in", filepath.Join(demo, "2016"), "--out", out)
+	if want := "Le bilan national est ici : " + filepath.Join(out, "national", "bilan-national-2016.pdf"); !strings.Contains(stdout, want) {
+		t.Errorf("run does not say where the national PDF is; output:\n%s", stdout)
+	}
+	return wh, out
+}
+
+// truthRows returns the rows of a verite-Y.csv file, keyed by indicateur;niveau;code.
+func csvRows(t *testing.T, path string) map[string]string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+	if lines[0] != "exercice;indicateur;niveau;code;valeur" {
+		t.Fatalf("%s: header %q", path, lines[0])
+	}
+	rows := map[string]string{}
+	for _, l := range lines[1:] {
+		f := strings.Split(l, ";")
+		if len(f) != 5 {
+			t.Fatalf("%s: line %q", path, l)
+		}
+		rows[strings.Join(f[1:4], ";")] = f[4]
+	}
+	return rows
+}
+
+// TestDemoMatchesPlantedTruth: the engine finds, for every planted indicator at all four
+// levels, exactly the value the generator planted; for both exercices.
+func TestDemoMatchesPlantedTruth(t *testing.T) {
+	wh, out := demoRun(t)
+	out2015 := filepath.Join(filepath.Dir(out), "out2015")
+	mustRun(t, "publish", "--warehouse", wh, "--year", "2015", "--out", out2015)
+	for year, dir := range map[int]string{2016: out, 2015: out2015} {
+		truth := csvRows(t, filepath.Join(demo, fmt.Sprintf("verite-%d.csv", year)))
+		got := csvRows(t, filepath.Join(dir, "analystes", "indicateurs.csv"))
+		levels := map[string]int{}
+		for k, want := range truth {
+			if got[k] != want {
+				t.Errorf("%d %s: engine %q, planted %q", year, k, got[k], want)
+			}
+			levels[strings.Split(k, ";")[1]]++
+		}
+		if len(levels) != 4 || len(truth) < 7000 {
+			t.Errorf("%d: truth covers %v (%d rows): expected the four levels", year, levels, len(truth))
+		}
+	}
+}
+
+// TestIndicateursCSVFormat checks the machine-readable contract: header, sort order,
+// LF, no BOM, decimals.
+func TestIndicateursCSVFormat(t *testing.T) {
+	_, out := demoRun(t)
+	b, err := os.ReadFile(filepath.Join(out, "analystes", "indicateurs.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}) || bytes.Contains(b, []byte("\r")) {
+		t.Error("indicateurs.csv must be UTF-8 without BOM, LF line ends")
+	}
+	lines := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+	order := map[string]int{"national": 0, "region": 1, "departement": 2, "ml": 3}
+	for i := 2; i < len(lines); i++ {
+		a, c := strings.Split(lines[i-1], ";"), strings.Split(lines[i], ";")
+		if a[1] > c[1] || a[1] == c[1] && (order[a[2]] > order[c[2]] || order[a[2]] == order[c[2]] && a[3] >= c[3]) {
+			t.Fatalf("line %d out of order: %q then %q", i+1, lines[i-1], lines[i])
+		}
+	}
+	for _, want := range []string{"2016;RES_ML;national;FR;447", "2016;RES_ML;region;01;2", "2016;JEU_CONTACT;region;11;"} {
+		if !strings.Contains(string(b), want+"\n") {
+			t.Errorf("indicateurs.csv lacks %q", want)
+		}
+	}
+	for _, l := range lines {
+		if strings.Contains(l, "_PCT;") {
+			v := l[strings.LastIndex(l, ";")+1:]
+			if v != "" && (len(v) < 3 || v[len(v)-2] != '.') {
+				t.Errorf("percentage without exactly one decimal: %q", l)
+			}
+		}
+	}
+}
+
+// TestNationalPDF reads the PDF back with poppler: French accents, numbers grouped with a
+// (narrow) no-break space, metadata in fr-FR.
+func TestNationalPDF(t *testing.T) {
+	_, out := demoRun(t)
+	pdf := filepath.Join(out, "national", "bilan-national-2016.pdf")
+	text := pdftotext(t, pdf)
+	truth := csvRows(t, filepath.Join(demo, "verite-2016.csv"))
+	contact := truth["JEU_CONTACT;national;FR"]
+	if len(contact) < 4 {
+		t.Fatalf("demo too small to check thousands grouping: %s", contact)
+	}
+	// pdftotext renders the narrow no-break space between thousands as a space.
+	text = strings.NewReplacer("\u202f", " ", "\u00a0", " ").Replace(text)
+	grouped := contact[:len(contact)-3] + " " + contact[len(contact)-3:]
+	for _, want := range []string{"Bilan d'activité des missions", "L'essentiel", "Jeunes en contact", grouped,
+		"Île-de-France", "Provence-Alpes-Côte", "Délégation ministérielle", "Source : I-milo, traitement DMML",
+		"Méthodologie et qualité des données", "page 2 sur", "« n.d. »"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("PDF text lacks %q", want)
+		}
+	}
+	info, err := exec.Command("pdfinfo", pdf).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v", err)
+	}
+	for _, want := range []string{"Title:           Bilan d'activité des missions locales 2016", "Author:          Délégation ministérielle"} {
+		if !strings.Contains(string(info), want) {
+			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
+		}
+	}
+	raw, _ := os.ReadFile(pdf)
+	if !bytes.Contains(raw, []byte("/Lang (fr-FR)")) {
+		t.Error("PDF catalog lacks /Lang (fr-FR)")
+	}
+}
+
+func pdftotext(t *testing.T, path string) string {
+	t.Helper()
+	b, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext (poppler-utils, installed by .ci/run): %v", err)
+	}
+	return string(b)
+}
+
+// TestNationalXLSX reads the workbook back with excelize: numbers are numeric cells with
+// a number format, the header is frozen, a Lisez-moi sheet comes first.
+func TestNationalXLSX(t *testing.T) {
+	_, out := demoRun(t)
+	f, err := excelize.OpenFile(filepath.Join(out, "national", "bilan-national-2016.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if sheets := f.GetSheetList(); sheets[0] != "Lisez-moi" || !contains(sheets, "Jeunes par région") {
+		t.Fatalf("sheets %v", sheets)
+	}
+	const sheet = "Jeunes par région"
+	rows, _ := f.GetRows(sheet)
+	var france int
+	for i, r := range rows {
+		if len(r) > 0 && r[0] == "France" {
+			france = i + 1
+		}
+	}
+	if france == 0 {
+		t.Fatalf("no France line in %q", sheet)
+	}
+	ref := fmt.Sprintf("C%d", france) // JEU_CONTACT
+	typ, _ := f.GetCellType(sheet, ref)
+	if typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+		t.Errorf("%s is %v, want a number", ref, typ)
+	}
+	v, _ := f.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})
+	truth := csvRows(t, filepath.Join(demo, "verite-2016.csv"))
+	if v != truth["JEU_CONTACT;national;FR"] {
+		t.Errorf("%s = %q, want %s", ref, v, truth["JEU_CONTACT;national;FR"])
+	}
+	style, _ := f.GetCellStyle(sheet, ref)
+	st, _ := f.GetStyle(style)
+	if st == nil || st.CustomNumFmt == nil || *st.CustomNumFmt != "#,##0" {
+		t.Errorf("%s has no #,##0 number format: %+v", ref, st)
+	}
+	panes, _ := f.GetPanes(sheet)
+	if !panes.Freeze || panes.YSplit != 3 {
+		t.Errorf("header not frozen: %+v", panes)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// TestNoPersonalData: no byte of a fake PII value, nor a raw youth id, reaches the
+// warehouse file, its tables, or any output file.
+func TestNoPersonalData(t *testing.T) {
+	wh, out := demoRun(t)
+	markers := []string{synth.PIIMarker, "exemple.invalid", "J53-2016-", "J94-2015-", "P53-"}
+	for _, dir := range []string{filepath.Dir(wh), out} {
+		filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, _ := os.ReadFile(p)
+			for _, m := range markers {
+				if bytes.Contains(b, []byte(m)) {
+					t.Errorf("%s contains %q", p, m)
+				}
+			}
+			return nil
+		})
+	}
+	// The DuckDB file compresses strings: also look at every text value of every table.
+	w, err := warehouse.Open(context.Background(), wh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	rows, err := w.Conn().QueryContext(context.Background(),
+		"SELECT table_name, column_name FROM information_schema.columns WHERE data_type = 'VARCHAR' AND table_schema = 'main' AND table_name IN (SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE')")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cols [][2]string
+	for rows.Next() {
+		var c [2]string
+		rows.Scan(&c[0], &c[1])
+		cols = append(cols, c)
+	}
+	rows.Close()
+	if len(cols) < 20 {
+		t.Fatalf("only %d text columns found", len(cols))
+	}
+	for _, c := range cols {
+		for _, m := range markers {
+			var n int
+			q := fmt.Sprintf("SELECT count(*) FROM %s WHERE contains(%s, ?)", c[0], c[1])
+			if err := w.Conn().QueryRowContext(context.Background(), q, m).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			if n > 0 {
+				t.Errorf("%s.%s holds %q in %d rows", c[0], c[1], m, n)
+			}
+		}
+	}
+}
+
+// snapshot is the content of the warehouse's loaded data, to prove a refusal changes nothing.
+func snapshot(t *testing.T, wh string) string {
+	t.Helper()
+	w, err := warehouse.Open(context.Background(), wh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	var parts []string
+	for _, table := range []string{"batches", "raw_structures", "raw_jeunes", "raw_evenements", "raw_mesures", "quarantine", "warnings"} {
+		var n int64
+		var h sql.NullString
+		q := fmt.Sprintf("SELECT count(*), CAST(sum(hash(t)) AS VARCHAR) FROM %s t", table)
+		if err := w.Conn().QueryRowContext(context.Background(), q).Scan(&n, &h); err != nil {
+			t.Fatal(err)
+		}
+		parts = append(parts, fmt.Sprintf("%s:%d:%s", table, n, h.String))
+	}
+	return strings.Join(parts, "\n")
+}
+
+// TestSameFilesTwiceChangeNothing: ingesting the same batch again leaves the warehouse's
+// data identical.
+func TestSameFilesTwiceChangeNothing(t *testing.T) {
+	t.Setenv("BILAN_CLE_PSEUDO", testKey)
+	wh := filepath.Join(t.TempDir(), "bilan.duckdb")
+	args := []string{"ingest", "--warehouse", wh, "--year", "2016", "--scope", "94", filepath.Join(demo, "2016", "94")}
+	mustRun(t, args...)
+	before := snapshot(t, wh)
+	mustRun(t, args...)
+	if diff := cmp.Diff(before, snapshot(t, wh)); diff != "" {
+		t.Errorf("second ingest changed the warehouse (-before +after):\n%s", diff)
+	}
+}
