@@ -82,12 +82,6 @@ func methodology(d *data, next func() int) reports.Section {
 			"Les colonnes personnelles (nom, prénom, coordonnées, NIR…) sont supprimées au chargement et les identifiants "+
 			"des jeunes sont pseudonymisés (HMAC-SHA-256 à clé secrète). Chaque définition ci-dessous est celle du fichier "+
 			"SQL qui calcule l'indicateur.")
-	defs := &reports.Table{Number: next(), Title: "Définitions des indicateurs", Sheet: "Définitions",
-		Columns: []reports.Column{{Title: "Indicateur"}, {Title: "Définition"}}, Source: "fichiers sql/indicators du programme bilan"}
-	for _, x := range d.catalogue {
-		defs.Rows = append(defs.Rows, []reports.Cell{reports.Str(x.id + " – " + x.title),
-			reports.Str(x.definition + ". Source : " + x.source + ".")})
-	}
 	inputs := &reports.Table{Number: next(), Title: "Fichiers chargés", Sheet: "Fichiers chargés",
 		Columns: []reports.Column{{Title: "Lot"}, {Title: "Lignes lues", Format: reports.Count},
 			{Title: "Chargées", Format: reports.Count}, {Title: "Rejetées", Format: reports.Count}},
@@ -103,6 +97,12 @@ func methodology(d *data, next func() int) reports.Section {
 		var n float64
 		fmt.Sscan(x[1], &n)
 		rejected.Rows = append(rejected.Rows, []reports.Cell{reports.Str(x[0]), reports.Num(n, reports.Count)})
+	}
+	defs := &reports.Table{Number: next(), Title: "Définitions des indicateurs", Sheet: "Définitions",
+		Columns: []reports.Column{{Title: "Indicateur"}, {Title: "Définition"}}, Source: "fichiers sql/indicators du programme bilan"}
+	for _, x := range d.catalogue {
+		defs.Rows = append(defs.Rows, []reports.Cell{reports.Str(x.id + " – " + x.title),
+			reports.Str(x.definition + ". Source : " + x.source + ".")})
 	}
 	s.Tables = []*reports.Table{inputs, rejected, defs}
 	return s
