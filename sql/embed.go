@@ -72,7 +72,7 @@ func Indicators() ([]Indicator, error) {
 
 // Units an indicator header may declare, and coverages (which inputs make it defined).
 var (
-	Units     = []string{"structures", "jeunes", "événements", "mesures", "parrains", "%", "ETP", "euros", "lieux", "salariés"}
+	Units     = []string{"structures", "jeunes", "événements", "mesures", "entreprises", "parrains", "%", "ETP", "euros", "lieux", "salariés"}
 	Coverages = []string{"referentiel", "extraits", "classeurs"}
 )
 

@@ -1,0 +1,18 @@
+-- id: DIS_CEJ_ENTREES
+-- title: Entrées en contrat d'engagement jeune
+-- definition: jeunes ayant une entrée en contrat d'engagement jeune (CEJ) dans l'exercice ; chaque jeune est compté une fois par territoire, dans celui de sa structure de rattachement
+-- source: extraits I-milo « jeunes », « mesures »
+-- unit: jeunes
+-- coverage: extraits
+WITH final AS (
+    SELECT m.jeune_ml AS ml, m.jeune_departement AS departement, m.jeune_region AS region, m.id_jeune
+    FROM stg_mesures m, params p
+    WHERE m.categorie IN ('CEJ')
+      AND m.date_debut BETWEEN p.debut AND p.fin
+)
+SELECT
+    niveau(GROUPING(ml, departement, region)) AS niveau,
+    coalesce(ml, departement, region, 'FR') AS code,
+    count(DISTINCT id_jeune) AS valeur
+FROM final
+GROUP BY GROUPING SETS ((ml), (departement), (region), ())

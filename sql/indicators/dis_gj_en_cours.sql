@@ -1,0 +1,18 @@
+-- id: DIS_GJ_EN_COURS
+-- title: Jeunes en Garantie jeunes au 31/12
+-- definition: jeunes dont une Garantie jeunes est en cours le 31/12 de l'exercice (débutée au plus tard le 31/12, sans date de fin ou finissant après le 31/12) ; chaque jeune est compté une fois par territoire, dans celui de sa structure de rattachement
+-- source: extraits I-milo « jeunes », « mesures »
+-- unit: jeunes
+-- coverage: extraits
+WITH final AS (
+    SELECT m.jeune_ml AS ml, m.jeune_departement AS departement, m.jeune_region AS region, m.id_jeune
+    FROM stg_mesures m, params p
+    WHERE m.categorie IN ('GARANTIE_JEUNES')
+      AND m.date_debut <= p.fin AND (m.date_fin IS NULL OR m.date_fin > p.fin)
+)
+SELECT
+    niveau(GROUPING(ml, departement, region)) AS niveau,
+    coalesce(ml, departement, region, 'FR') AS code,
+    count(DISTINCT id_jeune) AS valeur
+FROM final
+GROUP BY GROUPING SETS ((ml), (departement), (region), ())
