@@ -114,29 +114,53 @@ func buildBatch(r *ref, exercice int, region string) batch {
 	dup.id, dup.rejected = b.events[0].id, true // duplicate id: only the first occurrence is kept
 
 	mes := 0
-	cats := []string{"PACEA", "PACEA", "GARANTIE_JEUNES", "PMSMP", "PMSMP", "APPRENTISSAGE", "CONTRAT_PRO", "EMPLOI_CDI",
-		"EMPLOI_CDD", "EMPLOI_CDD", "FORMATION", "SCOLARITE", "CEP", "CPF", "REPERAGE_ILLETTRISME", "JUSTICE", "PARRAINAGE"}
+	addMeasure := func(y *youth, ml, cat string, debut time.Time, fin *time.Time) *measure {
+		mes++
+		m := measure{id: fmt.Sprintf("M%s-%d-%06d", region, exercice, mes), youth: y.id, ml: ml, categorie: cat,
+			debut: debut, fin: fin, rejected: y.rejected}
+		switch cat {
+		case "PMSMP", "APPRENTISSAGE", "CONTRAT_PRO", "EMPLOI_CDI", "EMPLOI_CDD":
+			m.siret = siretFor(rng)
+		case "PARRAINAGE":
+			m.parrain = fmt.Sprintf("P%s-%03d", region, rng.IntN(40))
+		}
+		b.measures = append(b.measures, m)
+		return &b.measures[len(b.measures)-1]
+	}
+	cats := []string{"PACEA", "PACEA", "GARANTIE_JEUNES", "CEJ", "PMSMP", "PMSMP", "PMSMP", "APPRENTISSAGE", "CONTRAT_PRO",
+		"EMPLOI_CDI", "EMPLOI_CDD", "EMPLOI_CDD", "FORMATION", "SCOLARITE", "CEP", "CPF", "REPERAGE_ILLETTRISME", "JUSTICE",
+		"PARRAINAGE"}
 	for i := range b.youths {
 		y := &b.youths[i]
-		if y.rejected {
-			continue
-		}
-		for j := rng.IntN(3); j > 0; j-- {
-			mes++
-			m := measure{id: fmt.Sprintf("M%s-%d-%06d", region, exercice, mes), youth: y.id, ml: y.ml,
-				categorie: cats[rng.IntN(len(cats))], debut: day(exercice-rng.IntN(2), time.Month(1+rng.IntN(12)), 1+rng.IntN(28))}
+		for j := rng.IntN(4); j > 0; j-- {
+			cat := cats[rng.IntN(len(cats))]
+			if cat == "PMSMP" && exercice%2 == 1 && y.ml == mls[0] {
+				cat = "FORMATION" // no immersion at all in this mission locale on odd years: evolution over 0
+			}
+			debut := day(exercice-rng.IntN(2), time.Month(1+rng.IntN(12)), 1+rng.IntN(28))
+			var fin *time.Time
 			if rng.IntN(3) > 0 {
-				m.fin = ptr(m.debut.AddDate(0, 1+rng.IntN(10), 0))
+				fin = ptr(debut.AddDate(0, 1+rng.IntN(14), 0))
 			}
-			switch m.categorie {
-			case "PMSMP", "APPRENTISSAGE", "CONTRAT_PRO", "EMPLOI_CDI", "EMPLOI_CDD":
-				m.siret = siretFor(rng)
-			case "PARRAINAGE":
-				m.parrain = fmt.Sprintf("P%s-%03d", region, rng.IntN(40))
+			ml := y.ml
+			if rng.IntN(20) == 0 { // recorded by another mission locale of the region
+				ml = mls[rng.IntN(len(mls))]
 			}
-			b.measures = append(b.measures, m)
+			addMeasure(y, ml, cat, debut, fin)
 		}
 	}
+	// Period boundaries: ending exactly on 01/01/Y, starting on 31/12/Y, ending on 31/12/Y,
+	// and the same youth twice in one programme.
+	m0, m1, m2 := &b.youths[6], &b.youths[7], &b.youths[8]
+	addMeasure(m0, m0.ml, "PACEA", day(exercice-1, 3, 1), ptr(day(exercice, 1, 1)))
+	addMeasure(m0, m0.ml, "JUSTICE", day(exercice-1, 3, 1), ptr(day(exercice, 1, 1)))
+	addMeasure(m1, m1.ml, "GARANTIE_JEUNES", day(exercice, 12, 31), nil)
+	addMeasure(m1, m1.ml, "PMSMP", day(exercice, 12, 31), ptr(day(exercice+1, 1, 5)))
+	addMeasure(m2, m2.ml, "PACEA", day(exercice, 2, 1), ptr(day(exercice, 12, 31)))
+	addMeasure(m2, m2.ml, "PACEA", day(exercice, 5, 1), nil)
+	addMeasure(m2, m2.ml, "CEP", day(exercice-1, 12, 31), ptr(day(exercice, 1, 1)))
+	late := addMeasure(m2, m2.ml, "FORMATION", day(exercice, 6, 1), ptr(day(exercice, 5, 1)))
+	late.rejected = true // ends before it starts
 	return b
 }
 

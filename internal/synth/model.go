@@ -46,6 +46,7 @@ type measure struct {
 	debut                    time.Time
 	fin                      *time.Time
 	siret, parrain           string
+	rejected                 bool
 }
 
 // batch is one region's extracts for one exercice.

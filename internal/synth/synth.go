@@ -21,6 +21,7 @@ func Generate(scale string, year int, out string) error {
 	if err != nil {
 		return err
 	}
+	var previous Truth
 	for _, exercice := range []int{year - 1, year} {
 		var batches []batch
 		for _, region := range DemoRegions {
@@ -30,7 +31,8 @@ func Generate(scale string, year int, out string) error {
 			}
 			batches = append(batches, b)
 		}
-		truth := computeTruth(r, exercice, batches)
+		truth := computeTruth(r, exercice, batches, previous)
+		previous = truth
 		if err := os.WriteFile(filepath.Join(out, fmt.Sprintf("verite-%d.csv", exercice)), []byte(truth.CSV(exercice)), 0o644); err != nil {
 			return err
 		}

@@ -16,7 +16,37 @@ func key(ind, niveau, code string) string { return ind + ";" + niveau + ";" + co
 // TruthIDs are the indicators the generator plants and knows the value of.
 var TruthIDs = []string{"RES_ML", "JEU_CONTACT", "JEU_ACCUEILLIS", "JEU_ACCUEILLIS_EI", "JEU_PREMIER_ACCUEIL",
 	"JEU_JDI", "JEU_ENTRETIENS", "JEU_PA_FEMMES_PCT", "JEU_PA_MINEURS_PCT", "JEU_PA_SANS_BAC_PCT",
-	"JEU_PA_INFRA_V_PCT", "JEU_PA_QPV_PCT", "JEU_PA_ZRR_PCT"}
+	"JEU_PA_INFRA_V_PCT", "JEU_PA_QPV_PCT", "JEU_PA_ZRR_PCT",
+	"EMP_IMMERSIONS", "EMP_IMMERSIONS_JEUNES", "EMP_IMMERSIONS_EVOL_PCT", "EMP_ENTREPRISES", "EMP_ENTREES_EMPLOI",
+	"EMP_ENTREES_ALTERNANCE", "EMP_SITUATION_PRO", "EMP_SITUATION_PRO_PCT", "PAR_JEUNES", "PAR_ENTREES",
+	"DIS_PACEA_ENTREES", "DIS_PACEA_EN_COURS", "DIS_GJ_ENTREES", "DIS_GJ_EN_COURS", "DIS_CEJ_ENTREES", "DIS_CEJ_EN_COURS",
+	"FOR_ENTREES_FORMATION", "FOR_CEP", "FOR_CPF", "FOR_ILLETTRISME", "SOC_JUSTICE"}
+
+// youthMeasures maps a youth-based measure indicator to its categories and period rule:
+// "entree" (starts in Y), "active" (active during Y) or "en_cours" (running on 31/12/Y).
+var youthMeasures = map[string]struct {
+	cats []string
+	rule string
+}{
+	"EMP_IMMERSIONS_JEUNES":  {[]string{"PMSMP"}, "entree"},
+	"EMP_ENTREES_EMPLOI":     {[]string{"EMPLOI_CDI", "EMPLOI_CDD"}, "entree"},
+	"EMP_ENTREES_ALTERNANCE": {[]string{"APPRENTISSAGE", "CONTRAT_PRO"}, "entree"},
+	"EMP_SITUATION_PRO":      {[]string{"EMPLOI_CDI", "EMPLOI_CDD", "APPRENTISSAGE", "CONTRAT_PRO", "FORMATION", "SCOLARITE"}, "entree"},
+	"PAR_JEUNES":             {[]string{"PARRAINAGE"}, "active"},
+	"DIS_PACEA_ENTREES":      {[]string{"PACEA"}, "entree"},
+	"DIS_PACEA_EN_COURS":     {[]string{"PACEA"}, "en_cours"},
+	"DIS_GJ_ENTREES":         {[]string{"GARANTIE_JEUNES"}, "entree"},
+	"DIS_GJ_EN_COURS":        {[]string{"GARANTIE_JEUNES"}, "en_cours"},
+	"DIS_CEJ_ENTREES":        {[]string{"CEJ"}, "entree"},
+	"DIS_CEJ_EN_COURS":       {[]string{"CEJ"}, "en_cours"},
+	"FOR_ENTREES_FORMATION":  {[]string{"FORMATION"}, "entree"},
+	"FOR_CEP":                {[]string{"CEP"}, "active"},
+	"FOR_CPF":                {[]string{"CPF"}, "entree"},
+	"FOR_ILLETTRISME":        {[]string{"REPERAGE_ILLETTRISME"}, "entree"},
+	"SOC_JUSTICE":            {[]string{"JUSTICE"}, "active"},
+}
+
+var companyMeasures = map[string]bool{"PMSMP": true, "APPRENTISSAGE": true, "CONTRAT_PRO": true, "EMPLOI_CDI": true, "EMPLOI_CDD": true}
 
 // territories returns the four territories (ml, departement, region, national) of a
 // structure.
@@ -38,7 +68,8 @@ func (c counter) add(r *ref, ml, member string) {
 
 // computeTruth is a plain, independent implementation of the definitions of
 // indicators.md for what the generator planted, used as the oracle of the engine.
-func computeTruth(r *ref, exercice int, batches []batch) Truth {
+// previous is the truth of exercice−1 (nil when it was not generated), for evolutions.
+func computeTruth(r *ref, exercice int, batches []batch, previous Truth) Truth {
 	covered := map[string]bool{"FR": true}
 	for _, b := range batches {
 		covered[b.region] = true
@@ -113,6 +144,36 @@ func computeTruth(r *ref, exercice int, batches []batch) Truth {
 			if entretien[e.typ] && e.date.After(jdiFrom) && !e.date.After(jdiTo) {
 				c("JEU_JDI").add(r, y.ml, y.id)
 			}
+			if inY(e.date) && (e.typ == "MISE_EN_RELATION" || e.typ == "VISITE") && validSIRET(e.siret) {
+				c("EMP_ENTREPRISES").add(r, e.ml, e.siret)
+			}
+		}
+		first, last := day(exercice, 1, 1), day(exercice, 12, 31)
+		for _, m := range b.measures {
+			y, ok := valid[m.youth]
+			if m.rejected || !ok || r.technical(m.ml) {
+				continue
+			}
+			entry := inY(m.debut)
+			active := !m.debut.After(last) && (m.fin == nil || !m.fin.Before(first))
+			running := !m.debut.After(last) && (m.fin == nil || m.fin.After(last))
+			for id, def := range youthMeasures {
+				in := map[string]bool{"entree": entry, "active": active, "en_cours": running}[def.rule]
+				for _, cat := range def.cats {
+					if cat == m.categorie && in {
+						c(id).add(r, y.ml, y.id)
+					}
+				}
+			}
+			if entry && m.categorie == "PMSMP" {
+				c("EMP_IMMERSIONS").add(r, m.ml, m.id)
+			}
+			if entry && m.categorie == "PARRAINAGE" {
+				c("PAR_ENTREES").add(r, m.ml, m.id)
+			}
+			if entry && companyMeasures[m.categorie] && validSIRET(m.siret) {
+				c("EMP_ENTREPRISES").add(r, m.ml, m.siret)
+			}
 		}
 	}
 
@@ -132,6 +193,17 @@ func computeTruth(r *ref, exercice int, batches []batch) Truth {
 			loaded := covered[region]
 			for _, id := range TruthIDs {
 				k := key(id, t[0], t[1])
+				switch {
+				case !loaded && id != "RES_ML":
+					truth[k] = ""
+					continue
+				case id == "EMP_IMMERSIONS_EVOL_PCT":
+					truth[k] = evolution(len(counts["EMP_IMMERSIONS"][t]), previous[key("EMP_IMMERSIONS", t[0], t[1])])
+					continue
+				case id == "EMP_SITUATION_PRO_PCT":
+					truth[k] = pctText(len(counts["EMP_SITUATION_PRO"][t]), len(counts["JEU_ACCUEILLIS"][t]))
+					continue
+				}
 				if sh, ok := shares[id]; ok || strings.HasSuffix(id, "_PCT") {
 					if !loaded {
 						truth[k] = ""
@@ -185,8 +257,37 @@ func pctText(num, den int) string {
 	if den == 0 {
 		return ""
 	}
+	sign := ""
+	if num < 0 {
+		sign, num = "-", -num
+	}
 	tenths := (2000*num + den) / (2 * den)
-	return fmt.Sprintf("%d.%d", tenths/10, tenths%10)
+	return fmt.Sprintf("%s%d.%d", sign, tenths/10, tenths%10)
+}
+
+// evolution is the change in % of cur on prev (prev as text); "" when prev is missing or 0.
+func evolution(cur int, prev string) string {
+	var p int
+	if _, err := fmt.Sscan(prev, &p); err != nil || p == 0 {
+		return ""
+	}
+	return pctText(cur-p, p)
+}
+
+// validSIRET is the SIRET rule of extracts.md §3.3, written again here on purpose: the
+// generator is the independent oracle of the engine.
+func validSIRET(s string) bool {
+	if len(s) != 14 {
+		return false
+	}
+	if strings.HasPrefix(s, "356000000") {
+		sum := 0
+		for _, c := range s {
+			sum += int(c - '0')
+		}
+		return sum%5 == 0
+	}
+	return luhn(s)
 }
 
 // CSV writes the truth as indicateurs.csv rows, sorted like the engine's output.
