@@ -116,6 +116,9 @@ func buildBatch(r *ref, exercice int, region string) batch {
 	mes := 0
 	addMeasure := func(y *youth, ml, cat string, debut time.Time, fin *time.Time) *measure {
 		mes++
+		if cat == "PMSMP" && exercice%2 == 1 && ml == mls[0] {
+			cat = "FORMATION" // no immersion in this mission locale on odd years: an evolution over 0
+		}
 		m := measure{id: fmt.Sprintf("M%s-%d-%06d", region, exercice, mes), youth: y.id, ml: ml, categorie: cat,
 			debut: debut, fin: fin, rejected: y.rejected}
 		switch cat {
@@ -134,9 +137,6 @@ func buildBatch(r *ref, exercice int, region string) batch {
 		y := &b.youths[i]
 		for j := rng.IntN(4); j > 0; j-- {
 			cat := cats[rng.IntN(len(cats))]
-			if cat == "PMSMP" && exercice%2 == 1 && y.ml == mls[0] {
-				cat = "FORMATION" // no immersion at all in this mission locale on odd years: evolution over 0
-			}
 			debut := day(exercice-rng.IntN(2), time.Month(1+rng.IntN(12)), 1+rng.IntN(28))
 			var fin *time.Time
 			if rng.IntN(3) > 0 {
