@@ -10,7 +10,7 @@ DEMO_ENV := BILAN_CLE_PSEUDO=demo-cle-de-test-non-secrete-0123456789 BILAN_WAREH
 .PHONY: build test demo fixtures update fmt vet check bench clean
 
 build:
-	go build -o $(BIN) ./cmd/bilan
+	go build -ldflags "-X bilan/internal/version.Commit=$$(git rev-parse HEAD 2>/dev/null || echo inconnu)" -o $(BIN) ./cmd/bilan
 
 test:
 	go test ./...

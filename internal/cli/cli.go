@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"bilan/internal/parse"
 	"bilan/internal/pseudo"
 	"bilan/internal/warehouse"
 	"bilan/pipeline/ingest"
@@ -92,6 +93,8 @@ Options communes :
   --key-file CHEMIN    clé de pseudonymisation (ou la clé elle-même dans BILAN_CLE_PSEUDO ;
                        défaut var/cle-pseudonymisation, créée au premier chargement)
   --config FICHIER     réglages : jdi_mois, date_reference, part_rejets_max
+  --jdi-mois N         fenêtre des JDI en mois (défaut 5 ; prime sur --config)
+  --date-reference D   date de référence des JDI, JJ/MM/AAAA (défaut 31/12 de l'exercice)
 
 Codes de sortie : 0 réussite, 1 échec, 3 données refusées.
 `
@@ -113,6 +116,8 @@ func notYet(name string) func(context.Context, *env, []string) error {
 type common struct {
 	warehouse, keyFile, config string
 	year                       int
+	jdiMois                    int
+	dateReference              string
 	settings                   settings
 }
 
@@ -128,6 +133,8 @@ func newFlags(e *env, name string, c *common) *flag.FlagSet {
 	fs.StringVar(&c.keyFile, "key-file", "", "clé de pseudonymisation")
 	fs.StringVar(&c.config, "config", "", "fichier de réglages")
 	fs.IntVar(&c.year, "year", 0, "exercice")
+	fs.IntVar(&c.jdiMois, "jdi-mois", 0, "fenêtre JDI en mois (défaut 5)")
+	fs.StringVar(&c.dateReference, "date-reference", "", "date de référence JDI, JJ/MM/AAAA (défaut 31/12 de l'exercice)")
 	return fs
 }
 
@@ -145,6 +152,19 @@ func (c *common) parse(fs *flag.FlagSet, args []string, needYear bool) error {
 	s, err := loadSettings(c.config)
 	if err != nil {
 		return err
+	}
+	if c.jdiMois != 0 {
+		if c.jdiMois < 1 || c.jdiMois > 24 {
+			return usagef("--jdi-mois doit être entre 1 et 24.")
+		}
+		s.jdiMois = c.jdiMois
+	}
+	if c.dateReference != "" {
+		t, err := parse.Date(c.dateReference)
+		if err != nil {
+			return usagef("--date-reference « %s » illisible : attendu JJ/MM/AAAA.", c.dateReference)
+		}
+		s.dateReference = t
 	}
 	c.settings = s
 	return nil

@@ -3,6 +3,8 @@ package cli
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"database/sql"
 	"fmt"
 	"os"
@@ -16,6 +18,7 @@ import (
 
 	"bilan/internal/synth"
 	"bilan/internal/warehouse"
+	sqlfiles "bilan/sql"
 )
 
 const (
@@ -102,6 +105,16 @@ func TestDemoMatchesPlantedTruth(t *testing.T) {
 			t.Errorf("%d: truth covers %v (%d rows): expected the four levels", year, levels, len(truth))
 		}
 	}
+	// Every indicator the engine computes is planted, so none escapes this comparison.
+	inds, err := sqlfiles.Indicators()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ind := range inds {
+		if !contains(synth.TruthIDs, ind.ID) {
+			t.Errorf("%s is computed but the generator does not know its truth", ind.ID)
+		}
+	}
 }
 
 // TestIndicateursCSVFormat checks the machine-readable contract: header, sort order,
@@ -121,6 +134,17 @@ func TestIndicateursCSVFormat(t *testing.T) {
 		a, c := strings.Split(lines[i-1], ";"), strings.Split(lines[i], ";")
 		if a[1] > c[1] || a[1] == c[1] && (order[a[2]] > order[c[2]] || order[a[2]] == order[c[2]] && a[3] >= c[3]) {
 			t.Fatalf("line %d out of order: %q then %q", i+1, lines[i-1], lines[i])
+		}
+	}
+	inds, err := sqlfiles.Indicators()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ind := range inds {
+		for _, lv := range []string{";national;FR;", ";region;53;", ";departement;2A;", ";ml;97801S00;"} {
+			if !strings.Contains(string(b), "\n2016;"+ind.ID+lv) {
+				t.Errorf("indicateurs.csv has no %s row at %s", ind.ID, lv)
+			}
 		}
 	}
 	for _, want := range []string{"2016;RES_ML;national;FR;447", "2016;RES_ML;region;01;2", "2016;JEU_CONTACT;region;11;"} {
@@ -323,4 +347,13 @@ func TestSameFilesTwiceChangeNothing(t *testing.T) {
 	if diff := cmp.Diff(before, snapshot(t, wh)); diff != "" {
 		t.Errorf("second ingest changed the warehouse (-before +after):\n%s", diff)
 	}
+}
+
+func fileSHA(path string) (string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:]), nil
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"sort"
+	"time"
 
 	"bilan/internal/warehouse"
 	"bilan/reports"
@@ -27,16 +28,21 @@ type input struct {
 
 // data is everything a report needs, read once from the warehouse.
 type data struct {
-	values    map[[3]string]value // indicateur, niveau, code
-	regions   []territory
-	catalogue []indicatorDoc
-	inputs    []input
-	rejected  [][2]string // rule, count
+	values        map[[3]string]value // indicateur, niveau, code
+	regions       []territory
+	catalogue     []indicatorDoc
+	inputs        []input
+	rejected      [][2]string // rule, count
+	jdiMois       int
+	dateReference time.Time
 }
 
 func load(ctx context.Context, w *warehouse.Warehouse, exercice int) (*data, error) {
 	d := &data{values: map[[3]string]value{}}
 	c := w.Conn()
+	if err := c.QueryRowContext(ctx, "SELECT jdi_mois, date_reference FROM params").Scan(&d.jdiMois, &d.dateReference); err != nil {
+		return nil, fmt.Errorf("read params: %w", err)
+	}
 	err := each(ctx, c, `SELECT indicateur, titre, unite, niveau, code, libelle, coalesce(region, ''),
 			CAST(valeur AS DOUBLE), CAST(valeur_precedente AS DOUBLE), CAST(evolution_pct AS DOUBLE) FROM rapport_valeurs`,
 		func(rows *sql.Rows) error {

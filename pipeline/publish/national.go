@@ -81,7 +81,9 @@ func methodology(d *data, next func() int) reports.Section {
 		"Les indicateurs sont calculés par le programme bilan à partir des extraits I-milo déposés par les ARML et la DMML. "+
 			"Les colonnes personnelles (nom, prénom, coordonnées, NIR…) sont supprimées au chargement et les identifiants "+
 			"des jeunes sont pseudonymisés (HMAC-SHA-256 à clé secrète). Chaque définition ci-dessous est celle du fichier "+
-			"SQL qui calcule l'indicateur.")
+			"SQL qui calcule l'indicateur.",
+		fmt.Sprintf("Paramètres de ce calcul : les JDI sont les jeunes reçus en entretien, information collective ou atelier "+
+			"dans les %d mois précédant le %s (inclus).", d.jdiMois, reports.FrenchDate(d.dateReference)))
 	inputs := &reports.Table{Number: next(), Title: "Fichiers chargés", Sheet: "Fichiers chargés",
 		Columns: []reports.Column{{Title: "Lot"}, {Title: "Lignes lues", Format: reports.Count},
 			{Title: "Chargées", Format: reports.Count}, {Title: "Rejetées", Format: reports.Count}},

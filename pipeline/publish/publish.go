@@ -70,7 +70,11 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) ([]string, er
 	}); err != nil {
 		return written, err
 	}
-	return written, nil
+	m, err := writeManifest(opt.Out, y, data, date, written)
+	if err != nil {
+		return written, fmt.Errorf("write manifest: %w", err)
+	}
+	return append(written, m), nil
 }
 
 // exportCSV writes analystes/indicateurs.csv: UTF-8 without BOM, ";", LF.

@@ -1,0 +1,97 @@
+package publish
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"bilan/internal/version"
+	sqlfiles "bilan/sql"
+)
+
+// manifest is manifest.json (reports.md): what went in, with which software and
+// parameters, and what came out, each file with its SHA-256.
+type manifest struct {
+	Exercice   int             `json:"exercice"`
+	Logiciel   software        `json:"logiciel"`
+	SQLSHA256  string          `json:"sql_sha256"`
+	Parametres parameters      `json:"parametres"`
+	Entrees    []manifestInput `json:"entrees"`
+	Sorties    []manifestFile  `json:"sorties"`
+}
+
+type software struct {
+	Nom     string `json:"nom"`
+	Version string `json:"version"`
+	Commit  string `json:"commit"`
+}
+
+type parameters struct {
+	JDIMois       int    `json:"jdi_mois"`
+	DateReference string `json:"date_reference"`
+	DateDocument  string `json:"date_document"`
+}
+
+type manifestInput struct {
+	Perimetre      string   `json:"perimetre"`
+	Type           string   `json:"type"`
+	Fichiers       []string `json:"fichiers"`
+	SHA256         []string `json:"sha256"`
+	LignesLues     int      `json:"lignes_lues"`
+	LignesChargees int      `json:"lignes_chargees"`
+	LignesRejetees int      `json:"lignes_rejetees"`
+}
+
+type manifestFile struct {
+	Fichier string `json:"fichier"`
+	SHA256  string `json:"sha256"`
+}
+
+func writeManifest(out string, y int, d *data, date time.Time, files []string) (string, error) {
+	m := manifest{
+		Exercice:  y,
+		Logiciel:  software{Nom: "bilan", Version: version.Version, Commit: version.Commit},
+		SQLSHA256: sqlfiles.Hash(),
+		Parametres: parameters{JDIMois: d.jdiMois, DateReference: d.dateReference.Format("2006-01-02"),
+			DateDocument: date.Format("2006-01-02")},
+	}
+	for _, in := range d.inputs {
+		m.Entrees = append(m.Entrees, manifestInput{Perimetre: in.scope, Type: in.kind,
+			Fichiers: strings.Split(in.files, "|"), SHA256: strings.Split(in.hashes, "|"),
+			LignesLues: in.read, LignesChargees: in.loaded, LignesRejetees: in.rejected})
+	}
+	for _, f := range files {
+		sum, err := fileSHA256(f)
+		if err != nil {
+			return "", err
+		}
+		rel, _ := filepath.Rel(out, f)
+		m.Sorties = append(m.Sorties, manifestFile{Fichier: filepath.ToSlash(rel), SHA256: sum})
+	}
+	p := filepath.Join(out, "manifest.json")
+	err := writeAtomic(p, func(w io.Writer) error {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(m)
+	})
+	return p, err
+}
+
+func fileSHA256(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
