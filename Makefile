@@ -7,7 +7,7 @@ DEMO     := fixtures/demo
 # The demo uses a fixed, public test key: never use it for real extracts.
 DEMO_ENV := BILAN_CLE_PSEUDO=demo-cle-de-test-non-secrete-0123456789 BILAN_WAREHOUSE=var/demo.duckdb
 
-.PHONY: build test demo fixtures update fmt vet check bench clean
+.PHONY: build test demo fixtures calibration update fmt vet check bench clean
 
 build:
 	go build -ldflags "-X bilan/internal/version.Commit=$$(git rev-parse HEAD 2>/dev/null || echo inconnu)" -o $(BIN) ./cmd/bilan
@@ -31,6 +31,18 @@ demo: build
 fixtures: build
 	rm -rf $(DEMO)
 	$(BIN) generate --scale demo --year $(YEAR) --out $(DEMO)
+
+# National-scale fixture calibrated on the seed's 2016 figures (generated once under
+# var/national, never committed; ≈ 2 GB and a few minutes), then the figures side by side.
+NAT_ENV := BILAN_CLE_PSEUDO=demo-cle-de-test-non-secrete-0123456789 BILAN_WAREHOUSE=var/national.duckdb
+calibration: build
+	@test -f var/national/$(YEAR)/national/jeunes.csv || $(BIN) generate --scale national --year $(YEAR) --out var/national
+	@rm -f var/national.duckdb
+	$(NAT_ENV) $(BIN) ingest --year $$(($(YEAR)-1)) --scope national var/national/$$(($(YEAR)-1))/national > /dev/null
+	$(NAT_ENV) $(BIN) compute --year $$(($(YEAR)-1)) > /dev/null
+	$(NAT_ENV) $(BIN) ingest --year $(YEAR) --scope national var/national/$(YEAR)/national > /dev/null
+	$(NAT_ENV) $(BIN) compute --year $(YEAR) > /dev/null
+	$(NAT_ENV) $(BIN) calibrate --year $(YEAR)
 
 update:
 	go test ./... -update

@@ -42,7 +42,8 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	cmds := map[string]func(context.Context, *env, []string) error{
 		"generate": cmdGenerate, "validate": cmdValidate, "ingest": cmdIngest,
 		"compute": cmdCompute, "publish": cmdPublish, "run": cmdRun,
-		"template": notYet("template"), "serve": notYet("serve"),
+		"calibrate": cmdCalibrate,
+		"template":  notYet("template"), "serve": notYet("serve"),
 	}
 	cmd, ok := cmds[args[0]]
 	if !ok {
@@ -84,6 +85,8 @@ Commandes :
         calcule tous les indicateurs de l'exercice A, à tous les niveaux
   publish --year A --out DOSSIER
         écrit les dossiers de diffusion (PDF, XLSX, analystes/indicateurs.csv)
+  calibrate --year 2016
+        compare les chiffres nationaux calculés à ceux du PNAE 2018-2020 (échelle national)
   run --year A [--scope R] --in DOSSIER --out DOSSIER
         le traitement complet : chargement de chaque lot du dossier, calcul, publication
         (les sous-dossiers nommés d'après un code région ou « national » sont des lots de ce périmètre)

@@ -11,15 +11,25 @@ import (
 var ErrScale = errors.New("unknown scale")
 
 // Generate writes the fixture of a scale for exercices year−1 and year under out:
-// out/<exercice>/<region>/{jeunes,evenements,mesures}.csv, one folder per regional batch,
-// and out/verite-<exercice>.csv, the planted truth.
+// out/<exercice>/<scope>/{jeunes,evenements,mesures}.csv, one folder per batch. The demo
+// scale has one regional batch per demo region and out/verite-<exercice>.csv, the planted
+// truth; the national scale one national batch calibrated on the seed (national.go).
 func Generate(scale string, year int, out string) error {
-	if scale != "demo" {
-		return fmt.Errorf("%w: %s", ErrScale, scale)
-	}
 	r, err := loadRef()
 	if err != nil {
 		return err
+	}
+	switch scale {
+	case "demo":
+	case "national":
+		for _, exercice := range []int{year - 1, year} {
+			if err := generateNational(r, exercice, filepath.Join(out, fmt.Sprint(exercice), "national")); err != nil {
+				return err
+			}
+		}
+		return nil
+	default:
+		return fmt.Errorf("%w: %s", ErrScale, scale)
 	}
 	var previous Truth
 	for _, exercice := range []int{year - 1, year} {

@@ -1,0 +1,79 @@
+package cli
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math"
+	"strings"
+
+	"bilan/internal/synth"
+)
+
+// cmdCalibrate prints the seed's 2016 figures beside the engine's national values of the
+// exercice, and fails when one is out of tolerance (±1 % for counts, ±1 point for %).
+func cmdCalibrate(ctx context.Context, e *env, args []string) error {
+	var c common
+	fs := newFlags(e, "calibrate", &c)
+	if err := c.parse(fs, args, true); err != nil {
+		return err
+	}
+	w, err := c.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	fmt.Fprintf(e.stdout, "%-40s %14s %14s %10s\n", "Chiffre du PNAE 2018-2020 (2016)", "PNAE", "bilan", "écart")
+	fmt.Fprintln(e.stdout, strings.Repeat("-", 81))
+	bad := 0
+	for _, s := range synth.Seed2016 {
+		var v sql.NullFloat64
+		err := w.Conn().QueryRowContext(ctx, "SELECT CAST(valeur AS DOUBLE) FROM indicateurs WHERE exercice = ? AND indicateur = ? AND niveau = 'national'",
+			c.year, s.ID).Scan(&v)
+		if err != nil && err != sql.ErrNoRows {
+			return err
+		}
+		gap, verdict := "", "n.d."
+		if v.Valid {
+			if s.Points {
+				d := v.Float64 - s.Value
+				gap = fmt.Sprintf("%+.1f pt", d)
+				verdict = okIf(math.Abs(d) <= 1)
+			} else {
+				d := (v.Float64 - s.Value) / s.Value * 100
+				gap = fmt.Sprintf("%+.2f %%", d)
+				verdict = okIf(math.Abs(d) <= 1)
+			}
+		}
+		if verdict != "ok" {
+			bad++
+		}
+		fmt.Fprintf(e.stdout, "%-40s %14s %14s %10s  %s\n", s.Label, num(s.Value, s.Points), numOrNA(v, s.Points), gap, verdict)
+	}
+	if bad > 0 {
+		return fmt.Errorf("%d chiffre(s) hors tolérance", bad)
+	}
+	fmt.Fprintln(e.stdout, "Tous les chiffres sont dans la tolérance (±1 % pour les effectifs, ±1 point pour les parts).")
+	return nil
+}
+
+func okIf(b bool) string {
+	if b {
+		return "ok"
+	}
+	return "HORS TOLÉRANCE"
+}
+
+func num(v float64, pct bool) string {
+	if pct {
+		return strings.Replace(fmt.Sprintf("%.1f %%", v), ".", ",", 1)
+	}
+	return n(int(math.Round(v)))
+}
+
+func numOrNA(v sql.NullFloat64, pct bool) string {
+	if !v.Valid {
+		return "n.d."
+	}
+	return num(v.Float64, pct)
+}
