@@ -3,19 +3,22 @@
 // the two always show the same numbers.
 package reports
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // Format says how a number reads.
 type Format int
 
 // Formats of a cell.
 const (
-	Text    Format = iota // free text
-	Count                 // 1 370 000
-	Percent               // 12,5 %
-	Decimal1              // 12,5 (FTE)
-	Euros                 // 384 700 €
-	Change                // +12,3 %
+	Text     Format = iota // free text
+	Count                  // 1 370 000
+	Percent                // 12,5 %
+	Decimal1               // 12,5 (FTE)
+	Euros                  // 384 700 €
+	Change                 // +12,3 %
 )
 
 // Cell is one value of a table. An empty cell (Empty) reads "n.d." (not available).
@@ -48,7 +51,7 @@ type Table struct {
 	Title   string
 	Columns []Column
 	Rows    [][]Cell
-	Total   []Cell // optional total line, printed last and in bold
+	Totals  [][]Cell // total lines (a region, France), printed last and in bold
 	Source  string
 }
 
@@ -58,6 +61,32 @@ type KeyFigure struct {
 	Value    Cell
 	Previous Cell
 	Change   Cell
+	France   *Cell // in a regional report, the value for France
+}
+
+// ChartKind is the kind of a chart.
+type ChartKind int
+
+// Chart kinds: bars by territory, a line over exercices, stacked bars.
+const (
+	Bars ChartKind = iota
+	Line
+	Stacked
+)
+
+// Series is one named series of a chart.
+type Series struct {
+	Name   string
+	Values []float64
+}
+
+// Chart is drawn in the PDF and as a native Excel chart beside its table.
+type Chart struct {
+	Kind   ChartKind
+	Title  string
+	Labels []string
+	Series []Series
+	Source string
 }
 
 // Section is a chapter of the report.
@@ -65,6 +94,7 @@ type Section struct {
 	Title      string
 	Paragraphs []string
 	Tables     []*Table
+	Charts     []*Chart
 }
 
 // Report is one pack's document.
@@ -76,6 +106,29 @@ type Report struct {
 	Author     string
 	KeyFigures []KeyFigure
 	Sections   []Section
+	Notes      []string // definitions and remarks, on the Notes sheet of the workbook
+	Restricted bool     // analysts only: « Diffusion restreinte »
+}
+
+// KeyFigureTable is the table of "L'essentiel": the exercice beside the previous one and
+// the change, plus France in a regional report.
+func KeyFigureTable(r *Report) *Table {
+	t := &Table{Sheet: "Chiffres clés", Title: fmt.Sprintf("Chiffres clés %d", r.Exercice),
+		Source: "I-milo, traitement DMML", Columns: []Column{
+			{Title: "Indicateur"}, {Title: fmt.Sprint(r.Exercice), Format: Count},
+			{Title: fmt.Sprint(r.Exercice - 1), Format: Count}, {Title: "Évolution", Format: Change}}}
+	withFrance := len(r.KeyFigures) > 0 && r.KeyFigures[0].France != nil
+	if withFrance {
+		t.Columns = append(t.Columns, Column{Title: fmt.Sprintf("France %d", r.Exercice), Format: Count})
+	}
+	for _, k := range r.KeyFigures {
+		row := []Cell{Str(k.Label), k.Value, k.Previous, k.Change}
+		if withFrance {
+			row = append(row, *k.France)
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
 }
 
 // Tables lists every table of the report in order.

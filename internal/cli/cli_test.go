@@ -14,7 +14,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/xuri/excelize/v2"
 
 	"bilan/internal/synth"
 	"bilan/internal/warehouse"
@@ -178,7 +177,11 @@ func TestNationalPDF(t *testing.T) {
 	grouped := contact[:len(contact)-3] + " " + contact[len(contact)-3:]
 	for _, want := range []string{"Bilan d'activité des missions", "L'essentiel", "Jeunes en contact", grouped,
 		"Île-de-France", "Provence-Alpes-Côte", "Délégation ministérielle", "Source : I-milo, traitement DMML",
-		"Méthodologie et qualité des données", "page 2 sur", "« n.d. »"} {
+		"Méthodologie et qualité des données", "page 3 sur", "Sommaire", "Le réseau", "Les jeunes",
+		"Accès et maintien dans l'emploi", "Dispositifs d'accompagnement", "Orientation, formation et qualification (PIC)",
+		"Autonomie et insertion sociale", "Outre-mer", "Stratégie numérique", "Bilan du PNAE",
+		"Annexe : chiffres clés nationaux et régionaux", "Index des tableaux", "Tableau 1 – ", "Graphique – ",
+		"Contrôles de cohérence", "cohérent"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("PDF text lacks %q", want)
 		}
@@ -196,6 +199,15 @@ func TestNationalPDF(t *testing.T) {
 	if !bytes.Contains(raw, []byte("/Lang (fr-FR)")) {
 		t.Error("PDF catalog lacks /Lang (fr-FR)")
 	}
+	if strings.Contains(text, "ÉCART") {
+		t.Error("a consistency check failed on the demo")
+	}
+	regional := pdftotext(t, filepath.Join(out, "regions", "94-corse", "bilan-corse-2016.pdf"))
+	for _, want := range []string{"Corse, ses missions locales et la France", "2A-ML AJACCIO", "Mission locale", "France", "Les jeunes"} {
+		if !strings.Contains(regional, want) {
+			t.Errorf("regional PDF lacks %q", want)
+		}
+	}
 }
 
 func pdftotext(t *testing.T, path string) string {
@@ -205,50 +217,6 @@ func pdftotext(t *testing.T, path string) string {
 		t.Fatalf("pdftotext (poppler-utils, installed by .ci/run): %v", err)
 	}
 	return string(b)
-}
-
-// TestNationalXLSX reads the workbook back with excelize: numbers are numeric cells with
-// a number format, the header is frozen, a Lisez-moi sheet comes first.
-func TestNationalXLSX(t *testing.T) {
-	_, out := demoRun(t)
-	f, err := excelize.OpenFile(filepath.Join(out, "national", "bilan-national-2016.xlsx"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if sheets := f.GetSheetList(); sheets[0] != "Lisez-moi" || !contains(sheets, "Jeunes par région") {
-		t.Fatalf("sheets %v", sheets)
-	}
-	const sheet = "Jeunes par région"
-	rows, _ := f.GetRows(sheet)
-	var france int
-	for i, r := range rows {
-		if len(r) > 0 && r[0] == "France" {
-			france = i + 1
-		}
-	}
-	if france == 0 {
-		t.Fatalf("no France line in %q", sheet)
-	}
-	ref := fmt.Sprintf("C%d", france) // JEU_CONTACT
-	typ, _ := f.GetCellType(sheet, ref)
-	if typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
-		t.Errorf("%s is %v, want a number", ref, typ)
-	}
-	v, _ := f.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})
-	truth := csvRows(t, filepath.Join(demo, "verite-2016.csv"))
-	if v != truth["JEU_CONTACT;national;FR"] {
-		t.Errorf("%s = %q, want %s", ref, v, truth["JEU_CONTACT;national;FR"])
-	}
-	style, _ := f.GetCellStyle(sheet, ref)
-	st, _ := f.GetStyle(style)
-	if st == nil || st.CustomNumFmt == nil || *st.CustomNumFmt != "#,##0" {
-		t.Errorf("%s has no #,##0 number format: %+v", ref, st)
-	}
-	panes, _ := f.GetPanes(sheet)
-	if !panes.Freeze || panes.YSplit != 3 {
-		t.Errorf("header not frozen: %+v", panes)
-	}
 }
 
 func contains(list []string, s string) bool {

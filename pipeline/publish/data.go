@@ -13,8 +13,8 @@ import (
 
 // value is one indicator at one territory, as read from rapport_valeurs.
 type value struct {
-	title, unit, name, region string
-	v, prev, change           *float64
+	name, region    string
+	v, prev, change *float64
 }
 
 type territory struct{ code, name string }
@@ -26,73 +26,120 @@ type input struct {
 	read, loaded, rejected     int
 }
 
-// data is everything a report needs, read once from the warehouse.
+type point struct {
+	exercice int
+	value    float64
+}
+
+type check struct {
+	id   string
+	sums [4]*float64 // France, Σ regions, Σ départements, Σ missions locales
+	ok   bool
+}
+
+type ruleCount struct {
+	rule  string
+	count int
+}
+
+// data is everything the reports need, read once from the warehouse.
 type data struct {
 	values        map[[3]string]value // indicateur, niveau, code
-	regions       []territory
+	regions       []territory         // every region of the referential
+	mls           map[string][]territory
+	docs          map[string]indicatorDoc
 	catalogue     []indicatorDoc
 	inputs        []input
-	rejected      [][2]string // rule, count
+	rejected      []ruleCount
+	checks        []check
+	immersions    map[[2]string][]point // niveau, code → EMP_IMMERSIONS by exercice
 	jdiMois       int
 	dateReference time.Time
 }
 
 func load(ctx context.Context, w *warehouse.Warehouse, exercice int) (*data, error) {
-	d := &data{values: map[[3]string]value{}}
+	d := &data{values: map[[3]string]value{}, mls: map[string][]territory{}, docs: map[string]indicatorDoc{},
+		immersions: map[[2]string][]point{}}
 	c := w.Conn()
 	if err := c.QueryRowContext(ctx, "SELECT jdi_mois, date_reference FROM params").Scan(&d.jdiMois, &d.dateReference); err != nil {
 		return nil, fmt.Errorf("read params: %w", err)
 	}
-	err := each(ctx, c, `SELECT indicateur, titre, unite, niveau, code, libelle, coalesce(region, ''),
-			CAST(valeur AS DOUBLE), CAST(valeur_precedente AS DOUBLE), CAST(evolution_pct AS DOUBLE) FROM rapport_valeurs`,
-		func(rows *sql.Rows) error {
+	queries := []struct {
+		q    string
+		scan func(*sql.Rows) error
+		args []any
+	}{
+		{`SELECT indicateur, niveau, code, libelle, coalesce(region, ''),
+			CAST(valeur AS DOUBLE), CAST(valeur_precedente AS DOUBLE), CAST(evolution_pct AS DOUBLE)
+		  FROM rapport_valeurs ORDER BY indicateur, niveau, code`, func(rows *sql.Rows) error {
 			var ind, niveau, code string
 			var v value
-			if err := rows.Scan(&ind, &v.title, &v.unit, &niveau, &code, &v.name, &v.region, &v.v, &v.prev, &v.change); err != nil {
+			if err := rows.Scan(&ind, &niveau, &code, &v.name, &v.region, &v.v, &v.prev, &v.change); err != nil {
 				return err
 			}
 			d.values[[3]string{ind, niveau, code}] = v
-			if ind == "RES_ML" && niveau == "region" {
+			switch {
+			case ind == "RES_ML" && niveau == "region":
 				d.regions = append(d.regions, territory{code, v.name})
+			case ind == "RES_ML" && niveau == "ml":
+				d.mls[v.region] = append(d.mls[v.region], territory{code, v.name})
 			}
 			return nil
-		})
-	if err != nil {
-		return nil, fmt.Errorf("read indicators: %w", err)
+		}, nil},
+		{"SELECT indicateur, titre, definition, source, unite FROM catalogue ORDER BY indicateur", func(rows *sql.Rows) error {
+			var x indicatorDoc
+			if err := rows.Scan(&x.id, &x.title, &x.definition, &x.source, &x.unit); err != nil {
+				return err
+			}
+			d.catalogue = append(d.catalogue, x)
+			d.docs[x.id] = x
+			return nil
+		}, nil},
+		{`SELECT scope, kind, fichiers, sha256, lignes_lues, lignes_chargees, lignes_rejetees
+		  FROM batches WHERE exercice = ? ORDER BY scope, kind`, func(rows *sql.Rows) error {
+			var x input
+			if err := rows.Scan(&x.scope, &x.kind, &x.files, &x.hashes, &x.read, &x.loaded, &x.rejected); err != nil {
+				return err
+			}
+			d.inputs = append(d.inputs, x)
+			return nil
+		}, []any{exercice}},
+		{"SELECT regle, count(*) FROM quarantine WHERE exercice = ? GROUP BY regle ORDER BY regle", func(rows *sql.Rows) error {
+			var x ruleCount
+			if err := rows.Scan(&x.rule, &x.count); err != nil {
+				return err
+			}
+			d.rejected = append(d.rejected, x)
+			return nil
+		}, []any{exercice}},
+		{`SELECT indicateur, CAST(france AS DOUBLE), CAST(regions AS DOUBLE), CAST(departements AS DOUBLE),
+			CAST(missions_locales AS DOUBLE), coherent FROM controles_coherence`, func(rows *sql.Rows) error {
+			var x check
+			if err := rows.Scan(&x.id, &x.sums[0], &x.sums[1], &x.sums[2], &x.sums[3], &x.ok); err != nil {
+				return err
+			}
+			d.checks = append(d.checks, x)
+			return nil
+		}, nil},
+		{`SELECT niveau, code, exercice, CAST(valeur AS DOUBLE) FROM indicateurs
+		  WHERE indicateur = 'EMP_IMMERSIONS' AND exercice <= ? AND valeur IS NOT NULL AND niveau IN ('national', 'region')
+		  ORDER BY niveau, code, exercice`, func(rows *sql.Rows) error {
+			var k [2]string
+			var p point
+			if err := rows.Scan(&k[0], &k[1], &p.exercice, &p.value); err != nil {
+				return err
+			}
+			d.immersions[k] = append(d.immersions[k], p)
+			return nil
+		}, []any{exercice}},
+	}
+	for _, q := range queries {
+		if err := each(ctx, c, q.q, q.scan, q.args...); err != nil {
+			return nil, fmt.Errorf("read report data: %w", err)
+		}
 	}
 	sort.Slice(d.regions, func(i, j int) bool { return d.regions[i].code < d.regions[j].code })
-	err = each(ctx, c, "SELECT indicateur, titre, definition, source, unite FROM catalogue ORDER BY indicateur", func(rows *sql.Rows) error {
-		var x indicatorDoc
-		if err := rows.Scan(&x.id, &x.title, &x.definition, &x.source, &x.unit); err != nil {
-			return err
-		}
-		d.catalogue = append(d.catalogue, x)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	err = each(ctx, c, `SELECT scope, kind, fichiers, sha256, lignes_lues, lignes_chargees, lignes_rejetees
-			FROM batches WHERE exercice = ? ORDER BY scope, kind`, func(rows *sql.Rows) error {
-		var x input
-		if err := rows.Scan(&x.scope, &x.kind, &x.files, &x.hashes, &x.read, &x.loaded, &x.rejected); err != nil {
-			return err
-		}
-		d.inputs = append(d.inputs, x)
-		return nil
-	}, exercice)
-	if err != nil {
-		return nil, err
-	}
-	err = each(ctx, c, "SELECT regle, CAST(count(*) AS VARCHAR) FROM quarantine WHERE exercice = ? GROUP BY regle ORDER BY regle", func(rows *sql.Rows) error {
-		var x [2]string
-		if err := rows.Scan(&x[0], &x[1]); err != nil {
-			return err
-		}
-		d.rejected = append(d.rejected, x)
-		return nil
-	}, exercice)
-	return d, err
+	return d, nil
 }
 
 func each(ctx context.Context, c *sql.Conn, q string, fn func(*sql.Rows) error, args ...any) error {
@@ -124,21 +171,18 @@ func format(unit string) reports.Format {
 
 // cell returns an indicator's value at a territory as a report cell.
 func (d *data) cell(ind, niveau, code string) reports.Cell {
+	f := format(d.docs[ind].unit)
 	v := d.values[[3]string{ind, niveau, code}]
-	f := format(v.unit)
 	if v.v == nil {
 		return reports.NA(f)
 	}
 	return reports.Num(*v.v, f)
 }
 
-func (d *data) keyFigure(ind string) reports.KeyFigure {
-	v := d.values[[3]string{ind, "national", "FR"}]
-	f := format(v.unit)
-	k := reports.KeyFigure{Label: v.title, Value: reports.NA(f), Previous: reports.NA(f), Change: reports.NA(reports.Change)}
-	if v.v != nil {
-		k.Value = reports.Num(*v.v, f)
-	}
+func (d *data) keyFigure(ind, niveau, code string) reports.KeyFigure {
+	v := d.values[[3]string{ind, niveau, code}]
+	f := format(d.docs[ind].unit)
+	k := reports.KeyFigure{Label: d.docs[ind].title, Value: d.cell(ind, niveau, code), Previous: reports.NA(f), Change: reports.NA(reports.Change)}
 	if v.prev != nil {
 		k.Previous = reports.Num(*v.prev, f)
 	}
@@ -148,7 +192,22 @@ func (d *data) keyFigure(ind string) reports.KeyFigure {
 	return k
 }
 
-// notes are the definitions printed on the XLSX cover sheet.
+func (d *data) regionName(code string) string {
+	return d.values[[3]string{"RES_ML", "region", code}].name
+}
+
+// covered lists the regions whose extracts were loaded: those get a regional pack.
+func (d *data) covered() []territory {
+	var out []territory
+	for _, r := range d.regions {
+		if d.values[[3]string{"JEU_CONTACT", "region", r.code}].v != nil {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// notes are the definitions printed on the Notes sheet of the workbooks.
 func (d *data) notes() []string {
 	var out []string
 	for _, x := range d.catalogue {

@@ -1,5 +1,6 @@
 // Package publish writes the packs of reports.md for one exercice from the computed
-// indicators: analystes/indicateurs.csv and .parquet, and the national PDF and XLSX.
+// indicators: analystes/indicateurs.csv and .parquet; the national PDF and XLSX; one PDF
+// and XLSX per region with data; the funders' workbook; manifest.json.
 // Every file is written under a temporary name and renamed into place, so a crash never
 // leaves a half-written pack.
 package publish
@@ -16,6 +17,7 @@ import (
 	"time"
 
 	"bilan/internal/warehouse"
+	"bilan/reports"
 	"bilan/reports/pdf"
 	"bilan/reports/xlsx"
 )
@@ -61,12 +63,30 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) ([]string, er
 	if err != nil {
 		return written, err
 	}
-	report := national(data, y, date)
-	if err := out(fmt.Sprintf("national/bilan-national-%d.pdf", y), func(wr io.Writer) error { return pdf.Write(wr, report) }); err != nil {
-		return written, err
+	national := &builder{d: data, y: y, s: scope{niveau: "national", code: "FR", name: "France", rows: data.regions, rowNiveau: "region"}}
+	packs := []struct {
+		dir, name string
+		report    *reports.Report
+	}{{"national", "bilan-national", national.build(date)}}
+	for _, reg := range data.covered() {
+		slug := reg.code + "-" + Slug(reg.name)
+		b := &builder{d: data, y: y, s: scope{niveau: "region", code: reg.code, name: reg.name, rows: data.mls[reg.code], rowNiveau: "ml"}}
+		packs = append(packs, struct {
+			dir, name string
+			report    *reports.Report
+		}{"regions/" + slug, "bilan-" + Slug(reg.name), b.build(date)})
 	}
-	if err := out(fmt.Sprintf("national/bilan-national-%d.xlsx", y), func(wr io.Writer) error {
-		return xlsx.Write(wr, report, data.notes())
+	for _, p := range packs {
+		base := fmt.Sprintf("%s/%s-%d", p.dir, p.name, y)
+		if err := out(base+".pdf", func(wr io.Writer) error { return pdf.Write(wr, p.report) }); err != nil {
+			return written, err
+		}
+		if err := out(base+".xlsx", func(wr io.Writer) error { return xlsx.Write(wr, p.report) }); err != nil {
+			return written, err
+		}
+	}
+	if err := out(fmt.Sprintf("financeurs/financeurs-%d.xlsx", y), func(wr io.Writer) error {
+		return xlsx.Write(wr, funders(data, y, date))
 	}); err != nil {
 		return written, err
 	}

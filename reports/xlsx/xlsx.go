@@ -1,11 +1,16 @@
 // Package xlsx renders a report as an Excel workbook in the publication-spreadsheet
-// style: a Lisez-moi cover sheet, then one table per sheet with a title row, numbers as
-// numbers with formats a French Excel shows as 1 234 / 12,5 % / 384 700 €, frozen header,
-// autofilter and column widths. Text is always written as string cells, so nothing coming
-// from an input can run as a formula.
+// style of gptables/aftables: a Lisez-moi cover sheet, a contents sheet linking to each
+// table, a notes sheet, then one table per sheet with a title row, numbers as numbers with
+// formats a French Excel shows as 1 234 / 12,5 % / 384 700 €, frozen header, autofilter,
+// column widths, and native charts mirroring the PDF's. Text is always written as string
+// cells, so nothing coming from an input can run as a formula. The workbook starts from
+// an embedded template and carries the report's date, so the same report gives the same
+// bytes.
 package xlsx
 
 import (
+	"bytes"
+	_ "embed"
 	"fmt"
 	"io"
 	"unicode/utf8"
@@ -14,6 +19,9 @@ import (
 
 	"bilan/reports"
 )
+
+//go:embed template.xlsx
+var template []byte
 
 // Number formats per cell format (standard codes; Excel localises them).
 var numFmt = map[reports.Format]string{
@@ -24,137 +32,183 @@ var numFmt = map[reports.Format]string{
 	reports.Change:   "+0.0%;-0.0%;0.0%",
 }
 
+const (
+	readme   = "Lisez-moi"
+	contents = "Sommaire"
+	notes    = "Notes"
+)
+
 // Write renders r as XLSX into w.
-func Write(w io.Writer, r *reports.Report, notes []string) error {
-	f := excelize.NewFile()
+func Write(w io.Writer, r *reports.Report) error {
+	f, err := excelize.OpenReader(bytes.NewReader(template))
+	if err != nil {
+		return fmt.Errorf("open template: %w", err)
+	}
 	defer f.Close()
-	b := &book{f: f, styles: map[string]int{}}
-	if err := b.readme(r, notes); err != nil {
+	b := &book{f: f, styles: map[string]int{}, names: map[string]bool{}}
+	if err := b.cover(r); err != nil {
 		return err
 	}
-	if len(r.KeyFigures) > 0 {
-		t := &reports.Table{Sheet: "Chiffres clés", Title: "Chiffres clés " + fmt.Sprint(r.Exercice), Columns: []reports.Column{
-			{Title: "Indicateur"}, {Title: fmt.Sprint(r.Exercice), Format: reports.Count},
-			{Title: fmt.Sprint(r.Exercice - 1), Format: reports.Count}, {Title: "Évolution", Format: reports.Change}},
-			Source: "I-milo, traitement DMML"}
-		for _, k := range r.KeyFigures {
-			t.Rows = append(t.Rows, []reports.Cell{reports.Str(k.Label), k.Value, k.Previous, k.Change})
+	for _, name := range []string{contents, notes} {
+		if _, err := f.NewSheet(name); err != nil {
+			return err
 		}
-		if err := b.table(t); err != nil {
+		b.names[name] = true
+	}
+	f.SetCellStr(contents, "A1", "Sommaire")
+	f.SetCellStr(contents, "A2", "Cliquer sur un titre pour ouvrir sa feuille.")
+	f.SetColWidth(contents, "A", "A", 100)
+	if len(r.KeyFigures) > 0 {
+		if err := b.table(reports.KeyFigureTable(r)); err != nil {
 			return err
 		}
 	}
-	for _, t := range r.Tables() {
-		if err := b.table(t); err != nil {
-			return err
+	for _, s := range r.Sections {
+		for _, t := range s.Tables {
+			if err := b.table(t); err != nil {
+				return err
+			}
 		}
+		for _, c := range s.Charts {
+			if err := b.chart(c); err != nil {
+				return err
+			}
+		}
+	}
+	if err := b.notes(r); err != nil {
+		return err
 	}
 	created := r.Date.UTC().Format("2006-01-02T15:04:05Z")
 	if err := f.SetDocProps(&excelize.DocProperties{
-		Title: r.Title + " " + fmt.Sprint(r.Exercice), Subject: r.Subtitle, Creator: r.Author,
+		Title: fmt.Sprintf("%s %d", r.Title, r.Exercice), Subject: r.Subtitle, Creator: r.Author,
 		Language: "fr-FR", Created: created, Modified: created, LastModifiedBy: r.Author,
 	}); err != nil {
 		return err
 	}
 	f.SetActiveSheet(0)
-	_, err := f.WriteTo(w)
+	_, err = f.WriteTo(w)
 	return err
 }
 
 type book struct {
 	f      *excelize.File
 	styles map[string]int
+	names  map[string]bool
+	charts int
 }
 
-func (b *book) style(key string, s *excelize.Style) (int, error) {
+func (b *book) style(key string, s *excelize.Style) int {
 	if id, ok := b.styles[key]; ok {
-		return id, nil
+		return id
 	}
-	id, err := b.f.NewStyle(s)
+	id, _ := b.f.NewStyle(s)
 	b.styles[key] = id
-	return id, err
+	return id
 }
 
-func (b *book) readme(r *reports.Report, notes []string) error {
-	const sheet = "Lisez-moi"
-	if err := b.f.SetSheetName("Sheet1", sheet); err != nil {
+func (b *book) titleStyle() int {
+	return b.style("title", &excelize.Style{Font: &excelize.Font{Bold: true, Size: 14, Color: "000091"}})
+}
+
+func (b *book) cover(r *reports.Report) error {
+	f := b.f
+	if err := f.SetSheetName(f.GetSheetName(0), readme); err != nil {
 		return err
 	}
-	titleStyle, err := b.style("title", &excelize.Style{Font: &excelize.Font{Bold: true, Size: 16, Color: "000091"}})
-	if err != nil {
-		return err
-	}
+	b.names[readme] = true
 	lines := [][2]string{
-		{"", r.Title + " " + fmt.Sprint(r.Exercice)},
+		{"", fmt.Sprintf("%s %d", r.Title, r.Exercice)},
 		{"", r.Subtitle},
 		{"", ""},
 		{"Exercice", fmt.Sprint(r.Exercice)},
 		{"Date du document", reports.FrenchDate(r.Date)},
-		{"Source", "I-milo (extraits jeunes, événements, mesures) ; référentiel des structures I-milo ; traitement DMML"},
+		{"Source", "I-milo (extraits jeunes, événements, mesures) et référentiel des structures I-milo ; traitement DMML"},
 		{"Producteur", r.Author},
 		{"Contact", "Délégation ministérielle aux missions locales (DMML)"},
 		{"Symboles", "n.d. : donnée non disponible (aucun extrait chargé pour ce territoire, ou taux dont le dénominateur est nul)"},
-		{"Formats", "Les nombres sont de vrais nombres : les séparateurs de milliers et les % s'affichent selon la langue d'Excel."},
+		{"Nombres", "Les nombres sont de vrais nombres : séparateurs de milliers et % s'affichent selon la langue d'Excel."},
+		{"Contenu", "La feuille « Sommaire » mène à chaque tableau ; la feuille « Notes » donne la définition de chaque indicateur."},
 	}
-	for i, n := range notes {
-		label := ""
-		if i == 0 {
-			label = "Notes"
-		}
-		lines = append(lines, [2]string{label, n})
+	if r.Restricted {
+		lines = append(lines, [2]string{"Diffusion", "Diffusion restreinte : valeurs exactes, réservées aux analystes de la DMML."})
 	}
-	lines = append(lines, [2]string{"", ""}, [2]string{"Tableaux", ""})
 	for i, l := range lines {
-		row := i + 1
-		if err := b.f.SetCellStr(sheet, cell(1, row), l[0]); err != nil {
-			return err
-		}
-		if err := b.f.SetCellStr(sheet, cell(2, row), l[1]); err != nil {
-			return err
-		}
+		f.SetCellStr(readme, cell(1, i+1), l[0])
+		f.SetCellStr(readme, cell(2, i+1), l[1])
 	}
-	b.f.SetCellStyle(sheet, "B1", "B1", titleStyle)
-	b.f.SetColWidth(sheet, "A", "A", 20)
-	b.f.SetColWidth(sheet, "B", "B", 110)
+	f.SetCellStyle(readme, "B1", "B1", b.titleStyle())
+	f.SetColWidth(readme, "A", "A", 20)
+	f.SetColWidth(readme, "B", "B", 110)
 	return nil
 }
 
-// table writes one table on its own sheet: title in row 1, source in row 2, header in
-// row 3, data from row 4; a link to it is added to the Lisez-moi sheet.
-func (b *book) table(t *reports.Table) error {
-	sheet := sheetName(t)
-	if _, err := b.f.NewSheet(sheet); err != nil {
-		return err
+func (b *book) notes(r *reports.Report) error {
+	f := b.f
+	f.SetCellStr(notes, "A1", "Notes")
+	f.SetCellStyle(notes, "A1", "A1", b.titleStyle())
+	for i, n := range r.Notes {
+		f.SetCellStr(notes, cell(1, i+3), n)
 	}
-	titleStyle, _ := b.style("title", nil)
-	headStyle, err := b.style("head", &excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
-		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E8EDFF"}}})
+	return f.SetColWidth(notes, "A", "A", 160)
+}
+
+// sheet reserves a unique sheet name of at most 31 characters.
+func (b *book) sheet(want string) (string, error) {
+	r := []rune(want)
+	if len(r) > 28 {
+		r = r[:28]
+	}
+	name := string(r)
+	for k := 2; b.names[name]; k++ {
+		name = fmt.Sprintf("%s %d", string(r), k)
+	}
+	b.names[name] = true
+	_, err := b.f.NewSheet(name)
+	return name, err
+}
+
+// link adds a line to the contents sheet pointing at a sheet.
+func (b *book) link(title, sheet string) error {
+	rows, _ := b.f.GetRows(contents)
+	at := cell(1, len(rows)+2)
+	b.f.SetCellStr(contents, at, title)
+	return b.f.SetCellHyperLink(contents, at, fmt.Sprintf("'%s'!A1", sheet), "Location")
+}
+
+// table writes one table on its own sheet: title in row 1, source in row 2, header in
+// row 3, data from row 4.
+func (b *book) table(t *reports.Table) error {
+	want := t.Sheet
+	if want == "" {
+		want = fmt.Sprintf("Tableau %d", t.Number)
+	}
+	sheet, err := b.sheet(want)
 	if err != nil {
 		return err
 	}
+	f := b.f
 	title := t.Title
 	if t.Number > 0 {
 		title = fmt.Sprintf("Tableau %d – %s", t.Number, t.Title)
 	}
-	b.f.SetCellStr(sheet, "A1", title)
-	b.f.SetCellStyle(sheet, "A1", "A1", titleStyle)
+	f.SetCellStr(sheet, "A1", title)
+	f.SetCellStyle(sheet, "A1", "A1", b.titleStyle())
 	if t.Source != "" {
-		b.f.SetCellStr(sheet, "A2", "Source : "+t.Source)
+		f.SetCellStr(sheet, "A2", "Source : "+t.Source)
 	}
+	head := b.style("head", &excelize.Style{Font: &excelize.Font{Bold: true},
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E8EDFF"}}})
 	widths := make([]int, len(t.Columns))
 	for i, c := range t.Columns {
-		b.f.SetCellStr(sheet, cell(i+1, 3), c.Title)
-		widths[i] = utf8.RuneCountInString(c.Title)
+		f.SetCellStr(sheet, cell(i+1, 3), c.Title)
+		widths[i] = min(utf8.RuneCountInString(c.Title), 18)
 	}
-	b.f.SetCellStyle(sheet, cell(1, 3), cell(len(t.Columns), 3), headStyle)
-	rows := t.Rows
-	if t.Total != nil {
-		rows = append(append([][]reports.Cell{}, rows...), t.Total)
-	}
+	f.SetCellStyle(sheet, cell(1, 3), cell(len(t.Columns), 3), head)
+	rows := append(append([][]reports.Cell{}, t.Rows...), t.Totals...)
 	for ri, r := range rows {
 		for ci, c := range r {
-			ref := cell(ci+1, ri+4)
-			if err := b.value(sheet, ref, c); err != nil {
+			if err := b.value(sheet, cell(ci+1, ri+4), c, ri >= len(t.Rows)); err != nil {
 				return err
 			}
 			if n := utf8.RuneCountInString(reports.French(c)); n > widths[ci] {
@@ -164,42 +218,94 @@ func (b *book) table(t *reports.Table) error {
 	}
 	for i, w := range widths {
 		col, _ := excelize.ColumnNumberToName(i + 1)
-		b.f.SetColWidth(sheet, col, col, float64(min(max(w+2, 10), 60)))
+		f.SetColWidth(sheet, col, col, float64(min(max(w+2, 10), 70)))
 	}
-	last := cell(len(t.Columns), 3+len(t.Rows))
-	if err := b.f.AutoFilter(sheet, "A3:"+last, nil); err != nil {
+	if err := f.AutoFilter(sheet, "A3:"+cell(len(t.Columns), 3+len(t.Rows)), nil); err != nil {
 		return err
 	}
-	if err := b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 3, TopLeftCell: "A4", ActivePane: "bottomLeft"}); err != nil {
+	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 3, TopLeftCell: "A4", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	// Link from the cover sheet.
-	readme := "Lisez-moi"
-	rowsRM, _ := b.f.GetRows(readme)
-	at := cell(2, len(rowsRM)+1)
-	b.f.SetCellStr(readme, at, title)
-	return b.f.SetCellHyperLink(readme, at, fmt.Sprintf("'%s'!A1", sheet), "Location")
+	return b.link(title, sheet)
 }
 
-func (b *book) value(sheet, ref string, c reports.Cell) error {
+func (b *book) value(sheet, ref string, c reports.Cell, total bool) error {
+	f := b.f
+	key := fmt.Sprintf("%d-%v", c.Format, total)
+	font := &excelize.Font{Bold: total}
 	switch {
 	case c.Format == reports.Text:
-		return b.f.SetCellStr(sheet, ref, c.Text)
+		if total {
+			f.SetCellStyle(sheet, ref, ref, b.style(key, &excelize.Style{Font: font}))
+		}
+		return f.SetCellStr(sheet, ref, c.Text)
 	case c.Empty:
-		return b.f.SetCellStr(sheet, ref, "n.d.")
+		f.SetCellStyle(sheet, ref, ref, b.style("na", &excelize.Style{Alignment: &excelize.Alignment{Horizontal: "right"}}))
+		return f.SetCellStr(sheet, ref, "n.d.")
 	}
 	v := c.Number
 	if c.Format == reports.Percent || c.Format == reports.Change {
 		v /= 100
 	}
-	if err := b.f.SetCellFloat(sheet, ref, v, -1, 64); err != nil {
+	if err := f.SetCellFloat(sheet, ref, v, -1, 64); err != nil {
 		return err
 	}
-	id, err := b.style(numFmt[c.Format], &excelize.Style{CustomNumFmt: ptr(numFmt[c.Format])})
+	return f.SetCellStyle(sheet, ref, ref, b.style(key, &excelize.Style{Font: font, CustomNumFmt: ptr(numFmt[c.Format])}))
+}
+
+// chart writes the chart's data on a sheet of its own and a native Excel chart over it.
+func (b *book) chart(c *reports.Chart) error {
+	if len(c.Labels) == 0 || len(c.Series) == 0 {
+		return nil
+	}
+	b.charts++
+	sheet, err := b.sheet(fmt.Sprintf("Graphique %d", b.charts))
 	if err != nil {
 		return err
 	}
-	return b.f.SetCellStyle(sheet, ref, ref, id)
+	f := b.f
+	f.SetCellStr(sheet, "A1", "Graphique – "+c.Title)
+	f.SetCellStyle(sheet, "A1", "A1", b.titleStyle())
+	if c.Source != "" {
+		f.SetCellStr(sheet, "A2", "Source : "+c.Source)
+	}
+	for k, s := range c.Series {
+		f.SetCellStr(sheet, cell(k+2, 3), s.Name)
+	}
+	for i, l := range c.Labels {
+		f.SetCellStr(sheet, cell(1, i+4), l)
+		for k, s := range c.Series {
+			f.SetCellFloat(sheet, cell(k+2, i+4), s.Values[i], -1, 64)
+		}
+	}
+	f.SetColWidth(sheet, "A", "A", 30)
+	typ := excelize.Bar
+	switch c.Kind {
+	case reports.Line:
+		typ = excelize.Line
+	case reports.Stacked:
+		typ = excelize.BarStacked
+	}
+	last := len(c.Labels) + 3
+	var series []excelize.ChartSeries
+	for k := range c.Series {
+		col, _ := excelize.ColumnNumberToName(k + 2)
+		series = append(series, excelize.ChartSeries{
+			Name:       fmt.Sprintf("'%s'!$%s$3", sheet, col),
+			Categories: fmt.Sprintf("'%s'!$A$4:$A$%d", sheet, last),
+			Values:     fmt.Sprintf("'%s'!$%s$4:$%s$%d", sheet, col, col, last),
+		})
+	}
+	height := uint(max(300, 22*len(c.Labels)+80))
+	if err := f.AddChart(sheet, "E3", &excelize.Chart{
+		Type: typ, Series: series,
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.Title}}},
+		Legend:    excelize.ChartLegend{Position: "bottom"},
+		Dimension: excelize.ChartDimension{Width: 640, Height: height},
+	}); err != nil {
+		return fmt.Errorf("chart %s: %w", c.Title, err)
+	}
+	return b.link("Graphique – "+c.Title, sheet)
 }
 
 func ptr[T any](v T) *T { return &v }
@@ -207,18 +313,4 @@ func ptr[T any](v T) *T { return &v }
 func cell(col, row int) string {
 	ref, _ := excelize.CoordinatesToCellName(col, row)
 	return ref
-}
-
-// sheetName is the table's sheet name, within Excel's 31 characters and without the
-// characters Excel forbids.
-func sheetName(t *reports.Table) string {
-	name := t.Sheet
-	if name == "" {
-		name = fmt.Sprintf("Tableau %d", t.Number)
-	}
-	r := []rune(name)
-	if len(r) > 31 {
-		r = r[:31]
-	}
-	return string(r)
 }

@@ -1,0 +1,73 @@
+package publish
+
+import (
+	"fmt"
+	"strings"
+
+	"bilan/reports"
+)
+
+func (b *builder) methodology() reports.Section {
+	d := b.d
+	s := reports.Section{Title: "Méthodologie et qualité des données"}
+	s.Paragraphs = append(s.Paragraphs,
+		"Les indicateurs sont calculés par le programme bilan à partir des extraits I-milo déposés par les ARML et la DMML. "+
+			"Les colonnes personnelles (nom, prénom, coordonnées, NIR…) sont supprimées au chargement et les identifiants "+
+			"des jeunes sont pseudonymisés (HMAC-SHA-256 à clé secrète). Chaque définition ci-dessous est l'en-tête du fichier "+
+			"SQL qui calcule l'indicateur.",
+		fmt.Sprintf("Paramètres de ce calcul : les JDI sont les jeunes reçus en entretien, information collective ou atelier "+
+			"dans les %d mois précédant le %s (inclus).", d.jdiMois, reports.FrenchDate(d.dateReference)),
+		"Secret statistique : cette version ne masque encore aucune valeur ; les effectifs publiés sont les valeurs exactes.")
+	defs := &reports.Table{Number: b.number(), Title: "Définitions des indicateurs", Sheet: "Définitions",
+		Columns: []reports.Column{{Title: "Indicateur"}, {Title: "Définition"}}, Source: "fichiers sql/indicators du programme bilan"}
+	for _, x := range d.catalogue {
+		defs.Rows = append(defs.Rows, []reports.Cell{reports.Str(x.id + " – " + x.title),
+			reports.Str(x.definition + ". Source : " + x.source + ".")})
+	}
+	inputs := &reports.Table{Number: b.number(), Title: "Fichiers chargés", Sheet: "Fichiers chargés",
+		Columns: []reports.Column{{Title: "Lot"}, {Title: "Lignes lues", Format: reports.Count},
+			{Title: "Chargées", Format: reports.Count}, {Title: "Rejetées", Format: reports.Count}},
+		Source: "entrepôt bilan (table batches)"}
+	for _, in := range d.inputs {
+		if b.s.niveau != "national" && in.scope != b.s.code && in.scope != "national" {
+			continue
+		}
+		inputs.Rows = append(inputs.Rows, []reports.Cell{reports.Str(fmt.Sprintf("%s – %s (%s)", scopeName(in.scope), in.kind, in.files)),
+			reports.Num(float64(in.read), reports.Count), reports.Num(float64(in.loaded), reports.Count), reports.Num(float64(in.rejected), reports.Count)})
+		s.Paragraphs = append(s.Paragraphs, fmt.Sprintf("Empreinte SHA-256 de %s – %s (%s) : %s", scopeName(in.scope), in.kind, in.files,
+			strings.ReplaceAll(in.hashes, "|", " ")))
+	}
+	rejected := &reports.Table{Number: b.number(), Title: "Lignes rejetées par règle", Sheet: "Rejets",
+		Columns: []reports.Column{{Title: "Règle"}, {Title: "Lignes", Format: reports.Count}}, Source: "entrepôt bilan (table quarantine)"}
+	for _, x := range d.rejected {
+		rejected.Rows = append(rejected.Rows, []reports.Cell{reports.Str(x.rule), reports.Num(float64(x.count), reports.Count)})
+	}
+	checks := &reports.Table{Number: b.number(), Title: "Contrôles de cohérence : France = Σ régions = Σ départements = Σ missions locales",
+		Sheet: "Contrôles", Source: "calcul bilan (vue controles_coherence)",
+		Columns: []reports.Column{{Title: "Indicateur"}, {Title: "France", Format: reports.Count}, {Title: "Σ régions", Format: reports.Count},
+			{Title: "Σ départements", Format: reports.Count}, {Title: "Σ missions locales", Format: reports.Count}, {Title: "Résultat"}}}
+	for _, c := range d.checks {
+		verdict := "cohérent"
+		if !c.ok {
+			verdict = "ÉCART"
+		}
+		row := []reports.Cell{reports.Str(c.id)}
+		for _, v := range c.sums {
+			if v == nil {
+				row = append(row, reports.NA(reports.Count))
+			} else {
+				row = append(row, reports.Num(*v, reports.Count))
+			}
+		}
+		checks.Rows = append(checks.Rows, append(row, reports.Str(verdict)))
+	}
+	s.Tables = []*reports.Table{inputs, rejected, checks, defs}
+	return s
+}
+
+func scopeName(scope string) string {
+	if scope == "national" {
+		return "national"
+	}
+	return "région " + scope
+}

@@ -1,0 +1,284 @@
+package publish
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"bilan/reports"
+)
+
+const (
+	sourceExtracts  = "I-milo, traitement DMML"
+	sourceWorkbooks = "classeurs ARML (ICARE)"
+	author          = "Délégation ministérielle aux missions locales (DMML)"
+)
+
+// Headline indicators, in the order of the DMML's "L'essentiel".
+var headline = []string{"RES_ML", "JEU_CONTACT", "JEU_ACCUEILLIS", "JEU_ACCUEILLIS_EI", "JEU_PREMIER_ACCUEIL",
+	"JEU_JDI", "JEU_ENTRETIENS", "EMP_IMMERSIONS", "EMP_ENTREPRISES", "EMP_SITUATION_PRO", "PAR_JEUNES",
+	"DIS_PACEA_ENTREES", "DIS_GJ_ENTREES", "DIS_CEJ_ENTREES"}
+
+var profile = []string{"JEU_PA_FEMMES_PCT", "JEU_PA_MINEURS_PCT", "JEU_PA_SANS_BAC_PCT", "JEU_PA_INFRA_V_PCT",
+	"JEU_PA_QPV_PCT", "JEU_PA_ZRR_PCT"}
+
+// shortTitles are column titles; an indicator without one uses its full title.
+var shortTitles = map[string]string{
+	"RES_ML": "Missions locales", "RES_LIEUX": "Lieux d'accueil", "RES_SALARIES": "Salariés", "RES_ETP": "ETP",
+	"RES_REFERENTS_ENTREPRISE": "Référents entreprise",
+	"JEU_CONTACT":              "Jeunes en contact", "JEU_ACCUEILLIS": "Reçus en entretien",
+	"JEU_ACCUEILLIS_EI": "dont entretien indiv.", "JEU_PREMIER_ACCUEIL": "Premiers accueils",
+	"JEU_JDI": "JDI au 31/12", "JEU_ENTRETIENS": "Entretiens indiv.",
+	"JEU_PA_FEMMES_PCT": "Femmes", "JEU_PA_MINEURS_PCT": "Mineurs", "JEU_PA_SANS_BAC_PCT": "Sans le bac",
+	"JEU_PA_INFRA_V_PCT": "Infra V", "JEU_PA_QPV_PCT": "QPV", "JEU_PA_ZRR_PCT": "ZRR",
+	"EMP_IMMERSIONS": "Immersions", "EMP_IMMERSIONS_EVOL_PCT": "Évol. immersions", "EMP_IMMERSIONS_JEUNES": "Jeunes immersion",
+	"EMP_ENTREPRISES": "Entreprises", "EMP_ENTREES_EMPLOI": "Entrées en emploi", "EMP_ENTREES_ALTERNANCE": "Entrées alternance",
+	"EMP_SITUATION_PRO": "Situation pro.", "EMP_SITUATION_PRO_PCT": "Situation pro. / reçus",
+	"PAR_ML_RESEAU": "ML avec réseau", "PAR_ML_RESEAU_PCT": "Part ML avec réseau", "PAR_PARRAINS": "Parrains",
+	"PAR_JEUNES": "Jeunes parrainés", "PAR_ENTREES": "Entrées en parrainage",
+	"DIS_PACEA_ENTREES": "Entrées PACEA", "DIS_PACEA_EN_COURS": "En PACEA au 31/12",
+	"DIS_GJ_ENTREES": "Entrées Garantie jeunes", "DIS_GJ_EN_COURS": "En Garantie jeunes au 31/12",
+	"DIS_CEJ_ENTREES": "Entrées CEJ", "DIS_CEJ_EN_COURS": "En CEJ au 31/12",
+	"FOR_ENTREES_FORMATION": "Entrées en formation", "FOR_CEP": "CEP", "FOR_CPF": "CPF activé",
+	"FOR_ILLETTRISME": "Illettrisme repéré", "SOC_JUSTICE": "Sous main de justice",
+}
+
+// theme is a section of the report made of tables of indicators by territory.
+type theme struct {
+	title  string
+	intro  string
+	tables []themeTable
+}
+
+type themeTable struct {
+	title, sheet, source string
+	ids                  []string
+}
+
+var themes = []theme{
+	{title: "Le réseau", intro: "Les missions locales du référentiel de l'exercice, leurs lieux d'accueil, leurs équipes et leur financement (classeurs des ARML).",
+		tables: []themeTable{
+			{"Le réseau des missions locales", "Réseau", sourceWorkbooks, []string{"RES_ML", "RES_LIEUX", "RES_SALARIES", "RES_ETP", "RES_REFERENTS_ENTREPRISE"}},
+			{"Financement des missions locales", "Financement", sourceWorkbooks, []string{"FIN_TOTAL", "FIN_ETAT_PCT", "FIN_REGION_PCT", "FIN_DEPARTEMENTS_PCT", "FIN_COMMUNES_PCT", "FIN_FSE_PCT", "FIN_AUTRES_PCT", "FIN_PAR_JEUNE"}},
+		}},
+	{title: "Les jeunes", intro: "Les jeunes sont comptés une fois par territoire, dans celui de leur structure de rattachement ; les entretiens sont comptés dans la structure qui les a enregistrés.",
+		tables: []themeTable{
+			{"Jeunes en contact, reçus, premiers accueils et JDI", "Jeunes", sourceExtracts, []string{"JEU_CONTACT", "JEU_ACCUEILLIS", "JEU_ACCUEILLIS_EI", "JEU_PREMIER_ACCUEIL", "JEU_JDI", "JEU_ENTRETIENS"}},
+			{"Profil des jeunes en premier accueil", "Profil premier accueil", sourceExtracts, profile},
+		}},
+	{title: "Accès et maintien dans l'emploi", intro: "Immersions en entreprise (PMSMP), entreprises en contact, entrées en emploi et en alternance, parrainage.",
+		tables: []themeTable{
+			{"Immersions, entreprises et situations professionnelles", "Emploi", sourceExtracts, []string{"EMP_IMMERSIONS", "EMP_IMMERSIONS_EVOL_PCT", "EMP_IMMERSIONS_JEUNES", "EMP_ENTREPRISES", "EMP_ENTREES_EMPLOI", "EMP_ENTREES_ALTERNANCE", "EMP_SITUATION_PRO", "EMP_SITUATION_PRO_PCT"}},
+			{"Parrainage", "Parrainage", sourceExtracts, []string{"PAR_ML_RESEAU", "PAR_ML_RESEAU_PCT", "PAR_PARRAINS", "PAR_JEUNES", "PAR_ENTREES"}},
+		}},
+	{title: "Dispositifs d'accompagnement", intro: "PACEA, Garantie jeunes et contrat d'engagement jeune : entrées dans l'exercice et jeunes accompagnés au 31/12.",
+		tables: []themeTable{{"PACEA, Garantie jeunes et CEJ", "Dispositifs", sourceExtracts, []string{"DIS_PACEA_ENTREES", "DIS_PACEA_EN_COURS", "DIS_GJ_ENTREES", "DIS_GJ_EN_COURS", "DIS_CEJ_ENTREES", "DIS_CEJ_EN_COURS"}}}},
+	{title: "Orientation, formation et qualification (PIC)", intro: "Entrées en formation, conseil en évolution professionnelle, compte personnel de formation et repérage de l'illettrisme.",
+		tables: []themeTable{{"Formation, CEP, CPF et illettrisme", "Formation", sourceExtracts, []string{"FOR_ENTREES_FORMATION", "FOR_CEP", "FOR_CPF", "FOR_ILLETTRISME"}}}},
+	{title: "Autonomie et insertion sociale", intro: "Jeunes sous main de justice accompagnés par les missions locales (PNAE, action 10).",
+		tables: []themeTable{{"Jeunes sous main de justice", "Justice", sourceExtracts, []string{"SOC_JUSTICE"}}}},
+}
+
+// overseas are the overseas regions, shown side by side (PNAE, action 11).
+var overseas = []string{"01", "02", "03", "04", "06"}
+
+// scope is what one report covers: France by region, or one region by mission locale.
+type scope struct {
+	niveau, code, name string // "national"/"FR"/"France" or "region"/code/name
+	rows               []territory
+	rowNiveau          string // level of the rows: region or ml
+}
+
+// builder assembles the report of one scope from the data read once.
+type builder struct {
+	d      *data
+	y      int
+	s      scope
+	tables int
+}
+
+func (b *builder) number() int { b.tables++; return b.tables }
+
+func (b *builder) has(id string) bool { _, ok := b.d.docs[id]; return ok }
+
+func (b *builder) present(ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		if b.has(id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func (b *builder) title(id string) string {
+	if t, ok := shortTitles[id]; ok {
+		return t
+	}
+	return b.d.docs[id].title
+}
+
+// byTerritory is a table of indicators (columns) by territory (rows), with the scope's
+// total and, in a regional report, France.
+func (b *builder) byTerritory(t themeTable, ids []string) *reports.Table {
+	label := "Région"
+	if b.s.rowNiveau == "ml" {
+		label = "Mission locale"
+	}
+	tab := &reports.Table{Number: b.number(), Title: t.title, Sheet: t.sheet, Source: t.source,
+		Columns: []reports.Column{{Title: label}}}
+	for _, id := range ids {
+		tab.Columns = append(tab.Columns, reports.Column{Title: b.title(id), Format: format(b.d.docs[id].unit)})
+	}
+	line := func(name, niveau, code string) []reports.Cell {
+		row := []reports.Cell{reports.Str(name)}
+		for _, id := range ids {
+			row = append(row, b.d.cell(id, niveau, code))
+		}
+		return row
+	}
+	for _, r := range b.s.rows {
+		tab.Rows = append(tab.Rows, line(r.name, b.s.rowNiveau, r.code))
+	}
+	tab.Totals = append(tab.Totals, line(b.s.name, b.s.niveau, b.s.code))
+	if b.s.niveau != "national" {
+		tab.Totals = append(tab.Totals, line("France", "national", "FR"))
+	}
+	return tab
+}
+
+// build assembles the report.
+func (b *builder) build(date time.Time) *reports.Report {
+	r := &reports.Report{Title: "Bilan d'activité des missions locales", Exercice: b.y, Date: date, Author: author}
+	if b.s.niveau == "national" {
+		r.Subtitle = fmt.Sprintf("Exercice %d – France entière : le réseau, les jeunes accueillis et accompagnés", b.y)
+	} else {
+		r.Subtitle = fmt.Sprintf("Exercice %d – %s, ses missions locales et la France", b.y, b.s.name)
+	}
+	for _, id := range append(b.present(headline), b.present(profile)...) {
+		k := b.d.keyFigure(id, b.s.niveau, b.s.code)
+		if b.s.niveau != "national" {
+			fr := b.d.cell(id, "national", "FR")
+			k.France = &fr
+		}
+		r.KeyFigures = append(r.KeyFigures, k)
+	}
+	for _, th := range themes {
+		sec := reports.Section{Title: th.title, Paragraphs: []string{th.intro}}
+		for _, t := range th.tables {
+			ids := b.present(t.ids)
+			if len(ids) == 0 {
+				sec.Paragraphs = append(sec.Paragraphs, fmt.Sprintf("%s : aucune donnée chargée pour cet exercice (%s).", t.title, t.source))
+				continue
+			}
+			sec.Tables = append(sec.Tables, b.byTerritory(t, ids))
+		}
+		switch th.title {
+		case "Les jeunes":
+			sec.Charts = append(sec.Charts, b.bars("JEU_CONTACT"))
+		case "Accès et maintien dans l'emploi":
+			sec.Charts = append(sec.Charts, b.immersionsLine())
+		}
+		r.Sections = append(r.Sections, sec)
+	}
+	if b.s.niveau == "national" {
+		r.Sections = append(r.Sections, b.overseas())
+	}
+	r.Sections = append(r.Sections, b.workbookSection("Stratégie numérique", "NUM_", "l'enquête sur la stratégie numérique des ARML"),
+		b.workbookSection("Bilan du PNAE", "PNAE_", "le suivi des 13 actions du PNAE"))
+	r.Sections = append(r.Sections, b.methodology(), b.annex())
+	r.Notes = b.d.notes()
+	return r
+}
+
+// bars is a chart of one count by row territory (those with a value).
+func (b *builder) bars(id string) *reports.Chart {
+	c := &reports.Chart{Kind: reports.Bars, Title: b.d.docs[id].title + " par " + map[string]string{"region": "région", "ml": "mission locale"}[b.s.rowNiveau],
+		Source: sourceExtracts, Series: []reports.Series{{Name: b.d.docs[id].title}}}
+	for _, t := range b.s.rows {
+		if v := b.d.values[[3]string{id, b.s.rowNiveau, t.code}].v; v != nil {
+			c.Labels = append(c.Labels, t.name)
+			c.Series[0].Values = append(c.Series[0].Values, *v)
+		}
+	}
+	return c
+}
+
+// immersionsLine is the line of immersions over the exercices loaded up to this one.
+func (b *builder) immersionsLine() *reports.Chart {
+	c := &reports.Chart{Kind: reports.Line, Title: "Immersions en entreprise (PMSMP) par exercice – " + b.s.name,
+		Source: sourceExtracts, Series: []reports.Series{{Name: "Immersions"}}}
+	for _, p := range b.d.immersions[[2]string{b.s.niveau, b.s.code}] {
+		c.Labels = append(c.Labels, fmt.Sprint(p.exercice))
+		c.Series[0].Values = append(c.Series[0].Values, p.value)
+	}
+	return c
+}
+
+// overseas puts the overseas regions side by side, one column each.
+func (b *builder) overseas() reports.Section {
+	sec := reports.Section{Title: "Outre-mer", Paragraphs: []string{
+		"Les régions d'outre-mer côte à côte (PNAE, action 11 : développer les compétences et l'accès à l'emploi des jeunes en outre-mer). " +
+			"Saint-Martin est compté avec la Guadeloupe."}}
+	t := &reports.Table{Number: b.number(), Title: "Chiffres clés des régions d'outre-mer", Sheet: "Outre-mer", Source: sourceExtracts,
+		Columns: []reports.Column{{Title: "Indicateur"}}}
+	for _, code := range overseas {
+		t.Columns = append(t.Columns, reports.Column{Title: b.d.regionName(code), Format: reports.Count})
+	}
+	t.Columns = append(t.Columns, reports.Column{Title: "France", Format: reports.Count})
+	for _, id := range b.present(headline) {
+		row := []reports.Cell{reports.Str(b.d.docs[id].title)}
+		for _, code := range overseas {
+			row = append(row, b.d.cell(id, "region", code))
+		}
+		t.Rows = append(t.Rows, append(row, b.d.cell(id, "national", "FR")))
+	}
+	sec.Tables = []*reports.Table{t}
+	return sec
+}
+
+// workbookSection shows the indicators of the ARML workbooks with a prefix, or says none
+// was loaded.
+func (b *builder) workbookSection(title, prefix, what string) reports.Section {
+	sec := reports.Section{Title: title}
+	var ids []string
+	for id := range b.d.docs {
+		if strings.HasPrefix(id, prefix) {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		sec.Paragraphs = []string{fmt.Sprintf("Aucun classeur ARML n'a été chargé pour l'exercice %d : %s sera présenté dès qu'il le sera.", b.y, what)}
+	}
+	return sec
+}
+
+// annex is the key figures of France and every region, six regions per table.
+func (b *builder) annex() reports.Section {
+	sec := reports.Section{Title: "Annexe : chiffres clés nationaux et régionaux"}
+	if b.s.niveau != "national" {
+		sec.Title = "Annexe : chiffres clés de la région et de la France"
+	}
+	regions := b.d.regions
+	if b.s.niveau != "national" {
+		regions = []territory{{b.s.code, b.s.name}}
+	}
+	for start := 0; start < len(regions); start += 6 {
+		part := regions[start:min(start+6, len(regions))]
+		t := &reports.Table{Number: b.number(), Title: fmt.Sprintf("Chiffres clés par région (%d/%d)", start/6+1, (len(regions)+5)/6),
+			Sheet: fmt.Sprintf("Annexe %d", start/6+1), Source: sourceExtracts, Columns: []reports.Column{{Title: "Indicateur"}}}
+		for _, reg := range part {
+			t.Columns = append(t.Columns, reports.Column{Title: reg.name, Format: reports.Count})
+		}
+		t.Columns = append(t.Columns, reports.Column{Title: "France", Format: reports.Count})
+		for _, id := range append(b.present(headline), b.present(profile)...) {
+			row := []reports.Cell{reports.Str(b.d.docs[id].title)}
+			for _, reg := range part {
+				row = append(row, b.d.cell(id, "region", reg.code))
+			}
+			t.Rows = append(t.Rows, append(row, b.d.cell(id, "national", "FR")))
+		}
+		sec.Tables = append(sec.Tables, t)
+	}
+	return sec
+}

@@ -1,0 +1,134 @@
+package pdf
+
+import (
+	"math"
+
+	"bilan/reports"
+)
+
+// chart draws a chart in the page width: horizontal bars by label, a line over
+// exercices, or stacked horizontal bars (one segment per series).
+func (d *doc) chart(c *reports.Chart) {
+	if len(c.Labels) == 0 || len(c.Series) == 0 {
+		return
+	}
+	rowH := 5.0
+	height := 12 + rowH*float64(len(c.Labels)) + 8
+	if c.Kind == reports.Line {
+		height = 75
+	}
+	_, pageH := d.GetPageSize()
+	_, _, _, bottom := d.GetMargins()
+	if d.GetY()+height > pageH-bottom {
+		d.AddPage()
+	}
+	d.SetFont(font, "B", 10)
+	d.MultiCell(0, lineH, "Graphique – "+c.Title, "", "L", false)
+	d.Ln(1)
+	switch c.Kind {
+	case reports.Line:
+		d.line(c)
+	default:
+		d.bars(c, rowH)
+	}
+	if c.Source != "" {
+		d.SetFont(font, "", 7)
+		d.SetTextColor(grey[0], grey[1], grey[2])
+		d.MultiCell(0, 4, "Source : "+c.Source, "", "L", false)
+		d.SetTextColor(0, 0, 0)
+	}
+}
+
+func (d *doc) bars(c *reports.Chart, rowH float64) {
+	labelW, valueW := 55.0, 22.0
+	plotW := 210 - 2*margin - labelW - valueW
+	max := 0.0
+	for i := range c.Labels {
+		total := 0.0
+		for _, s := range c.Series {
+			total += s.Values[i]
+		}
+		max = math.Max(max, total)
+	}
+	if max == 0 {
+		max = 1
+	}
+	if len(c.Series) > 1 { // legend
+		d.SetFont(font, "", 7)
+		x, y := d.GetXY()
+		for k, s := range c.Series {
+			col := series[k%len(series)]
+			d.SetFillColor(col[0], col[1], col[2])
+			d.Rect(x, y+1, 3, 3, "F")
+			d.SetXY(x+4, y)
+			d.CellFormat(40, 5, s.Name, "", 0, "L", false, 0, "")
+			x += 45
+		}
+		d.Ln(6)
+	}
+	d.SetFont(font, "", 7.5)
+	for i, label := range c.Labels {
+		x, y := d.GetXY()
+		d.CellFormat(labelW, rowH, label, "", 0, "L", false, 0, "")
+		bx := x + labelW
+		total := 0.0
+		for k, s := range c.Series {
+			col := series[k%len(series)]
+			d.SetFillColor(col[0], col[1], col[2])
+			w := plotW * s.Values[i] / max
+			d.Rect(bx, y+0.8, w, rowH-1.6, "F")
+			bx += w
+			total += s.Values[i]
+		}
+		d.SetXY(x+labelW+plotW+1, y)
+		d.CellFormat(valueW-1, rowH, reports.French(reports.Num(total, reports.Count)), "", 1, "R", false, 0, "")
+	}
+	d.Ln(1)
+}
+
+func (d *doc) line(c *reports.Chart) {
+	x0, y0 := d.GetXY()
+	w, h := 210-2*margin-20, 55.0
+	left := x0 + 18
+	s := c.Series[0]
+	max := 0.0
+	for _, v := range s.Values {
+		max = math.Max(max, v)
+	}
+	if max == 0 {
+		max = 1
+	}
+	max *= 1.15
+	d.SetDrawColor(180, 180, 180)
+	d.SetFont(font, "", 7)
+	for k := 0; k <= 4; k++ { // horizontal grid with values
+		y := y0 + h - h*float64(k)/4
+		d.Line(left, y, left+w, y)
+		d.SetXY(x0, y-2)
+		d.CellFormat(17, 4, reports.French(reports.Num(math.Round(max*float64(k)/4), reports.Count)), "", 0, "R", false, 0, "")
+	}
+	n := len(s.Values)
+	px := func(i int) float64 {
+		if n == 1 {
+			return left + w/2
+		}
+		return left + w*float64(i)/float64(n-1)
+	}
+	py := func(v float64) float64 { return y0 + h - h*v/max }
+	d.SetDrawColor(blue[0], blue[1], blue[2])
+	d.SetFillColor(blue[0], blue[1], blue[2])
+	d.SetLineWidth(0.8)
+	for i := range s.Values {
+		if i > 0 {
+			d.Line(px(i-1), py(s.Values[i-1]), px(i), py(s.Values[i]))
+		}
+		d.Circle(px(i), py(s.Values[i]), 1.2, "F")
+		d.SetXY(px(i)-15, py(s.Values[i])-6)
+		d.CellFormat(30, 4, reports.French(reports.Num(s.Values[i], reports.Count)), "", 0, "C", false, 0, "")
+		d.SetXY(px(i)-15, y0+h+1)
+		d.CellFormat(30, 4, c.Labels[i], "", 0, "C", false, 0, "")
+	}
+	d.SetLineWidth(0.2)
+	d.SetDrawColor(0, 0, 0)
+	d.SetXY(x0, y0+h+7)
+}
