@@ -1,5 +1,6 @@
 // Package pipeline is the one place that knows the order of the yearly batch:
-// ingest (with validation) → compute → publish. It knows no command line and no web page.
+// ingest (with validation) → compute → secret → publish. It knows no command line and no
+// web page.
 package pipeline
 
 import (
@@ -16,6 +17,7 @@ import (
 	"bilan/pipeline/compute"
 	"bilan/pipeline/ingest"
 	"bilan/pipeline/publish"
+	"bilan/pipeline/secret"
 )
 
 // Batch is the files of one scope ("national" or a region code).
@@ -27,6 +29,7 @@ type Batch struct {
 // RunOptions describe a whole yearly batch.
 type RunOptions struct {
 	Params       warehouse.Params
+	Threshold    int // statistical secrecy threshold; 0 = secret.DefaultThreshold
 	Batches      []Batch
 	Key          []byte
 	RefusalShare float64
@@ -59,9 +62,20 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt RunOptions) (*RunResul
 	if err := compute.Run(ctx, w, opt.Params); err != nil {
 		return res, fmt.Errorf("compute: %w", err)
 	}
-	files, err := publish.Run(ctx, w, publish.Options{Params: opt.Params, Out: opt.Out, Date: opt.Date})
+	files, err := Publish(ctx, w, publish.Options{Params: opt.Params, Out: opt.Out, Date: opt.Date, Threshold: opt.Threshold})
 	res.Files = files
 	return res, err
+}
+
+// Publish decides the statistical secrecy masks of the exercice, then writes its packs.
+func Publish(ctx context.Context, w *warehouse.Warehouse, opt publish.Options) ([]string, error) {
+	if opt.Threshold == 0 {
+		opt.Threshold = secret.DefaultThreshold
+	}
+	if _, err := secret.Run(ctx, w, opt.Params, opt.Threshold); err != nil {
+		return nil, fmt.Errorf("secret: %w", err)
+	}
+	return publish.Run(ctx, w, opt)
 }
 
 // BatchesIn lists the batches of an input folder: its files form one batch of scope

@@ -18,6 +18,9 @@ func French(c Cell) string {
 	if c.Format == Text {
 		return c.Text
 	}
+	if c.Masked {
+		return "s"
+	}
 	if c.Empty {
 		return "n.d."
 	}

@@ -21,13 +21,18 @@ const (
 	Change                 // +12,3 %
 )
 
-// Cell is one value of a table. An empty cell (Empty) reads "n.d." (not available).
+// Cell is one value of a table. An empty cell (Empty) reads "n.d." (not available); a
+// masked one (statistical secrecy) reads "s" and carries no number at all.
 type Cell struct {
 	Format Format
 	Number float64
 	Text   string
 	Empty  bool
+	Masked bool
 }
+
+// Secret is a cell masked by statistical secrecy.
+func Secret(f Format) Cell { return Cell{Format: f, Masked: true} }
 
 // Num is a number cell.
 func Num(v float64, f Format) Cell { return Cell{Format: f, Number: v} }
@@ -108,6 +113,7 @@ type Report struct {
 	Sections   []Section
 	Notes      []string // definitions and remarks, on the Notes sheet of the workbook
 	Restricted bool     // analysts only: « Diffusion restreinte »
+	Threshold  int      // statistical secrecy threshold, explained on the cover sheet
 }
 
 // KeyFigureTable is the table of "L'essentiel": the exercice beside the previous one and

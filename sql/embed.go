@@ -27,6 +27,28 @@ type View struct {
 type Indicator struct {
 	View
 	ID, Title, Definition, Source, Unit, Coverage string
+	// Secret is how statistical secrecy treats the indicator (header "secret", default
+	// from the unit): "effectif" (a count of people, events, measures or mentors: masked
+	// when 1 ≤ n < threshold, and part of secondary suppression), "part" (a share whose
+	// numerator and denominator are such counts), "rapport" (a ratio masked when its
+	// denominator or an indicator it derives from is), "aucun" (never masked).
+	Secret string
+	// Derive lists the indicators a rate comes from (header "derive", comma-separated).
+	Derive []string
+}
+
+// Secrecy classes of an indicator.
+var Secrets = []string{"effectif", "part", "rapport", "aucun"}
+
+// defaultSecret is the secrecy class of a unit when the header gives none.
+func defaultSecret(unit string) string {
+	switch unit {
+	case "jeunes", "événements", "mesures", "parrains":
+		return "effectif"
+	case "%":
+		return "part"
+	}
+	return "aucun"
 }
 
 // Schema returns the schema statements in file order.
@@ -78,8 +100,10 @@ var (
 
 func parseHeader(name, text string) (Indicator, error) {
 	ind := Indicator{View: View{Name: name, SQL: text}}
+	var derive string
 	fields := map[string]*string{"id": &ind.ID, "title": &ind.Title, "definition": &ind.Definition,
-		"source": &ind.Source, "unit": &ind.Unit, "coverage": &ind.Coverage}
+		"source": &ind.Source, "unit": &ind.Unit, "coverage": &ind.Coverage, "secret": &ind.Secret, "derive": &derive}
+	optional := map[string]bool{"secret": true, "derive": true}
 	sc := bufio.NewScanner(strings.NewReader(text))
 	for sc.Scan() {
 		line, ok := strings.CutPrefix(sc.Text(), "-- ")
@@ -92,8 +116,19 @@ func parseHeader(name, text string) (Indicator, error) {
 		}
 	}
 	for key, p := range fields {
-		if *p == "" {
+		if *p == "" && !optional[key] {
 			return ind, fmt.Errorf("%s.sql: header field %q missing", name, key)
+		}
+	}
+	if ind.Secret == "" {
+		ind.Secret = defaultSecret(ind.Unit)
+	}
+	if !contains(Secrets, ind.Secret) {
+		return ind, fmt.Errorf("%s.sql: unknown secret class %q", name, ind.Secret)
+	}
+	for _, d := range strings.Split(derive, ",") {
+		if d = strings.TrimSpace(d); d != "" {
+			ind.Derive = append(ind.Derive, d)
 		}
 	}
 	if strings.ToLower(ind.ID) != name {

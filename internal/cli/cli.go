@@ -17,6 +17,7 @@ import (
 	"bilan/internal/pseudo"
 	"bilan/internal/warehouse"
 	"bilan/pipeline/ingest"
+	"bilan/pipeline/secret"
 )
 
 // Exit codes.
@@ -95,9 +96,10 @@ Options communes :
   --warehouse CHEMIN   entrepôt DuckDB (ou BILAN_WAREHOUSE ; défaut var/bilan.duckdb)
   --key-file CHEMIN    clé de pseudonymisation (ou la clé elle-même dans BILAN_CLE_PSEUDO ;
                        défaut var/cle-pseudonymisation, créée au premier chargement)
-  --config FICHIER     réglages : jdi_mois, date_reference, part_rejets_max
+  --config FICHIER     réglages : jdi_mois, date_reference, part_rejets_max, seuil_secret
   --jdi-mois N         fenêtre des JDI en mois (défaut 5 ; prime sur --config)
   --date-reference D   date de référence des JDI, JJ/MM/AAAA (défaut 31/12 de l'exercice)
+  --seuil-secret N     secret statistique : effectifs publiés à partir de N (défaut 11, au moins 5)
 
 Codes de sortie : 0 réussite, 1 échec, 3 données refusées.
 `
@@ -121,6 +123,7 @@ type common struct {
 	year                       int
 	jdiMois                    int
 	dateReference              string
+	threshold                  int
 	settings                   settings
 }
 
@@ -138,6 +141,7 @@ func newFlags(e *env, name string, c *common) *flag.FlagSet {
 	fs.IntVar(&c.year, "year", 0, "exercice")
 	fs.IntVar(&c.jdiMois, "jdi-mois", 0, "fenêtre JDI en mois (défaut 5)")
 	fs.StringVar(&c.dateReference, "date-reference", "", "date de référence JDI, JJ/MM/AAAA (défaut 31/12 de l'exercice)")
+	fs.IntVar(&c.threshold, "seuil-secret", 0, "seuil du secret statistique (défaut 11, au moins 5)")
 	return fs
 }
 
@@ -161,6 +165,15 @@ func (c *common) parse(fs *flag.FlagSet, args []string, needYear bool) error {
 			return usagef("--jdi-mois doit être entre 1 et 24.")
 		}
 		s.jdiMois = c.jdiMois
+	}
+	if c.threshold != 0 {
+		if c.threshold < secret.MinThreshold {
+			return usagef("--seuil-secret doit valoir au moins %d.", secret.MinThreshold)
+		}
+		s.threshold = c.threshold
+	}
+	if s.threshold == 0 {
+		s.threshold = secret.DefaultThreshold
 	}
 	if c.dateReference != "" {
 		t, err := parse.Date(c.dateReference)

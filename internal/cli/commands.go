@@ -149,7 +149,7 @@ func cmdPublish(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer w.Close()
-	files, err := publish.Run(ctx, w, publish.Options{Params: c.params(), Out: *out, Date: d})
+	files, err := pipeline.Publish(ctx, w, publish.Options{Params: c.params(), Out: *out, Date: d, Threshold: c.settings.threshold})
 	if err != nil {
 		return err
 	}
@@ -190,7 +190,7 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer w.Close()
-	res, err := pipeline.Run(ctx, w, pipeline.RunOptions{Params: c.params(), Batches: batches, Key: key,
+	res, err := pipeline.Run(ctx, w, pipeline.RunOptions{Params: c.params(), Threshold: c.settings.threshold, Batches: batches, Key: key,
 		RefusalShare: c.settings.refusalShare, Out: *out, Date: d})
 	for _, r := range res.Ingest {
 		printReport(e.stdout, r)

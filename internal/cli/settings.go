@@ -8,10 +8,12 @@ import (
 	"time"
 
 	"bilan/internal/parse"
+	"bilan/pipeline/secret"
 )
 
 // settings are the thresholds of the config file (« clé = valeur » lines, # comments).
 type settings struct {
+	threshold     int // statistical secrecy
 	jdiMois       int
 	dateReference time.Time
 	refusalShare  float64
@@ -59,7 +61,11 @@ func loadSettings(path string) (settings, error) {
 			}
 			s.refusalShare = x / 100
 		case k == "seuil_secret":
-			// Read by the secrecy stage when it exists; accepted here so config files can carry it.
+			t, err := strconv.Atoi(v)
+			if err != nil || t < secret.MinThreshold {
+				return s, usagef("%s, ligne %d : le seuil du secret statistique doit être un entier d'au moins %d.", path, n, secret.MinThreshold)
+			}
+			s.threshold = t
 		default:
 			return s, usagef("%s, ligne %d : réglage « %s » inconnu.", path, n, k)
 		}

@@ -11,8 +11,13 @@ import (
 // 10 in the referential) reports with it.
 var DemoRegions = []string{"53", "94", "01"}
 
-// youthsPerML is the size of each demo mission locale.
+// youthsPerML is the size of each demo mission locale, but for those of mlSizes: two
+// small ones so that statistical secrecy has counts under 11 to mask even for youths in
+// contact, and a larger Les Abymes so that Guadeloupe's two planted rejections stay
+// under the 2 % refusal threshold.
 const youthsPerML = 70
+
+var mlSizes = map[string]int{"56178S00": 8, "97801S00": 9, "97101S00": 120}
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
@@ -51,7 +56,11 @@ func buildBatch(r *ref, exercice int, region string) batch {
 		return &b.youths[len(b.youths)-1]
 	}
 	for _, ml := range mls {
-		for i := 0; i < youthsPerML; i++ {
+		size, small := mlSizes[ml]
+		if !small {
+			size = youthsPerML
+		}
+		for i := 0; i < size; i++ {
 			newYouth(ml)
 		}
 	}

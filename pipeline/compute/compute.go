@@ -5,6 +5,7 @@ package compute
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"bilan/internal/warehouse"
 	sqlfiles "bilan/sql"
@@ -31,8 +32,8 @@ func Run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params) error 
 			return err
 		}
 		for _, ind := range inds {
-			if _, err := conn.ExecContext(ctx, "INSERT INTO catalogue VALUES (?, ?, ?, ?, ?, ?)",
-				ind.ID, ind.Title, ind.Definition, ind.Source, ind.Unit, ind.Coverage); err != nil {
+			if _, err := conn.ExecContext(ctx, "INSERT INTO catalogue VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+				ind.ID, ind.Title, ind.Definition, ind.Source, ind.Unit, ind.Coverage, ind.Secret, strings.Join(ind.Derive, ",")); err != nil {
 				return err
 			}
 			if _, err := conn.ExecContext(ctx, "INSERT INTO valeurs_brutes BY NAME SELECT ? AS exercice, ? AS indicateur, * FROM "+ind.Name,

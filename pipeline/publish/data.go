@@ -19,7 +19,7 @@ type value struct {
 
 type territory struct{ code, name string }
 
-type indicatorDoc struct{ id, title, definition, source, unit string }
+type indicatorDoc struct{ id, title, definition, source, unit, secret string }
 
 type input struct {
 	scope, kind, files, hashes string
@@ -53,13 +53,16 @@ type data struct {
 	rejected      []ruleCount
 	checks        []check
 	immersions    map[[2]string][]point // niveau, code → EMP_IMMERSIONS by exercice
+	exercice      int
+	masks         map[[4]string]string // exercice (Y or Y−1), indicateur, niveau, code → rule
+	threshold     int
 	jdiMois       int
 	dateReference time.Time
 }
 
-func load(ctx context.Context, w *warehouse.Warehouse, exercice int) (*data, error) {
+func load(ctx context.Context, w *warehouse.Warehouse, exercice, threshold int) (*data, error) {
 	d := &data{values: map[[3]string]value{}, mls: map[string][]territory{}, docs: map[string]indicatorDoc{},
-		immersions: map[[2]string][]point{}}
+		immersions: map[[2]string][]point{}, masks: map[[4]string]string{}, threshold: threshold, exercice: exercice}
 	c := w.Conn()
 	if err := c.QueryRowContext(ctx, "SELECT jdi_mois, date_reference FROM params").Scan(&d.jdiMois, &d.dateReference); err != nil {
 		return nil, fmt.Errorf("read params: %w", err)
@@ -86,9 +89,9 @@ func load(ctx context.Context, w *warehouse.Warehouse, exercice int) (*data, err
 			}
 			return nil
 		}, nil},
-		{"SELECT indicateur, titre, definition, source, unite FROM catalogue ORDER BY indicateur", func(rows *sql.Rows) error {
+		{"SELECT indicateur, titre, definition, source, unite, secret FROM catalogue ORDER BY indicateur", func(rows *sql.Rows) error {
 			var x indicatorDoc
-			if err := rows.Scan(&x.id, &x.title, &x.definition, &x.source, &x.unit); err != nil {
+			if err := rows.Scan(&x.id, &x.title, &x.definition, &x.source, &x.unit, &x.secret); err != nil {
 				return err
 			}
 			d.catalogue = append(d.catalogue, x)
@@ -121,6 +124,15 @@ func load(ctx context.Context, w *warehouse.Warehouse, exercice int) (*data, err
 			d.checks = append(d.checks, x)
 			return nil
 		}, nil},
+		{`SELECT CAST(exercice AS VARCHAR), indicateur, niveau, code, regle FROM secret WHERE exercice IN (?, ?)`, func(rows *sql.Rows) error {
+			var k [4]string
+			var rule string
+			if err := rows.Scan(&k[0], &k[1], &k[2], &k[3], &rule); err != nil {
+				return err
+			}
+			d.masks[k] = rule
+			return nil
+		}, []any{exercice, exercice - 1}},
 		{`SELECT niveau, code, exercice, CAST(valeur AS DOUBLE) FROM indicateurs
 		  WHERE indicateur = 'EMP_IMMERSIONS' AND exercice <= ? AND valeur IS NOT NULL AND niveau IN ('national', 'region')
 		  ORDER BY niveau, code, exercice`, func(rows *sql.Rows) error {
@@ -169,11 +181,22 @@ func format(unit string) reports.Format {
 	return reports.Count
 }
 
-// cell returns an indicator's value at a territory as a report cell.
+// masked tells whether statistical secrecy masks an indicator at a territory for an
+// exercice (this one or the previous).
+func (d *data) masked(exercice int, ind, niveau, code string) bool {
+	_, ok := d.masks[[4]string{fmt.Sprint(exercice), ind, niveau, code}]
+	return ok
+}
+
+// cell returns an indicator's value at a territory as a published report cell: masked
+// cells carry no number.
 func (d *data) cell(ind, niveau, code string) reports.Cell {
 	f := format(d.docs[ind].unit)
 	v := d.values[[3]string{ind, niveau, code}]
-	if v.v == nil {
+	switch {
+	case d.masked(d.exercice, ind, niveau, code):
+		return reports.Secret(f)
+	case v.v == nil:
 		return reports.NA(f)
 	}
 	return reports.Num(*v.v, f)
@@ -183,10 +206,18 @@ func (d *data) keyFigure(ind, niveau, code string) reports.KeyFigure {
 	v := d.values[[3]string{ind, niveau, code}]
 	f := format(d.docs[ind].unit)
 	k := reports.KeyFigure{Label: d.docs[ind].title, Value: d.cell(ind, niveau, code), Previous: reports.NA(f), Change: reports.NA(reports.Change)}
-	if v.prev != nil {
+	prevMasked := d.masked(d.exercice-1, ind, niveau, code) ||
+		v.prev != nil && d.docs[ind].secret == "effectif" && *v.prev >= 1 && *v.prev < float64(d.threshold)
+	switch {
+	case prevMasked:
+		k.Previous = reports.Secret(f)
+	case v.prev != nil:
 		k.Previous = reports.Num(*v.prev, f)
 	}
-	if v.change != nil {
+	switch {
+	case prevMasked || k.Value.Masked:
+		k.Change = reports.Secret(reports.Change)
+	case v.change != nil:
 		k.Change = reports.Num(*v.change, reports.Change)
 	}
 	return k

@@ -15,7 +15,8 @@ import (
 // indicator by region and by mission locale, with the definitions.
 func funders(d *data, y int, date time.Time) *reports.Report {
 	r := &reports.Report{Title: "Bilan d'activité des missions locales – réunion nationale des financeurs", Exercice: y, Date: date,
-		Author: author, Subtitle: fmt.Sprintf("Exercice %d – tous les indicateurs par région et par mission locale", y), Notes: d.notes()}
+		Author: author, Subtitle: fmt.Sprintf("Exercice %d – tous les indicateurs par région et par mission locale", y), Notes: d.notes(),
+		Threshold: d.threshold}
 	ids := make([]string, 0, len(d.catalogue))
 	for _, x := range d.catalogue {
 		ids = append(ids, x.id)

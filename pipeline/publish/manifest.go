@@ -32,6 +32,7 @@ type software struct {
 }
 
 type parameters struct {
+	SeuilSecret   int    `json:"seuil_secret"`
 	JDIMois       int    `json:"jdi_mois"`
 	DateReference string `json:"date_reference"`
 	DateDocument  string `json:"date_document"`
@@ -57,7 +58,7 @@ func writeManifest(out string, y int, d *data, date time.Time, files []string) (
 		Exercice:  y,
 		Logiciel:  software{Nom: "bilan", Version: version.Version, Commit: version.Commit},
 		SQLSHA256: sqlfiles.Hash(),
-		Parametres: parameters{JDIMois: d.jdiMois, DateReference: d.dateReference.Format("2006-01-02"),
+		Parametres: parameters{SeuilSecret: d.threshold, JDIMois: d.jdiMois, DateReference: d.dateReference.Format("2006-01-02"),
 			DateDocument: date.Format("2006-01-02")},
 	}
 	for _, in := range d.inputs {

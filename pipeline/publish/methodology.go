@@ -17,7 +17,7 @@ func (b *builder) methodology() reports.Section {
 			"SQL qui calcule l'indicateur.",
 		fmt.Sprintf("Paramètres de ce calcul : les JDI sont les jeunes reçus en entretien, information collective ou atelier "+
 			"dans les %d mois précédant le %s (inclus).", d.jdiMois, reports.FrenchDate(d.dateReference)),
-		"Secret statistique : cette version ne masque encore aucune valeur ; les effectifs publiés sont les valeurs exactes.")
+		d.secrecyNote())
 	defs := &reports.Table{Number: b.number(), Title: "Définitions des indicateurs", Sheet: "Définitions",
 		Columns: []reports.Column{{Title: "Indicateur"}, {Title: "Définition"}}, Source: "fichiers sql/indicators du programme bilan"}
 	for _, x := range d.catalogue {
@@ -70,4 +70,21 @@ func scopeName(scope string) string {
 		return "national"
 	}
 	return "région " + scope
+}
+
+// secrecyNote explains the secrecy rule and how many cells it masked.
+func (d *data) secrecyNote() string {
+	count := map[string]int{}
+	for k, rule := range d.masks {
+		if k[0] == fmt.Sprint(d.exercice) {
+			count[rule]++
+		}
+	}
+	return fmt.Sprintf("Secret statistique : les effectifs de jeunes, d'événements, de mesures et de parrains compris entre 1 et %d "+
+		"sont masqués (« s ») à tous les niveaux, France comprise ; pour qu'aucun ne puisse être recalculé par différence avec "+
+		"un total (missions locales d'une région, départements d'une région, régions de la France), la plus petite autre "+
+		"valeur non nulle du groupe est masquée aussi (secret secondaire), jusqu'à ce que plus aucun groupe ne compte une "+
+		"seule valeur masquée ; un taux calculé à partir d'un effectif masqué l'est aussi ; 0 est publié. Pour cet exercice : "+
+		"%d valeurs masquées par le secret primaire, %d par le secret secondaire, %d taux.",
+		d.threshold-1, count["primaire"], count["secondaire"], count["derive"])
 }

@@ -24,9 +24,10 @@ import (
 
 // Options describe a publication.
 type Options struct {
-	Params warehouse.Params
-	Out    string
-	Date   time.Time // document date; zero = derived from the inputs
+	Params    warehouse.Params
+	Out       string
+	Date      time.Time // document date; zero = derived from the inputs
+	Threshold int       // statistical secrecy threshold the masks were decided with
 }
 
 // Run writes every pack of the exercice under opt.Out and returns the files written.
@@ -59,8 +60,11 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) ([]string, er
 	}
 	written = append(written, parquet)
 
-	data, err := load(ctx, w, y)
+	data, err := load(ctx, w, y, opt.Threshold)
 	if err != nil {
+		return written, err
+	}
+	if err := out(fmt.Sprintf("analystes/secret-%d.csv", y), data.secretLog); err != nil {
 		return written, err
 	}
 	national := &builder{d: data, y: y, s: scope{niveau: "national", code: "FR", name: "France", rows: data.regions, rowNiveau: "region"}}

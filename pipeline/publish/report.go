@@ -149,7 +149,7 @@ func (b *builder) byTerritory(t themeTable, ids []string) *reports.Table {
 
 // build assembles the report.
 func (b *builder) build(date time.Time) *reports.Report {
-	r := &reports.Report{Title: "Bilan d'activité des missions locales", Exercice: b.y, Date: date, Author: author}
+	r := &reports.Report{Title: "Bilan d'activité des missions locales", Exercice: b.y, Date: date, Author: author, Threshold: b.d.threshold}
 	if b.s.niveau == "national" {
 		r.Subtitle = fmt.Sprintf("Exercice %d – France entière : le réseau, les jeunes accueillis et accompagnés", b.y)
 	} else {
@@ -195,11 +195,19 @@ func (b *builder) build(date time.Time) *reports.Report {
 func (b *builder) bars(id string) *reports.Chart {
 	c := &reports.Chart{Kind: reports.Bars, Title: b.d.docs[id].title + " par " + map[string]string{"region": "région", "ml": "mission locale"}[b.s.rowNiveau],
 		Source: sourceExtracts, Series: []reports.Series{{Name: b.d.docs[id].title}}}
+	hidden := 0
 	for _, t := range b.s.rows {
-		if v := b.d.values[[3]string{id, b.s.rowNiveau, t.code}].v; v != nil {
+		cell := b.d.cell(id, b.s.rowNiveau, t.code)
+		switch {
+		case cell.Masked:
+			hidden++
+		case !cell.Empty:
 			c.Labels = append(c.Labels, t.name)
-			c.Series[0].Values = append(c.Series[0].Values, *v)
+			c.Series[0].Values = append(c.Series[0].Values, cell.Number)
 		}
+	}
+	if hidden > 0 {
+		c.Source += fmt.Sprintf(" ; %d territoire(s) non représenté(s) : secret statistique", hidden)
 	}
 	return c
 }
@@ -209,6 +217,9 @@ func (b *builder) immersionsLine() *reports.Chart {
 	c := &reports.Chart{Kind: reports.Line, Title: "Immersions en entreprise (PMSMP) par exercice – " + b.s.name,
 		Source: sourceExtracts, Series: []reports.Series{{Name: "Immersions"}}}
 	for _, p := range b.d.immersions[[2]string{b.s.niveau, b.s.code}] {
+		if b.d.masked(p.exercice, "EMP_IMMERSIONS", b.s.niveau, b.s.code) || p.value >= 1 && p.value < float64(b.d.threshold) {
+			continue // secret statistique
+		}
 		c.Labels = append(c.Labels, fmt.Sprint(p.exercice))
 		c.Series[0].Values = append(c.Series[0].Values, p.value)
 	}

@@ -126,6 +126,7 @@ func (b *book) cover(r *reports.Report) error {
 		{"Producteur", r.Author},
 		{"Contact", "Délégation ministérielle aux missions locales (DMML)"},
 		{"Symboles", "n.d. : donnée non disponible (aucun extrait chargé pour ce territoire, ou taux dont le dénominateur est nul)"},
+		{"", "[s] : secret statistique — effectif de moins de " + fmt.Sprint(r.Threshold) + " jeunes, événements, mesures ou parrains, ou valeur masquée pour qu'un tel effectif ne puisse être recalculé par différence ; la valeur n'est pas dans le fichier"},
 		{"Nombres", "Les nombres sont de vrais nombres : séparateurs de milliers et % s'affichent selon la langue d'Excel."},
 		{"Contenu", "La feuille « Sommaire » mène à chaque tableau ; la feuille « Notes » donne la définition de chaque indicateur."},
 	}
@@ -239,6 +240,9 @@ func (b *book) value(sheet, ref string, c reports.Cell, total bool) error {
 			f.SetCellStyle(sheet, ref, ref, b.style(key, &excelize.Style{Font: font}))
 		}
 		return f.SetCellStr(sheet, ref, c.Text)
+	case c.Masked:
+		f.SetCellStyle(sheet, ref, ref, b.style("na", &excelize.Style{Alignment: &excelize.Alignment{Horizontal: "right"}}))
+		return f.SetCellStr(sheet, ref, "[s]")
 	case c.Empty:
 		f.SetCellStyle(sheet, ref, ref, b.style("na", &excelize.Style{Alignment: &excelize.Alignment{Horizontal: "right"}}))
 		return f.SetCellStr(sheet, ref, "n.d.")

@@ -4,6 +4,8 @@
 -- source: extraits I-milo « mesures » des deux exercices ; PNAE 2018-2020 (141 000 immersions en 2016, « + de 12 % » sur 2015)
 -- unit: %
 -- coverage: extraits
+-- secret: rapport
+-- derive: EMP_IMMERSIONS
 WITH previous AS (
     SELECT i.niveau, i.code, CAST(i.valeur AS BIGINT) AS valeur
     FROM indicateurs i, params p

@@ -4,6 +4,8 @@
 -- source: extraits I-milo « jeunes », « evenements », « mesures »
 -- unit: %
 -- coverage: extraits
+-- secret: rapport
+-- derive: EMP_SITUATION_PRO, JEU_ACCUEILLIS
 WITH final AS (
     SELECT a.niveau, a.code, coalesce(s.valeur, 0) AS numerateur, a.valeur AS denominateur
     FROM jeu_accueillis a LEFT JOIN emp_situation_pro s USING (niveau, code)

@@ -58,7 +58,15 @@ CREATE TABLE IF NOT EXISTS referentiel_livre (
 -- Indicator catalogue, read from the headers of sql/indicators/*.sql at each compute.
 CREATE TABLE IF NOT EXISTS catalogue (
     indicateur VARCHAR PRIMARY KEY, titre VARCHAR, definition VARCHAR,
-    source VARCHAR, unite VARCHAR, couverture VARCHAR
+    source VARCHAR, unite VARCHAR, couverture VARCHAR,
+    secret VARCHAR,             -- effectif, part, rapport, aucun
+    derive VARCHAR              -- indicators a rate comes from, comma-separated
+);
+
+-- Cells masked by statistical secrecy in published packs (analysts' data stays true).
+CREATE TABLE IF NOT EXISTS secret (
+    exercice INTEGER, indicateur VARCHAR, niveau VARCHAR, code VARCHAR,
+    regle VARCHAR               -- primaire, secondaire, derive
 );
 
 -- Values as each indicator view gives them, before territories are completed.
@@ -72,3 +80,7 @@ CREATE TABLE IF NOT EXISTS indicateurs (
     exercice INTEGER, indicateur VARCHAR, niveau VARCHAR, code VARCHAR,
     valeur DECIMAL(18,2), numerateur BIGINT, denominateur BIGINT
 );
+
+-- Columns added after the first warehouses were created.
+ALTER TABLE catalogue ADD COLUMN IF NOT EXISTS secret VARCHAR;
+ALTER TABLE catalogue ADD COLUMN IF NOT EXISTS derive VARCHAR;
