@@ -52,7 +52,12 @@ func (b *builder) methodology() reports.Section {
 			verdict = "ÉCART"
 		}
 		row := []reports.Cell{reports.Str(c.id)}
+		hidden := d.masked(d.exercice, c.id, "national", "FR") // the sums would give the masked total away
 		for _, v := range c.sums {
+			if hidden {
+				row = append(row, reports.Secret(reports.Count))
+				continue
+			}
 			if v == nil {
 				row = append(row, reports.NA(reports.Count))
 			} else {

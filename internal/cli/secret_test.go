@@ -1,0 +1,127 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	sqlfiles "bilan/sql"
+)
+
+// TestSecrecyInPacks: on the demo, the funders' workbook and every regional pack hold
+// masked cells; no published youth, event, measure or mentor count is in 1..10; no
+// additive group of the published tables has exactly one masked cell; the suppression log
+// lists every masked cell, and indicateurs.csv keeps the true values.
+func TestSecrecyInPacks(t *testing.T) {
+	_, out := demoRun(t)
+	inds, err := sqlfiles.Indicators()
+	if err != nil {
+		t.Fatal(err)
+	}
+	counted := map[string]bool{}
+	for _, ind := range inds {
+		if ind.Secret == "effectif" {
+			counted[ind.ID] = true
+		}
+	}
+	truth := csvRows(t, filepath.Join(out, "analystes", "indicateurs.csv"))
+	logged := map[string]string{} // indicateur;niveau;code → rule
+	b, err := os.ReadFile(filepath.Join(out, "analystes", "secret-2016.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range strings.Split(strings.TrimSpace(string(b)), "\n")[1:] {
+		f := strings.Split(l, ";")
+		logged[strings.Join(f[1:4], ";")] = f[6]
+		if v := truth[strings.Join(f[1:4], ";")]; f[6] == "primaire" && (v == "" || v == "0") {
+			t.Errorf("log says %s is a small count, indicateurs.csv says %q", l, v)
+		}
+	}
+
+	// Funders' workbook: every indicator by mission locale (region in column C) and by region.
+	f, err := excelize.OpenFile(filepath.Join(out, "financeurs", "financeurs-2016.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	byML, _ := f.GetRows("Par mission locale", excelize.Options{RawCellValue: true})
+	byRegion, _ := f.GetRows("Par région", excelize.Options{RawCellValue: true})
+	header := byML[2]
+	masked := 0
+	groups := map[string]map[string]int{} // indicator → region → masked cells among its MLs and itself
+	for _, row := range byML[3:] {
+		if row[0] == "FR" {
+			continue
+		}
+		for c := 3; c < len(row); c++ {
+			id := header[c]
+			key := id + ";ml;" + row[0]
+			if row[c] == "[s]" {
+				masked++
+				if _, ok := logged[key]; !ok {
+					t.Errorf("%s masked in the workbook but not in the log", key)
+				}
+				if groups[id] == nil {
+					groups[id] = map[string]int{}
+				}
+				groups[id][row[2]]++
+				continue
+			}
+			if _, ok := logged[key]; ok {
+				t.Errorf("%s is in the log but published as %q", key, row[c])
+			}
+			if v, err := strconv.ParseFloat(row[c], 64); err == nil && counted[id] && v >= 1 && v < 11 {
+				t.Errorf("%s published as %v: a count under 11", key, v)
+			}
+		}
+	}
+	if masked == 0 {
+		t.Fatal("no masked cell in the funders' workbook")
+	}
+	regionHeader := byRegion[2]
+	for _, row := range byRegion[3:] {
+		if row[0] == "FR" {
+			continue
+		}
+		for c := 2; c < len(row); c++ {
+			id := regionHeader[c]
+			if !counted[id] || truth[id+";region;"+row[0]] == "" {
+				continue
+			}
+			n := groups[id][row[1]]
+			if row[c] == "[s]" {
+				n++
+			}
+			if n == 1 {
+				t.Errorf("%s in %s: exactly one masked cell among the region and its missions locales", id, row[1])
+			}
+		}
+	}
+	// Every regional pack shows masked cells, in its PDF as in its workbook.
+	regional, _ := filepath.Glob(filepath.Join(out, "regions", "*", "*.pdf"))
+	for _, p := range regional {
+		text := pdftotext(t, p)
+		if !strings.Contains(text, " s\n") && !strings.Contains(text, " s ") {
+			t.Errorf("%s shows no masked cell", filepath.Base(p))
+		}
+		x, err := excelize.OpenFile(strings.TrimSuffix(p, ".pdf") + ".xlsx")
+		if err != nil {
+			t.Fatal(err)
+		}
+		joined := ""
+		for _, sheet := range x.GetSheetList() {
+			rows, _ := x.GetRows(sheet)
+			for _, r := range rows {
+				joined += strings.Join(r, "|") + "\n"
+			}
+		}
+		x.Close()
+		if !strings.Contains(joined, "[s]") {
+			t.Errorf("%s: no masked cell in the workbook", filepath.Base(p))
+		}
+	}
+}
