@@ -43,6 +43,8 @@ func Detect(r io.Reader) (Encoding, error) {
 	}
 	valid := true
 	var undefined int64 = -1
+	var undefinedLine, lines int
+	var undefinedByte byte
 	var offset int64
 	var carry []byte
 	buf := make([]byte, 1<<16)
@@ -50,16 +52,18 @@ func Detect(r io.Reader) (Encoding, error) {
 		n, err := br.Read(buf)
 		chunk := buf[:n]
 		if i := bytes.IndexByte(chunk, 0); i >= 0 {
-			return 0, &DecodeError{Reason: ErrNUL, Offset: offset + int64(i)}
+			return 0, &DecodeError{Reason: ErrNUL, Offset: offset + int64(i), Line: lines + bytes.Count(chunk[:i], []byte("\n")) + 1}
 		}
 		if undefined < 0 {
 			for i, b := range chunk {
 				if b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D {
-					undefined = offset + int64(i)
+					undefined, undefinedByte = offset+int64(i), b
+					undefinedLine = lines + bytes.Count(chunk[:i], []byte("\n")) + 1
 					break
 				}
 			}
 		}
+		lines += bytes.Count(chunk, []byte("\n"))
 		if valid {
 			data := append(carry, chunk...)
 			// Keep an incomplete trailing rune for the next chunk.
@@ -92,7 +96,7 @@ func Detect(r io.Reader) (Encoding, error) {
 		return UTF8, nil
 	}
 	if undefined >= 0 {
-		return 0, &DecodeError{Reason: ErrUndefinedByte, Offset: undefined}
+		return 0, &DecodeError{Reason: ErrUndefinedByte, Offset: undefined, Line: undefinedLine, Byte: undefinedByte}
 	}
 	return Windows1252, nil
 }
@@ -116,10 +120,13 @@ var (
 	ErrUndefinedByte = errors.New("byte undefined in windows-1252")
 )
 
-// DecodeError tells why and where a file cannot be read as text.
+// DecodeError tells why and where a file cannot be read as text: the faulty byte's
+// offset (from 0) and line (from 1).
 type DecodeError struct {
 	Reason error
 	Offset int64
+	Line   int
+	Byte   byte
 }
 
 func (e *DecodeError) Error() string { return "decode: " + e.Reason.Error() }

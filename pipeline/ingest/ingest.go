@@ -49,9 +49,7 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) (*Result, err
 			rep.add(Issue{Severity: Refuse, File: rep.Name, Rule: RuleUnknownFile})
 			res.Files = append(res.Files, rep)
 		case KindWorkbook:
-			rep := &FileReport{Path: p, Name: baseName(p), Kind: k}
-			rep.add(Issue{Severity: Warning, File: rep.Name, Rule: RuleWorkbook})
-			res.Files = append(res.Files, rep)
+			byKind[k] = append(byKind[k], p)
 		default:
 			byKind[k] = append(byKind[k], p)
 		}
@@ -65,6 +63,7 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) (*Result, err
 	c := &checker{
 		exercice: opt.Exercice, scope: opt.Scope, pseudo: pseudo.New(opt.Key),
 		structures: map[string]structure{}, youths: map[string]bool{}, rejected: map[string]bool{},
+		perStructure: map[string]int{},
 	}
 	if len(byKind[KindReferentiel]) == 0 {
 		if err := loadStructures(ctx, w, c.structures); err != nil {
@@ -77,6 +76,7 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) (*Result, err
 		}
 	}
 	var loaded []Kind
+	dropScratch(ctx, w) // left by a crash, if any
 	defer dropScratch(ctx, w)
 	for _, k := range Kinds {
 		if len(byKind[k]) == 0 {
@@ -85,6 +85,12 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) (*Result, err
 		loaded = append(loaded, k)
 		c.ids = map[string]int{}
 		if err := readKind(ctx, w, c, k, byKind[k], opt, res); err != nil {
+			return nil, err
+		}
+	}
+	checkWorkbooks(c, byKind[KindWorkbook], res)
+	if len(byKind[KindJeunes]) > 0 {
+		if err := warnYearChange(ctx, w, c, res); err != nil {
 			return nil, err
 		}
 	}
@@ -137,6 +143,24 @@ func readKind(ctx context.Context, w *warehouse.Warehouse, c *checker, k Kind, f
 		return err
 	}
 	return w.Append(ctx, "load_"+table, read)
+}
+
+// checkWorkbooks checks every ARML workbook of the call, and that no region has two.
+func checkWorkbooks(c *checker, files []string, res *Result) {
+	seen := map[string]string{}
+	for _, p := range files {
+		rep := &FileReport{Path: p, Name: baseName(p), Kind: KindWorkbook}
+		res.Files = append(res.Files, rep)
+		region := c.checkWorkbook(p, rep)
+		switch {
+		case region == "":
+		case seen[region] != "":
+			rep.add(Issue{Severity: Refuse, File: rep.Name, Rule: RuleTwoWorkbooks, Args: []any{region, seen[region]}})
+		default:
+			seen[region] = rep.Name
+			rep.add(Issue{Severity: Warning, File: rep.Name, Rule: RuleWorkbook, Args: []any{region}})
+		}
+	}
 }
 
 // refuseOverThreshold refuses a file when strictly more than share of its rows were
@@ -270,4 +294,49 @@ func loadYouths(ctx context.Context, w *warehouse.Warehouse, exercice int, scope
 		into[id] = true
 	}
 	return rows.Err()
+}
+
+// warnYearChange warns about every structure whose youths changed by more than 30 % on
+// the previous exercice kept in the warehouse (extracts.md §5).
+func warnYearChange(ctx context.Context, w *warehouse.Warehouse, c *checker, res *Result) error {
+	rows, err := w.Conn().QueryContext(ctx,
+		"SELECT code_structure, count(DISTINCT id_jeune) FROM raw_jeunes WHERE exercice = ? GROUP BY code_structure ORDER BY code_structure",
+		c.exercice-1)
+	if err != nil {
+		return fmt.Errorf("read previous exercice: %w", err)
+	}
+	defer rows.Close()
+	var rep *FileReport
+	for _, f := range res.Files {
+		if f.Kind == KindJeunes && rep == nil {
+			rep = f
+		}
+	}
+	for rows.Next() {
+		var code string
+		var prev int
+		if err := rows.Scan(&code, &prev); err != nil {
+			return err
+		}
+		cur, ok := c.perStructure[code]
+		if !ok || prev == 0 || 10*abs(cur-prev) <= 3*prev {
+			continue
+		}
+		tenths := (2000*abs(cur-prev) + prev) / (2 * prev)
+		sign := "+"
+		if cur < prev {
+			sign = "−"
+		}
+		change := fmt.Sprintf("%s%d,%d %%", sign, tenths/10, tenths%10)
+		rep.add(Issue{Severity: Warning, File: rep.Name, Column: "code_structure", Rule: RuleYearChange, Value: code,
+			Args: []any{cur, prev, c.exercice - 1, change}})
+	}
+	return rows.Err()
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }

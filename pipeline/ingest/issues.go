@@ -51,6 +51,8 @@ const (
 	RuleTechnical       = "structure_technique"
 	RuleSIRET           = "siret_invalide"
 	RuleUnknownCode     = "code_inconnu"
+	RuleNoData          = "fichier_sans_donnees"
+	RuleYearChange      = "variation_annuelle"
 
 	RuleDecode          = "encodage"
 	RuleMissingColumn   = "colonne_manquante"
@@ -60,4 +62,9 @@ const (
 	RuleUnknownFile     = "fichier_inconnu"
 	RuleEmptyFile       = "fichier_vide"
 	RuleWorkbook        = "classeur_non_pris_en_charge"
+	RuleOpenQuote       = "guillemet_non_ferme"
+	RuleNotWorkbook     = "classeur_illisible"
+	RuleNoSheet         = "feuille_manquante"
+	RuleMixedRegions    = "classeur_plusieurs_regions"
+	RuleTwoWorkbooks    = "deux_classeurs"
 )

@@ -79,8 +79,12 @@ func what(i Issue) string {
 	case RuleDuplicateColumn:
 		return "colonne présente deux fois dans l'en-tête ; fichier refusé"
 	case RuleTooManyRejected:
-		return fmt.Sprintf("%v lignes rejetées sur %v (%s), au-delà du seuil de %s ; fichier refusé",
-			arg(0), arg(1), percent(arg(0), arg(1)), arg(2))
+		rejected := "lignes rejetées"
+		if arg(0) == 1 {
+			rejected = "ligne rejetée"
+		}
+		return fmt.Sprintf("%v %s sur %v (%s), au-delà du seuil de %s ; fichier refusé",
+			arg(0), rejected, arg(1), percent(arg(0), arg(1)), arg(2))
 	case RuleOtherRegion:
 		return fmt.Sprintf("la structure « %s » est rattachée à la région %v, hors du périmètre du lot (région %v) ; fichier refusé", v, arg(0), arg(1))
 	case RuleUnknownFile:
@@ -88,7 +92,22 @@ func what(i Issue) string {
 	case RuleEmptyFile:
 		return "fichier vide, sans ligne d'en-tête ; fichier refusé"
 	case RuleWorkbook:
-		return "les classeurs ARML ne sont pas encore lus par cette version : fichier ignoré (avertissement)"
+		return fmt.Sprintf("classeur ARML de la région %v vérifié ; son contenu n'est pas encore chargé par cette version (avertissement)", arg(0))
+	case RuleNoData:
+		return "aucune ligne de données sous l'en-tête (avertissement)"
+	case RuleYearChange:
+		return fmt.Sprintf("la structure « %s » compte %v jeunes contre %v pour l'exercice %v (%s) : variation de plus de 30 %% à vérifier (avertissement)",
+			v, arg(0), arg(1), arg(2), arg(3))
+	case RuleOpenQuote:
+		return "guillemet ouvert et jamais refermé : toute la suite du fichier est illisible ; fichier refusé"
+	case RuleNotWorkbook:
+		return "ce n'est pas un classeur Excel (.xlsx) lisible ; fichier refusé"
+	case RuleNoSheet:
+		return fmt.Sprintf("la feuille « %v » obligatoire est absente ; classeur refusé", arg(0))
+	case RuleMixedRegions:
+		return fmt.Sprintf("le classeur liste des missions locales de plusieurs régions (%v) ; classeur refusé", arg(0))
+	case RuleTwoWorkbooks:
+		return fmt.Sprintf("deuxième classeur de la région %v dans le lot (déjà : %v) ; lot refusé", arg(0), arg(1))
 	}
 	return i.Rule
 }

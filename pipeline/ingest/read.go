@@ -71,7 +71,7 @@ func readCSV(path string, kind Kind, rep *FileReport, each func(*row) error) err
 	rep.SHA256 = hex.EncodeToString(h.Sum(nil))
 	var de *textio.DecodeError
 	if errors.As(err, &de) {
-		refuse(RuleDecode, "", decodeReason(de))
+		rep.add(Issue{Severity: Refuse, File: name, Line: de.Line, Rule: RuleDecode, Args: []any{decodeReason(de)}})
 		return nil
 	}
 	if err != nil {
@@ -132,9 +132,17 @@ func readCSV(path string, kind Kind, rep *FileReport, each func(*row) error) err
 	for {
 		fields, line, err := rd.Read()
 		if errors.Is(err, io.EOF) {
+			if rep.Read == 0 {
+				rep.add(Issue{Severity: Warning, File: name, Rule: RuleNoData})
+			}
 			return nil
 		}
 		if errors.As(err, &pe) {
+			if errors.Is(pe.Err, csv.ErrQuote) && pe.Line > pe.StartLine {
+				// A quote left open swallows every line after it: nothing below can be trusted.
+				rep.add(Issue{Severity: Refuse, File: name, Line: pe.StartLine, Rule: RuleOpenQuote})
+				return nil
+			}
 			rep.Read++
 			rep.Rejected++
 			rep.add(Issue{Severity: Reject, File: name, Line: pe.StartLine, Rule: RuleSyntax})
@@ -170,11 +178,11 @@ func blank(fields []string) bool {
 func decodeReason(e *textio.DecodeError) string {
 	switch {
 	case errors.Is(e, textio.ErrNUL):
-		return fmt.Sprintf("octet nul à la position %d : ce n'est pas un fichier texte", e.Offset)
+		return fmt.Sprintf("octet nul (octet n° %d du fichier) : ce n'est pas un fichier texte", e.Offset+1)
 	case errors.Is(e, textio.ErrUTF16):
 		return "fichier encodé en UTF-16 : l'enregistrer en UTF-8 ou en Windows-1252 (CSV)"
 	case errors.Is(e, textio.ErrUndefinedByte):
-		return fmt.Sprintf("octet non défini en Windows-1252 à la position %d : encodage illisible", e.Offset)
+		return fmt.Sprintf("octet 0x%02X (octet n° %d du fichier) ni UTF-8 ni Windows-1252 : encodage illisible", e.Byte, e.Offset+1)
 	}
 	return "encodage illisible"
 }

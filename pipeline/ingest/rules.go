@@ -18,15 +18,16 @@ type structure struct {
 
 // checker applies the row rules of extracts.md §2-3 to the rows of one ingest call.
 type checker struct {
-	exercice    int
-	scope       string
-	structures  map[string]structure
-	youths      map[string]bool // pseudonymised ids of the youths rows may point to
-	rejected    map[string]bool // pseudonymised ids of youths whose row was rejected
-	pseudo      *pseudo.Pseudonymiser
-	ids         map[string]int // id → first line, for duplicates within one kind
-	rep         *FileReport
-	rejectedRow bool
+	exercice     int
+	scope        string
+	structures   map[string]structure
+	youths       map[string]bool // pseudonymised ids of the youths rows may point to
+	rejected     map[string]bool // pseudonymised ids of youths whose row was rejected
+	pseudo       *pseudo.Pseudonymiser
+	ids          map[string]int // id → first line, for duplicates within one kind
+	rep          *FileReport
+	rejectedRow  bool
+	perStructure map[string]int // accepted youths per structure, for the year-over-year warning
 }
 
 // reject records a rejection of the current row; only the first one counts.
@@ -231,6 +232,7 @@ func (c *checker) jeunesRow(r *row) []any {
 			Value: code, Args: []any{s.region, c.scope}})
 	}
 	c.youths[id] = true
+	c.perStructure[code]++
 	return []any{id, code, birth, sexe, niveau, diplome, qpv, zrr, accueil}
 }
 

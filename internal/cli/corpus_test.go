@@ -1,0 +1,94 @@
+package cli
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"bilan/internal/synth"
+)
+
+// TestBadInputs runs every case of fixtures/bad (≥ 40 hostile inputs, made by
+// fixtures/make_bad.py) against a warehouse holding the demo's 2015 batches: each must
+// exit with its code and print each of its exact French messages (naming file, line and
+// column); a refusal must leave the warehouse's data exactly as it was.
+func TestBadInputs(t *testing.T) {
+	t.Setenv("BILAN_CLE_PSEUDO", testKey)
+	base := filepath.Join(t.TempDir(), "base.duckdb")
+	for _, r := range synth.DemoRegions {
+		mustRun(t, "ingest", "--warehouse", base, "--year", "2015", "--scope", r, filepath.Join(demo, "2015", r))
+	}
+	baseBytes, err := os.ReadFile(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases, _ := filepath.Glob("../../fixtures/bad/*")
+	if len(cases) < 40 {
+		t.Fatalf("only %d cases", len(cases))
+	}
+	for _, dir := range cases {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			scope, code, messages := readExpected(t, filepath.Join(dir, "attendu.txt"))
+			wh := filepath.Join(t.TempDir(), "w.duckdb")
+			if err := os.WriteFile(wh, baseBytes, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var files []string
+			entries, _ := os.ReadDir(dir)
+			for _, e := range entries {
+				if e.Name() != "attendu.txt" {
+					files = append(files, filepath.Join(dir, e.Name()))
+				}
+			}
+			before := snapshot(t, wh)
+			got, out, errOut := run(t, append([]string{"ingest", "--warehouse", wh, "--year", "2016", "--scope", scope}, files...)...)
+			if got != code {
+				t.Errorf("exit %d, want %d\n%s%s", got, code, out, errOut)
+			}
+			for _, m := range messages {
+				if !strings.Contains(out, m) {
+					t.Errorf("report lacks\n  %s\ngot:\n%s", m, out)
+				}
+			}
+			if strings.Contains(out+errOut, "zqx") {
+				t.Error("a personal value reached the output")
+			}
+			after := snapshot(t, wh)
+			if code == ExitRefused && after != before {
+				t.Errorf("a refused batch changed the warehouse")
+			}
+			if code == ExitOK && after == before {
+				t.Errorf("an accepted batch loaded nothing")
+			}
+		})
+	}
+}
+
+func readExpected(t *testing.T, path string) (scope string, code int, messages []string) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		switch {
+		case strings.HasPrefix(line, "#") || line == "":
+		case strings.HasPrefix(line, "scope: "):
+			scope = strings.TrimPrefix(line, "scope: ")
+		case strings.HasPrefix(line, "exit: "):
+			code, _ = strconv.Atoi(strings.TrimPrefix(line, "exit: "))
+		default:
+			messages = append(messages, line)
+		}
+	}
+	if scope == "" || len(messages) == 0 {
+		t.Fatalf("%s: scope and at least one message expected", path)
+	}
+	return scope, code, messages
+}
