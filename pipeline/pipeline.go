@@ -49,6 +49,7 @@ type RunResult struct {
 // loaded, the refused one changes nothing.
 func Run(ctx context.Context, w *warehouse.Warehouse, opt RunOptions) (*RunResult, error) {
 	res := &RunResult{}
+	var ingestErr error
 	for _, b := range opt.Batches {
 		r, err := ingest.Run(ctx, w, ingest.Options{Exercice: opt.Params.Exercice, Scope: b.Scope, Files: b.Files,
 			Key: opt.Key, RefusalShare: opt.RefusalShare})
@@ -56,14 +57,23 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt RunOptions) (*RunResul
 			res.Ingest = append(res.Ingest, r)
 		}
 		if err != nil {
-			return res, err
+			ingestErr = err
+			break
 		}
+	}
+	report, err := publish.WriteValidation(opt.Out, opt.Params.Exercice, opt.Date, res.Ingest)
+	if err != nil {
+		return res, fmt.Errorf("write validation report: %w", err)
+	}
+	res.Files = append(res.Files, report)
+	if ingestErr != nil {
+		return res, ingestErr
 	}
 	if err := compute.Run(ctx, w, opt.Params); err != nil {
 		return res, fmt.Errorf("compute: %w", err)
 	}
-	files, err := Publish(ctx, w, publish.Options{Params: opt.Params, Out: opt.Out, Date: opt.Date, Threshold: opt.Threshold})
-	res.Files = files
+	files, err := Publish(ctx, w, publish.Options{Params: opt.Params, Out: opt.Out, Date: opt.Date, Threshold: opt.Threshold, Also: []string{report}})
+	res.Files = append(res.Files, files...)
 	return res, err
 }
 

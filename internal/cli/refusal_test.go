@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/charmap"
 
 	"bilan/internal/warehouse"
@@ -138,5 +139,38 @@ func TestMissingRequiredColumn(t *testing.T) {
 	code, out, _ = run(t, "validate", "--warehouse", wh, "--year", "2016", "--scope", "94", p)
 	if code != ExitRefused || !strings.Contains(out, want) {
 		t.Errorf("validate: exit %d\n%s", code, out)
+	}
+}
+
+// TestRunWritesValidationReport: a refused batch in `run` stops before compute, and the
+// validation report still lands in analystes/ with the refusal in it.
+func TestRunWritesValidationReport(t *testing.T) {
+	t.Setenv("BILAN_CLE_PSEUDO", testKey)
+	dir := t.TempDir()
+	out, in := filepath.Join(dir, "out"), filepath.Join(dir, "in")
+	os.MkdirAll(in, 0o755)
+	b, _ := os.ReadFile("../../fixtures/bad/37-autre-region/jeunes.csv")
+	writeFile(t, in, "jeunes.csv", string(b))
+	code, stdout, _ := run(t, "run", "--warehouse", filepath.Join(dir, "w.duckdb"), "--year", "2016", "--scope", "53",
+		"--in", in, "--out", out)
+	if code != ExitRefused {
+		t.Fatalf("exit %d\n%s", code, stdout)
+	}
+	f, err := excelize.OpenFile(filepath.Join(out, "analystes", "validation-2016.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	files, _ := f.GetRows("Fichiers")
+	rules, _ := f.GetRows("Anomalies")
+	all := fmt.Sprint(files, rules)
+	for _, want := range []string{"jeunes.csv", "refusé", "hors_region", "bloquant",
+		"la structure « 2A004S00 » est rattachée à la région 94"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("validation report lacks %q", want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "national")); err == nil {
+		t.Error("a refused run published packs")
 	}
 }

@@ -28,6 +28,7 @@ type Options struct {
 	Out       string
 	Date      time.Time // document date; zero = derived from the inputs
 	Threshold int       // statistical secrecy threshold the masks were decided with
+	Also      []string  // files written before publish (validation report), listed in the manifest
 }
 
 // Run writes every pack of the exercice under opt.Out and returns the files written.
@@ -94,7 +95,7 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) ([]string, er
 	}); err != nil {
 		return written, err
 	}
-	m, err := writeManifest(opt.Out, y, data, date, written)
+	m, err := writeManifest(opt.Out, y, data, date, append(append([]string{}, opt.Also...), written...))
 	if err != nil {
 		return written, fmt.Errorf("write manifest: %w", err)
 	}

@@ -1,0 +1,71 @@
+package publish
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"bilan/pipeline/ingest"
+	"bilan/reports"
+	"bilan/reports/xlsx"
+)
+
+// firstLines is how many messages of each rule the validation report quotes.
+const firstLines = 5
+
+// WriteValidation writes analystes/validation-Y.xlsx, the validation report of the
+// batches of a run: per file, rows read, loaded and rejected, then per rule the count and
+// the first messages. It is written even when a batch was refused.
+func WriteValidation(out string, y int, date time.Time, results []*ingest.Result) (string, error) {
+	if date.IsZero() {
+		date = time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)
+	}
+	r := &reports.Report{Title: "Rapport de validation des fichiers déposés", Exercice: y, Date: date, Author: author,
+		Subtitle: fmt.Sprintf("Exercice %d – fichiers lus, lignes chargées et rejetées, avertissements", y), Restricted: true}
+	files := &reports.Table{Number: 1, Title: "Fichiers du lot", Sheet: "Fichiers", Source: "programme bilan, validation",
+		Columns: []reports.Column{{Title: "Fichier"}, {Title: "Type"}, {Title: "Encodage"}, {Title: "Statut"},
+			{Title: "Lignes lues", Format: reports.Count}, {Title: "Chargées", Format: reports.Count}, {Title: "Rejetées", Format: reports.Count}}}
+	rules := &reports.Table{Number: 2, Title: "Anomalies par règle, avec les premières lignes concernées", Sheet: "Anomalies",
+		Source: "programme bilan, validation", Columns: []reports.Column{{Title: "Fichier"}, {Title: "Gravité"}, {Title: "Règle"},
+			{Title: "Nombre", Format: reports.Count}, {Title: "Premiers messages"}}}
+	for _, res := range results {
+		for _, f := range res.Files {
+			status := "accepté"
+			if f.Refused {
+				status = "refusé"
+			}
+			files.Rows = append(files.Rows, []reports.Cell{reports.Str(f.Name), reports.Str(string(f.Kind)), reports.Str(f.Encoding),
+				reports.Str(status), reports.Num(float64(f.Read), reports.Count), reports.Num(float64(f.Loaded), reports.Count),
+				reports.Num(float64(f.Rejected), reports.Count)})
+			byRule := map[string][]ingest.Issue{}
+			for _, i := range f.Issues {
+				byRule[i.Rule] = append(byRule[i.Rule], i)
+			}
+			var keys []string
+			for k := range byRule {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			for _, k := range keys {
+				issues := byRule[k]
+				var msgs []string
+				for j, i := range issues {
+					if j == firstLines {
+						break
+					}
+					msgs = append(msgs, i.Message())
+				}
+				severity := map[ingest.Severity]string{ingest.Refuse: "bloquant", ingest.Reject: "rejet", ingest.Warning: "avertissement"}[issues[0].Severity]
+				rules.Rows = append(rules.Rows, []reports.Cell{reports.Str(f.Name), reports.Str(severity), reports.Str(k),
+					reports.Num(float64(len(issues)), reports.Count), reports.Str(strings.Join(msgs, "\n"))})
+			}
+		}
+	}
+	r.Sections = []reports.Section{{Title: "Validation", Tables: []*reports.Table{files, rules}}}
+	p := filepath.Join(out, "analystes", fmt.Sprintf("validation-%d.xlsx", y))
+	err := writeAtomic(p, func(w io.Writer) error { return xlsx.Write(w, r) })
+	return p, err
+}
