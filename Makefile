@@ -7,13 +7,27 @@ DEMO     := fixtures/demo
 # The demo uses a fixed, public test key: never use it for real extracts.
 DEMO_ENV := BILAN_CLE_PSEUDO=demo-cle-de-test-non-secrete-0123456789 BILAN_WAREHOUSE=var/demo.duckdb
 
-.PHONY: build test demo fixtures calibration update fmt vet check bench clean
+.PHONY: build test fuzz demo fixtures calibration update fmt vet check bench clean
 
 build:
 	go build -ldflags "-X bilan/internal/version.Commit=$$(git rev-parse HEAD 2>/dev/null || echo inconnu)" -o $(BIN) ./cmd/bilan
 
+# Fuzz targets (package:target), run briefly by `make test` and for FUZZTIME by `make fuzz`.
+FUZZ     := ./internal/textio:FuzzDecodeCSV ./internal/parse:FuzzDate ./internal/parse:FuzzNumbers \
+            ./pipeline/ingest:FuzzReadCSV ./pipeline/ingest:FuzzWorkbook
+FUZZTIME ?= 60s
+
 test:
 	go test ./...
+	@$(MAKE) --no-print-directory fuzz FUZZTIME=3s
+
+fuzz:
+	@mkdir -p var
+	@for t in $(FUZZ); do \
+		echo "fuzz $${t#*:} ($(FUZZTIME))"; \
+		go test -run='^$$' -fuzz="^$${t#*:}$$" -fuzztime=$(FUZZTIME) $${t%%:*} > var/fuzz.log 2>&1 \
+			|| { cat var/fuzz.log; exit 1; }; \
+	done
 
 demo: build
 	@test -f $(DEMO)/verite-$(YEAR).csv || $(BIN) generate --scale demo --year $(YEAR) --out $(DEMO)

@@ -1,0 +1,84 @@
+package ingest
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"bilan/internal/pseudo"
+	"bilan/internal/referentiel"
+)
+
+var shipped, _ = referentiel.Shipped()
+
+func fuzzChecker(t *testing.T) *checker {
+	refs := shipped
+	c := &checker{exercice: 2016, scope: "53", pseudo: pseudo.New(make([]byte, 32)), structures: map[string]structure{},
+		youths: map[string]bool{}, rejected: map[string]bool{}, perStructure: map[string]int{}, ids: map[string]int{}}
+	for _, s := range refs {
+		region := s.Region
+		if region == "10" {
+			region = "01"
+		}
+		c.structures[s.Code] = structure{region: region, technical: s.Region == "" || s.Code[:3] == "999"}
+	}
+	return c
+}
+
+func seeds(f *testing.F, pattern string) {
+	paths, _ := filepath.Glob(pattern)
+	for _, p := range paths {
+		if b, err := os.ReadFile(p); err == nil && len(b) < 1<<16 {
+			f.Add(b)
+		}
+	}
+}
+
+// FuzzReadCSV: any bytes, read as each kind of extract, give a report and no panic.
+func FuzzReadCSV(f *testing.F) {
+	seeds(f, "../../fixtures/bad/*/*.csv")
+	f.Fuzz(func(t *testing.T, b []byte) {
+		p := filepath.Join(t.TempDir(), "x.csv")
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range Kinds {
+			c := fuzzChecker(t)
+			check, _ := c.rowFunc(k)
+			rep := &FileReport{Name: "x.csv", Kind: k}
+			c.rep = rep
+			err := readCSV(p, k, rep, func(r *row) error {
+				c.rejectedRow = false
+				if check(r) != nil {
+					rep.Loaded++
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.Loaded+rep.Rejected > rep.Read {
+				t.Fatalf("%s: %d loaded + %d rejected > %d read", k, rep.Loaded, rep.Rejected, rep.Read)
+			}
+			for _, i := range rep.Issues {
+				_ = i.Message()
+			}
+		}
+	})
+}
+
+// FuzzWorkbook: any bytes given as an ARML workbook give a report and no panic.
+func FuzzWorkbook(f *testing.F) {
+	seeds(f, "../../fixtures/bad/*/*.xlsx")
+	f.Fuzz(func(t *testing.T, b []byte) {
+		p := filepath.Join(t.TempDir(), "arml.xlsx")
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		rep := &FileReport{Name: "arml.xlsx", Kind: KindWorkbook}
+		fuzzChecker(t).checkWorkbook(p, rep)
+		for _, i := range rep.Issues {
+			_ = i.Message()
+		}
+	})
+}
