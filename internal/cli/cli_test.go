@@ -233,6 +233,48 @@ func contains(list []string, s string) bool {
 func TestNoPersonalData(t *testing.T) {
 	wh, out := demoRun(t)
 	markers := []string{synth.PIIMarker, "exemple.invalid", "J53-2016-", "J94-2015-", "P53-"}
+	// What the program prints, for a whole run with another key.
+	t.Setenv("BILAN_CLE_PSEUDO", "une-autre-cle-de-test-de-plus-de-32-octets")
+	other := filepath.Join(t.TempDir(), "autre.duckdb")
+	code, stdout, stderr := run(t, "run", "--warehouse", other, "--year", "2016", "--in", filepath.Join(demo, "2016"),
+		"--out", filepath.Join(t.TempDir(), "out"))
+	if code != 0 {
+		t.Fatalf("run with another key: exit %d\n%s", code, stderr)
+	}
+	for _, m := range markers {
+		if strings.Contains(stdout+stderr, m) {
+			t.Errorf("the program printed %q", m)
+		}
+	}
+	// The same youths get other pseudonyms under another key.
+	ids := func(path string) map[string]bool {
+		w, err := warehouse.Open(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer w.Close()
+		rows, err := w.Conn().QueryContext(context.Background(), "SELECT id_jeune FROM raw_jeunes WHERE exercice = 2016")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		set := map[string]bool{}
+		for rows.Next() {
+			var id string
+			rows.Scan(&id)
+			set[id] = true
+		}
+		return set
+	}
+	a, b := ids(wh), ids(other)
+	if len(a) < 1000 || len(a) != len(b) {
+		t.Fatalf("%d and %d youths loaded", len(a), len(b))
+	}
+	for id := range a {
+		if b[id] {
+			t.Fatalf("pseudonym %s is the same under two keys", id)
+		}
+	}
 	for _, dir := range []string{filepath.Dir(wh), out} {
 		filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
