@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"bilan/pipeline/ingest"
+	"bilan/reports"
 )
 
 // firstLines is how many messages of each rule the report shows.
@@ -50,14 +51,4 @@ func printReport(w io.Writer, res *ingest.Result) {
 }
 
 // n writes a count the French way (1 234).
-func n(v int) string {
-	s := fmt.Sprint(v)
-	out := ""
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			out += "\u202f"
-		}
-		out += string(r)
-	}
-	return out
-}
+func n(v int) string { return reports.French(reports.Num(float64(v), reports.Count)) }

@@ -322,12 +322,11 @@ func warnYearChange(ctx context.Context, w *warehouse.Warehouse, c *checker, res
 		if !ok || prev == 0 || 10*abs(cur-prev) <= 3*prev {
 			continue
 		}
-		tenths := (2000*abs(cur-prev) + prev) / (2 * prev)
 		sign := "+"
 		if cur < prev {
 			sign = "−"
 		}
-		change := fmt.Sprintf("%s%d,%d %%", sign, tenths/10, tenths%10)
+		change := sign + percent(abs(cur-prev), prev)
 		rep.add(Issue{Severity: Warning, File: rep.Name, Column: "code_structure", Rule: RuleYearChange, Value: code,
 			Args: []any{cur, prev, c.exercice - 1, change}})
 	}

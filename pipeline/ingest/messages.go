@@ -83,8 +83,10 @@ func what(i Issue) string {
 		if arg(0) == 1 {
 			rejected = "ligne rejetée"
 		}
+		own, _ := arg(0).(int)
+		read, _ := arg(1).(int)
 		return fmt.Sprintf("%v %s sur %v (%s), au-delà du seuil de %s ; fichier refusé",
-			arg(0), rejected, arg(1), percent(arg(0), arg(1)), arg(2))
+			own, rejected, read, percent(own, read), arg(2))
 	case RuleOtherRegion:
 		return fmt.Sprintf("la structure « %s » est rattachée à la région %v, hors du périmètre du lot (région %v) ; fichier refusé", v, arg(0), arg(1))
 	case RuleUnknownFile:
@@ -112,12 +114,11 @@ func what(i Issue) string {
 	return i.Rule
 }
 
-func percent(a, b any) string {
-	x, _ := a.(int)
-	y, _ := b.(int)
-	if y == 0 {
+// percent writes num/den as a French percentage with one decimal, rounded half up.
+func percent(num, den int) string {
+	if den == 0 {
 		return "—"
 	}
-	tenths := (2000*x + y) / (2 * y)
+	tenths := (2000*num + den) / (2 * den)
 	return fmt.Sprintf("%d,%d %%", tenths/10, tenths%10)
 }
