@@ -34,8 +34,8 @@ type RunOptions struct {
 	Key          []byte
 	RefusalShare float64
 	Out          string
-	Date         time.Time // document date; zero = derived from the inputs
-	Progress     func(string)
+	Date         time.Time               // document date; zero = derived from the inputs
+	Progress     func(string, int, bool) // rows read per file, see ingest.Options
 }
 
 // RunResult gathers the validation reports of every ingest call.
@@ -52,7 +52,7 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt RunOptions) (*RunResul
 	var ingestErr error
 	for _, b := range opt.Batches {
 		r, err := ingest.Run(ctx, w, ingest.Options{Exercice: opt.Params.Exercice, Scope: b.Scope, Files: b.Files,
-			Key: opt.Key, RefusalShare: opt.RefusalShare})
+			Key: opt.Key, RefusalShare: opt.RefusalShare, Progress: opt.Progress})
 		if r != nil {
 			res.Ingest = append(res.Ingest, r)
 		}

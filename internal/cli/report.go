@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"os"
 	"sort"
 
 	"bilan/pipeline/ingest"
@@ -52,3 +53,22 @@ func printReport(w io.Writer, res *ingest.Result) {
 
 // n writes a count the French way (1 234).
 func n(v int) string { return reports.French(reports.Num(float64(v), reports.Count)) }
+
+// progress shows the rows read per file on a terminal, and nothing when stderr is not
+// one (CI, pipes).
+func progress(e *env) func(string, int, bool) {
+	f, ok := e.stderr.(*os.File)
+	if !ok {
+		return nil
+	}
+	if fi, err := f.Stat(); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+		return nil
+	}
+	return func(file string, rows int, done bool) {
+		end := ""
+		if done {
+			end = "\n"
+		}
+		fmt.Fprintf(f, "\r%s : %s lignes lues%s", file, n(rows), end)
+	}
+}

@@ -20,10 +20,14 @@ type Options struct {
 	Exercice     int
 	Scope        string // "national" or a region code
 	Files        []string
-	Key          []byte  // pseudonymisation key
-	RefusalShare float64 // share of rejected rows above which a file is refused; 0 = 2 %
-	DryRun       bool    // validate only: nothing is written
+	Key          []byte                                 // pseudonymisation key
+	RefusalShare float64                                // share of rejected rows above which a file is refused; 0 = 2 %
+	DryRun       bool                                   // validate only: nothing is written
+	Progress     func(file string, rows int, done bool) // called every progressEvery rows; may be nil
 }
+
+// progressEvery is how often, in rows, Progress is called.
+const progressEvery = 250_000
 
 // Result is the validation report of a call.
 type Result struct {
@@ -118,6 +122,9 @@ func readKind(ctx context.Context, w *warehouse.Warehouse, c *checker, k Kind, f
 			res.Files = append(res.Files, rep)
 			c.rep = rep
 			err := readCSV(p, k, rep, func(r *row) error {
+				if opt.Progress != nil && rep.Read%progressEvery == 0 {
+					opt.Progress(rep.Name, rep.Read, false)
+				}
 				c.rejectedRow = false
 				values := check(r)
 				if values == nil {
@@ -131,6 +138,9 @@ func readKind(ctx context.Context, w *warehouse.Warehouse, c *checker, k Kind, f
 			})
 			if err != nil {
 				return err
+			}
+			if opt.Progress != nil {
+				opt.Progress(rep.Name, rep.Read, true)
 			}
 			refuseOverThreshold(rep, opt.RefusalShare)
 		}
