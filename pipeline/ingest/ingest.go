@@ -47,16 +47,13 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) (*Result, err
 	byKind := map[Kind][]string{}
 	for _, p := range opt.Files {
 		k := KindOf(p)
-		switch k {
-		case "":
+		if k == "" {
 			rep := &FileReport{Path: p, Name: baseName(p)}
 			rep.add(Issue{Severity: Refuse, File: rep.Name, Rule: RuleUnknownFile})
 			res.Files = append(res.Files, rep)
-		case KindWorkbook:
-			byKind[k] = append(byKind[k], p)
-		default:
-			byKind[k] = append(byKind[k], p)
+			continue
 		}
+		byKind[k] = append(byKind[k], p)
 	}
 	for _, files := range byKind {
 		sort.Strings(files)
@@ -102,7 +99,7 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) (*Result, err
 		res.Refused = res.Refused || f.Refused
 	}
 	if res.Refused {
-		return res, fmt.Errorf("%w", ErrRefused)
+		return res, ErrRefused
 	}
 	if opt.DryRun {
 		return res, nil

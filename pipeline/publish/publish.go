@@ -69,17 +69,14 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) ([]string, er
 		return written, err
 	}
 	national := &builder{d: data, y: y, s: scope{niveau: "national", code: "FR", name: "France", rows: data.regions, rowNiveau: "region"}}
-	packs := []struct {
+	type pack struct {
 		dir, name string
 		report    *reports.Report
-	}{{"national", "bilan-national", national.build(date)}}
+	}
+	packs := []pack{{"national", "bilan-national", national.build(date)}}
 	for _, reg := range data.covered() {
-		slug := reg.code + "-" + Slug(reg.name)
 		b := &builder{d: data, y: y, s: scope{niveau: "region", code: reg.code, name: reg.name, rows: data.mls[reg.code], rowNiveau: "ml"}}
-		packs = append(packs, struct {
-			dir, name string
-			report    *reports.Report
-		}{"regions/" + slug, "bilan-" + Slug(reg.name), b.build(date)})
+		packs = append(packs, pack{"regions/" + reg.code + "-" + Slug(reg.name), "bilan-" + Slug(reg.name), b.build(date)})
 	}
 	for _, p := range packs {
 		base := fmt.Sprintf("%s/%s-%d", p.dir, p.name, y)
