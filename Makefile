@@ -70,8 +70,9 @@ vet:
 check: vet test
 	git diff --exit-code
 
-bench:
-	@echo "Pas encore de banc d'essai (issue « National scale in seconds »)."
+# National-scale benchmark: fixtures generated once under var/bench (never committed).
+bench: build
+	go run ./cmd/bench -bin $(BIN) -data var/bench
 
 clean:
 	rm -rf bin out var/demo.duckdb

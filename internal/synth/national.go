@@ -56,8 +56,27 @@ var regionWeights = map[string]int{"11": 180, "84": 110, "32": 110, "76": 90, "7
 // perm maps i to a permutation of [0, n) (mult must be coprime with n).
 func perm(i, mult, n int) int { return int((uint64(i) * uint64(mult)) % uint64(n)) }
 
-// generateNational writes the national extracts of one exercice under dir.
-func generateNational(r *ref, exercice int, dir string) error {
+// quotas are the national counts scaled to a fraction of the network (1 = the seed's).
+type quotas struct {
+	youths, contact, accueillis, accueillisEI, jdi, premierAccueil, immersions, parraines, entreprises int
+}
+
+func scaled(fraction float64, exercice int) quotas {
+	s := func(n int) int { return int(float64(n) * fraction) }
+	immersions := immersions2016
+	if exercice == 2015 {
+		immersions = immersions2015
+	}
+	return quotas{s(nationalYouths), s(contact2016), s(accueillis), s(accueillisEI), s(jdi2016), s(premierAccueil),
+		s(immersions), s(parraines), s(entreprises)}
+}
+
+// generateNational writes the national extracts of one exercice under dir, for a
+// fraction of the network's size (1 for the seed's figures).
+func generateNational(r *ref, exercice int, dir string, fraction float64) error {
+	q := scaled(fraction, exercice)
+	nationalYouths, contact2016, accueillis, accueillisEI, jdi2016, premierAccueil, parraines, entreprises :=
+		q.youths, q.contact, q.accueillis, q.accueillisEI, q.jdi, q.premierAccueil, q.parraines, q.entreprises
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -116,10 +135,7 @@ func generateNational(r *ref, exercice int, dir string) error {
 	ew.WriteString("id_evenement;id_jeune;code_structure;date_evenement;type_evenement;statut;siret\n")
 	mw.WriteString("id_mesure;id_jeune;code_structure;categorie;date_debut;date_fin;siret;id_parrain\n")
 
-	immersions := immersions2016
-	if exercice == 2015 {
-		immersions = immersions2015
-	}
+	immersions := q.immersions
 	d := func(m time.Month, day int) string { return fmt.Sprintf("%02d/%02d/%d", day, m, exercice) }
 	ev, mes, pa := 0, 0, 0
 	for i := 0; i < nationalYouths; i++ {

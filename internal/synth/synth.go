@@ -22,12 +22,7 @@ func Generate(scale string, year int, out string) error {
 	switch scale {
 	case "demo":
 	case "national":
-		for _, exercice := range []int{year - 1, year} {
-			if err := generateNational(r, exercice, filepath.Join(out, fmt.Sprint(exercice), "national")); err != nil {
-				return err
-			}
-		}
-		return nil
+		return GenerateNational(year, out, 1)
 	default:
 		return fmt.Errorf("%w: %s", ErrScale, scale)
 	}
@@ -44,6 +39,21 @@ func Generate(scale string, year int, out string) error {
 		truth := computeTruth(r, exercice, batches, previous)
 		previous = truth
 		if err := os.WriteFile(filepath.Join(out, fmt.Sprintf("verite-%d.csv", exercice)), []byte(truth.CSV(exercice)), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// GenerateNational writes the national-scale extracts of exercices year−1 and year under
+// out/<exercice>/national, for a fraction of the network (1 = calibrated on the seed).
+func GenerateNational(year int, out string, fraction float64) error {
+	r, err := loadRef()
+	if err != nil {
+		return err
+	}
+	for _, exercice := range []int{year - 1, year} {
+		if err := generateNational(r, exercice, filepath.Join(out, fmt.Sprint(exercice), "national"), fraction); err != nil {
 			return err
 		}
 	}

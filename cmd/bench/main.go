@@ -1,0 +1,141 @@
+// Command bench times the yearly batch at national scale, stage by stage, beside two
+// references measured in the same run on the same files: DuckDB alone scanning every
+// input once, and the headline youth indicators computed by a straightforward Go program
+// (encoding/csv and maps). It runs the bilan binary as a child process for each stage, so
+// each stage's peak RSS is its own. `make bench` runs it.
+package main
+
+import (
+	"database/sql"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"time"
+
+	_ "github.com/duckdb/duckdb-go/v2"
+
+	"bilan/internal/synth"
+)
+
+const year = 2016
+
+type stage struct {
+	name    string
+	seconds float64
+	rssMB   float64
+}
+
+func main() {
+	data := flag.String("data", "var/bench", "folder of the generated fixtures (kept between runs)")
+	bin := flag.String("bin", "bin/bilan", "bilan binary")
+	flag.Parse()
+	os.Setenv("BILAN_CLE_PSEUDO", "cle-de-banc-d-essai-non-secrete-0123456789")
+	fmt.Printf("Banc d'essai bilan — %d cœurs, Go %s\n", runtime.NumCPU(), runtime.Version())
+	var totals [2]float64
+	for k, size := range []struct {
+		name     string
+		fraction float64
+	}{{"national", 1}, {"demi", 0.5}} {
+		dir := filepath.Join(*data, size.name)
+		if _, err := os.Stat(filepath.Join(dir, fmt.Sprint(year), "national", "jeunes.csv")); err != nil {
+			fmt.Printf("Génération du jeu %s (une fois, dans %s)…\n", size.name, dir)
+			must(synth.GenerateNational(year, dir, size.fraction))
+		}
+		in := filepath.Join(dir, fmt.Sprint(year), "national")
+		rows, bytes := inputSize(in)
+		wh := filepath.Join(*data, size.name+".duckdb")
+		os.Remove(wh)
+		os.Remove(wh + ".wal")
+		// Y−1 first, untimed: evolutions read it from the warehouse.
+		run(*bin, "ingest", "--warehouse", wh, "--year", fmt.Sprint(year-1), "--scope", "national", filepath.Join(dir, fmt.Sprint(year-1), "national"))
+		run(*bin, "compute", "--warehouse", wh, "--year", fmt.Sprint(year-1))
+		stages := []stage{
+			run(*bin, "validate", "--warehouse", wh, "--year", fmt.Sprint(year), "--scope", "national", in),
+			run(*bin, "ingest", "--warehouse", wh, "--year", fmt.Sprint(year), "--scope", "national", in),
+			run(*bin, "compute", "--warehouse", wh, "--year", fmt.Sprint(year)),
+			run(*bin, "publish", "--warehouse", wh, "--year", fmt.Sprint(year), "--out", filepath.Join(*data, "out-"+size.name)),
+		}
+		stages[0].name = "décoder, valider, pseudonymiser (validate)"
+		stages[1].name = "charger : validate + écriture (ingest)"
+		stages[2].name = "calculer les indicateurs (compute)"
+		stages[3].name = "secret, PDF, XLSX, CSV (publish)"
+		scan := duckdbScan(in)
+		baseline := baselineIndicators(in)
+		whole := stages[1].seconds + stages[2].seconds + stages[3].seconds
+		totals[k] = whole
+		fmt.Printf("\nJeu %s : %s lignes, %.0f Mo (exercice %d)\n", size.name, group(rows), bytes/1e6, year)
+		fmt.Printf("%-46s %10s %14s %12s\n", "étape", "secondes", "lignes/s", "RSS max (Mo)")
+		for _, s := range stages {
+			fmt.Printf("%-46s %10.2f %14s %12.0f\n", s.name, s.seconds, group(int(float64(rows)/s.seconds)), s.rssMB)
+		}
+		fmt.Printf("%-46s %10.2f %14s\n", "traitement complet (ingest+compute+publish)", whole, group(int(float64(rows)/whole)))
+		fmt.Printf("%-46s %10.2f %14s\n", "(a) DuckDB seul : count(*) de chaque fichier", scan, group(int(float64(rows)/scan)))
+		fmt.Printf("%-46s %10.2f\n", "(b) Go simple (encoding/csv + maps), 4 indic.", baseline)
+		fmt.Printf("ratio traitement complet / (a) : %.1f (cible ≤ 3)\n", whole/scan)
+		fmt.Printf("ratio (b) / calcul bilan : %.1f (cible ≥ 10)\n", baseline/stages[2].seconds)
+	}
+	fmt.Printf("\nLinéarité : demi %.1f s, national %.1f s, rapport %.2f (≈ 2 attendu)\n", totals[1], totals[0], totals[0]/totals[1])
+}
+
+// run runs one bilan command and returns its wall time and peak RSS.
+func run(bin string, args ...string) stage {
+	cmd := exec.Command(bin, args...)
+	cmd.Stderr = os.Stderr
+	start := time.Now()
+	out, err := cmd.Output()
+	elapsed := time.Since(start).Seconds()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "%s %s: %v\n%s", bin, strings.Join(args, " "), err, out)
+		os.Exit(1)
+	}
+	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	return stage{name: args[0], seconds: elapsed, rssMB: float64(ru.Maxrss) / 1024}
+}
+
+func inputSize(dir string) (rows int, bytes float64) {
+	for _, f := range []string{"jeunes.csv", "evenements.csv", "mesures.csv"} {
+		b, err := os.ReadFile(filepath.Join(dir, f))
+		must(err)
+		rows += strings.Count(string(b), "\n") - 1
+		bytes += float64(len(b))
+	}
+	return rows, bytes
+}
+
+// duckdbScan is reference (a): DuckDB reading every input file once.
+func duckdbScan(dir string) float64 {
+	db, err := sql.Open("duckdb", "")
+	must(err)
+	defer db.Close()
+	start := time.Now()
+	for _, f := range []string{"jeunes.csv", "evenements.csv", "mesures.csv"} {
+		var n int
+		q := fmt.Sprintf("SELECT count(*) FROM read_csv('%s', delim=';', header=true, all_varchar=true)", filepath.Join(dir, f))
+		must(db.QueryRow(q).Scan(&n))
+	}
+	return time.Since(start).Seconds()
+}
+
+func group(n int) string {
+	s := fmt.Sprint(n)
+	out := ""
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			out += " "
+		}
+		out += string(r)
+	}
+	return out
+}
+
+func must(err error) {
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
