@@ -72,7 +72,8 @@ check: vet test
 
 # National-scale benchmark: fixtures generated once under var/bench (never committed).
 bench: build
-	go run ./cmd/bench -bin $(BIN) -data var/bench
+	go build -o bin/bench ./cmd/bench
+	bin/bench -bin $(BIN) -data var/bench
 
 clean:
 	rm -rf bin out var/demo.duckdb
