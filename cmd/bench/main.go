@@ -38,7 +38,7 @@ func main() {
 	baseDir := flag.String("baseline", "", "internal: run reference (b) on this folder and print its seconds")
 	flag.Parse()
 	// The references run in child processes too: the bench process stays small, so the
-	// peak RSS a child reports (inherited at fork on Linux) is its own.
+	// peak RSS a child reports (Linux starts it from the parent's at exec) is its own.
 	switch {
 	case *scanDir != "":
 		fmt.Println(duckdbScan(*scanDir))
@@ -112,14 +112,35 @@ func run(bin string, args ...string) stage {
 	return stage{name: args[0], seconds: elapsed, rssMB: float64(ru.Maxrss) / 1024, inner: inner}
 }
 
+// inputSize counts the data rows and bytes of the inputs, streaming: the bench process
+// must stay small, since on Linux a child's peak RSS starts from its parent's at exec.
 func inputSize(dir string) (rows int, bytes float64) {
-	for _, f := range []string{"jeunes.csv", "evenements.csv", "mesures.csv"} {
-		b, err := os.ReadFile(filepath.Join(dir, f))
+	buf := make([]byte, 1<<20)
+	for _, name := range []string{"jeunes.csv", "evenements.csv", "mesures.csv"} {
+		f, err := os.Open(filepath.Join(dir, name))
 		must(err)
-		rows += strings.Count(string(b), "\n") - 1
-		bytes += float64(len(b))
+		rows--
+		for {
+			n, err := f.Read(buf)
+			rows += bytesCount(buf[:n])
+			bytes += float64(n)
+			if err != nil {
+				break
+			}
+		}
+		f.Close()
 	}
 	return rows, bytes
+}
+
+func bytesCount(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if c == '\n' {
+			n++
+		}
+	}
+	return n
 }
 
 // duckdbScan is reference (a): DuckDB reading every input file once.

@@ -6,9 +6,9 @@
 -- coverage: extraits
 WITH final AS (
     SELECT m.jeune_ml AS ml, m.jeune_departement AS departement, m.jeune_region AS region, m.id_jeune
-    FROM stg_mesures m, params p
+    FROM stg_mesures m
     WHERE m.categorie IN ('CEJ')
-      AND m.date_debut <= p.fin AND (m.date_fin IS NULL OR m.date_fin > p.fin)
+      AND m.en_cours
 )
 SELECT
     niveau(GROUPING(ml, departement, region)) AS niveau,

@@ -6,9 +6,9 @@
 -- coverage: extraits
 WITH final AS (
     SELECT m.jeune_ml AS ml, m.jeune_departement AS departement, m.jeune_region AS region, m.id_jeune
-    FROM stg_mesures m, params p
+    FROM stg_mesures m
     WHERE m.categorie IN ('EMPLOI_CDI', 'EMPLOI_CDD')
-      AND m.date_debut BETWEEN p.debut AND p.fin
+      AND m.entree
 )
 SELECT
     niveau(GROUPING(ml, departement, region)) AS niveau,

@@ -6,9 +6,9 @@
 -- coverage: extraits
 WITH from_measures AS (
     SELECT m.ml, m.departement, m.region, m.siret
-    FROM stg_mesures m, params p
+    FROM stg_mesures m
     WHERE m.categorie IN ('PMSMP', 'APPRENTISSAGE', 'CONTRAT_PRO', 'EMPLOI_CDI', 'EMPLOI_CDD')
-      AND m.date_debut BETWEEN p.debut AND p.fin
+      AND m.entree
       AND m.siret IS NOT NULL
 ),
 from_events AS (

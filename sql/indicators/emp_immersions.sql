@@ -6,9 +6,9 @@
 -- coverage: extraits
 WITH final AS (
     SELECT m.ml, m.departement, m.region
-    FROM stg_mesures m, params p
+    FROM stg_mesures m
     WHERE m.categorie IN ('PMSMP')
-      AND m.date_debut BETWEEN p.debut AND p.fin
+      AND m.entree
 )
 SELECT
     niveau(GROUPING(ml, departement, region)) AS niveau,

@@ -1,12 +1,17 @@
 -- Measures of the exercice's youths, with the territory of the structure that recorded
--- them and that of the youth. Measures of a technical structure or of an unknown
--- category count nowhere.
+-- them and that of the youth, and the three period rules of indicators.md: entree (starts
+-- within the exercice), active (started by 31/12 and not ended before 01/01) and en_cours
+-- (running on 31/12: no end date or ending after it). Measures of a technical structure or
+-- of an unknown category count nowhere.
 WITH p AS (
-    SELECT exercice FROM params
+    SELECT exercice, debut, fin FROM params
 ),
 final AS (
     SELECT
         m.scope, m.id_jeune, m.id_mesure, m.categorie, m.date_debut, m.date_fin, m.siret, m.id_parrain,
+        m.date_debut BETWEEN p.debut AND p.fin AS entree,
+        m.date_debut <= p.fin AND (m.date_fin IS NULL OR m.date_fin >= p.debut) AS active,
+        m.date_debut <= p.fin AND (m.date_fin IS NULL OR m.date_fin > p.fin) AS en_cours,
         s.code_structure AS ml, s.code_departement AS departement, s.region,
         j.ml AS jeune_ml, j.departement AS jeune_departement, j.region AS jeune_region
     FROM raw_mesures m
