@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Thin is the narrow no-break space French typography puts between thousands, and nbsp
@@ -66,4 +67,4 @@ func group(v float64, places int) string {
 }
 
 // FrenchDate writes 31/12/2016.
-func FrenchDate(t interface{ Format(string) string }) string { return t.Format("02/01/2006") }
+func FrenchDate(t time.Time) string { return t.Format("02/01/2006") }

@@ -4,14 +4,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
 
 	"bilan/pipeline/ingest"
 	"bilan/reports"
 )
-
-// firstLines is how many messages of each rule the report shows.
-const firstLines = 5
 
 // printReport writes the French validation report of an ingest call: per file, rows
 // read, loaded and rejected, then the first messages of each rule.
@@ -26,23 +22,12 @@ func printReport(w io.Writer, res *ingest.Result) {
 			fmt.Fprintf(w, " (%s, séparateur %s)", f.Encoding, f.Delimiter)
 		}
 		fmt.Fprintf(w, "\n  %s lues, %s chargées, %s rejetées\n", n(f.Read), n(f.Loaded), n(f.Rejected))
-		byRule := map[string][]ingest.Issue{}
-		var rules []string
-		for _, i := range f.Issues {
-			k := fmt.Sprintf("%d %s", 2-int(i.Severity), i.Rule)
-			if byRule[k] == nil {
-				rules = append(rules, k)
-			}
-			byRule[k] = append(byRule[k], i)
-		}
-		sort.Strings(rules)
-		for _, k := range rules {
-			issues := byRule[k]
-			label := map[ingest.Severity]string{ingest.Refuse: "bloquant", ingest.Reject: "rejet", ingest.Warning: "avertissement"}[issues[0].Severity]
-			fmt.Fprintf(w, "  [%s] %s : %s\n", label, issues[0].Rule, n(len(issues)))
+		for _, g := range f.ByRule() {
+			issues := g.Issues
+			fmt.Fprintf(w, "  [%s] %s : %s\n", g.Severity.Label(), g.Rule, n(len(issues)))
 			for j, i := range issues {
-				if j == firstLines {
-					fmt.Fprintf(w, "    … et %s autres\n", n(len(issues)-firstLines))
+				if j == ingest.FirstLines {
+					fmt.Fprintf(w, "    … et %s autres\n", n(len(issues)-ingest.FirstLines))
 					break
 				}
 				fmt.Fprintf(w, "    %s\n", i.Message())

@@ -1,6 +1,9 @@
 package ingest
 
-import "fmt"
+import (
+	"fmt"
+	"sort"
+)
 
 // Severity tells what an issue does to its row or file.
 type Severity int
@@ -68,3 +71,41 @@ const (
 	RuleMixedRegions    = "classeur_plusieurs_regions"
 	RuleTwoWorkbooks    = "deux_classeurs"
 )
+
+// Label is the severity as the reports name it.
+func (s Severity) Label() string {
+	return map[Severity]string{Refuse: "bloquant", Reject: "rejet", Warning: "avertissement"}[s]
+}
+
+// FirstLines is how many messages of each rule the validation reports quote.
+const FirstLines = 5
+
+// RuleGroup is the issues of one rule in one file.
+type RuleGroup struct {
+	Rule     string
+	Severity Severity
+	Issues   []Issue
+}
+
+// ByRule groups a file's issues by rule: blocking rules first, then rejections, then
+// warnings, each in rule order; issues keep their reading order.
+func (f *FileReport) ByRule() []RuleGroup {
+	index := map[string]int{}
+	var groups []RuleGroup
+	for _, i := range f.Issues {
+		k, ok := index[i.Rule]
+		if !ok {
+			k = len(groups)
+			index[i.Rule] = k
+			groups = append(groups, RuleGroup{Rule: i.Rule, Severity: i.Severity})
+		}
+		groups[k].Issues = append(groups[k].Issues, i)
+	}
+	sort.SliceStable(groups, func(a, b int) bool {
+		if groups[a].Severity != groups[b].Severity {
+			return groups[a].Severity > groups[b].Severity
+		}
+		return groups[a].Rule < groups[b].Rule
+	})
+	return groups
+}

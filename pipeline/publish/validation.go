@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
@@ -12,9 +11,6 @@ import (
 	"bilan/reports"
 	"bilan/reports/xlsx"
 )
-
-// firstLines is how many messages of each rule the validation report quotes.
-const firstLines = 5
 
 // WriteValidation writes analystes/validation-Y.xlsx, the validation report of the
 // batches of a run: per file, rows read, loaded and rejected, then per rule the count and
@@ -40,27 +36,16 @@ func WriteValidation(out string, y int, date time.Time, results []*ingest.Result
 			files.Rows = append(files.Rows, []reports.Cell{reports.Str(f.Name), reports.Str(string(f.Kind)), reports.Str(f.Encoding),
 				reports.Str(status), reports.Num(float64(f.Read), reports.Count), reports.Num(float64(f.Loaded), reports.Count),
 				reports.Num(float64(f.Rejected), reports.Count)})
-			byRule := map[string][]ingest.Issue{}
-			for _, i := range f.Issues {
-				byRule[i.Rule] = append(byRule[i.Rule], i)
-			}
-			var keys []string
-			for k := range byRule {
-				keys = append(keys, k)
-			}
-			sort.Strings(keys)
-			for _, k := range keys {
-				issues := byRule[k]
+			for _, g := range f.ByRule() {
 				var msgs []string
-				for j, i := range issues {
-					if j == firstLines {
+				for j, i := range g.Issues {
+					if j == ingest.FirstLines {
 						break
 					}
 					msgs = append(msgs, i.Message())
 				}
-				severity := map[ingest.Severity]string{ingest.Refuse: "bloquant", ingest.Reject: "rejet", ingest.Warning: "avertissement"}[issues[0].Severity]
-				rules.Rows = append(rules.Rows, []reports.Cell{reports.Str(f.Name), reports.Str(severity), reports.Str(k),
-					reports.Num(float64(len(issues)), reports.Count), reports.Str(strings.Join(msgs, "\n"))})
+				rules.Rows = append(rules.Rows, []reports.Cell{reports.Str(f.Name), reports.Str(g.Severity.Label()), reports.Str(g.Rule),
+					reports.Num(float64(len(g.Issues)), reports.Count), reports.Str(strings.Join(msgs, "\n"))})
 			}
 		}
 	}
