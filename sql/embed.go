@@ -14,7 +14,7 @@ import (
 	"strings"
 )
 
-//go:embed schema/*.sql normalise/*.sql compute/*.sql indicators/*.sql indicators/*.test
+//go:embed schema/*.sql normalise/*.sql normalise/*.test compute/*.sql indicators/*.sql indicators/*.test
 var FS embed.FS
 
 // View is a SQL file whose name is the view it defines.
@@ -35,7 +35,16 @@ type Indicator struct {
 	Secret string
 	// Derive lists the indicators a rate comes from (header "derive", comma-separated).
 	Derive []string
+	// Levels are the levels it is defined at (header "levels", comma-separated; default
+	// all four: ml, departement, region, national).
+	Levels []string
+	// Family is true for a file defining a family of ids (header id ending in "_*", e.g.
+	// PNAE_*): its view returns the columns indicateur and titre besides the usual ones.
+	Family bool
 }
+
+// AllLevels are the levels of an indicator, from the finest.
+var AllLevels = []string{"ml", "departement", "region", "national"}
 
 // Secrecy classes of an indicator.
 var Secrets = []string{"effectif", "part", "rapport", "aucun"}
@@ -94,16 +103,17 @@ func Indicators() ([]Indicator, error) {
 
 // Units an indicator header may declare, and coverages (which inputs make it defined).
 var (
-	Units     = []string{"structures", "jeunes", "événements", "mesures", "entreprises", "parrains", "%", "ETP", "euros", "lieux", "salariés"}
+	Units     = []string{"structures", "jeunes", "événements", "mesures", "entreprises", "parrains", "%", "ETP", "euros", "lieux", "salariés", "ARML"}
 	Coverages = []string{"referentiel", "extraits", "classeurs"}
 )
 
 func parseHeader(name, text string) (Indicator, error) {
 	ind := Indicator{View: View{Name: name, SQL: text}}
-	var derive string
+	var derive, levels string
 	fields := map[string]*string{"id": &ind.ID, "title": &ind.Title, "definition": &ind.Definition,
-		"source": &ind.Source, "unit": &ind.Unit, "coverage": &ind.Coverage, "secret": &ind.Secret, "derive": &derive}
-	optional := map[string]bool{"secret": true, "derive": true}
+		"source": &ind.Source, "unit": &ind.Unit, "coverage": &ind.Coverage, "secret": &ind.Secret, "derive": &derive,
+		"levels": &levels}
+	optional := map[string]bool{"secret": true, "derive": true, "levels": true}
 	sc := bufio.NewScanner(strings.NewReader(text))
 	for sc.Scan() {
 		line, ok := strings.CutPrefix(sc.Text(), "-- ")
@@ -131,7 +141,21 @@ func parseHeader(name, text string) (Indicator, error) {
 			ind.Derive = append(ind.Derive, d)
 		}
 	}
-	if strings.ToLower(ind.ID) != name {
+	ind.Levels = AllLevels
+	if levels != "" {
+		ind.Levels = nil
+		for _, l := range strings.Split(levels, ",") {
+			if l = strings.TrimSpace(l); !contains(AllLevels, l) {
+				return ind, fmt.Errorf("%s.sql: unknown level %q", name, l)
+			}
+			ind.Levels = append(ind.Levels, l)
+		}
+	}
+	id := ind.ID
+	if prefix, ok := strings.CutSuffix(id, "_*"); ok {
+		ind.Family, id = true, prefix
+	}
+	if strings.ToLower(id) != name {
 		return ind, fmt.Errorf("%s.sql: id %s does not match the file name", name, ind.ID)
 	}
 	if !contains(Units, ind.Unit) {

@@ -10,14 +10,14 @@ import (
 	sqlfiles "bilan/sql"
 )
 
-// TestIndicatorFiles runs every .test file beside the indicators.
+// TestIndicatorFiles runs every .test file beside the SQL files.
 func TestIndicatorFiles(t *testing.T) {
-	files, err := fs.Glob(sqlfiles.FS, "indicators/*.test")
+	files, err := fs.Glob(sqlfiles.FS, "*/*.test")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no .test files: %v", err)
 	}
 	for _, f := range files {
-		t.Run(strings.TrimSuffix(strings.TrimPrefix(f, "indicators/"), ".test"), func(t *testing.T) {
+		t.Run(strings.TrimSuffix(f, ".test"), func(t *testing.T) {
 			b, _ := sqlfiles.FS.ReadFile(f)
 			blocks, err := sqltest.Parse(string(b))
 			if err != nil {

@@ -1,6 +1,7 @@
 package warehouse
 
 import (
+	"fmt"
 	"math/big"
 	"strings"
 
@@ -40,4 +41,27 @@ func DecimalText(d Decimal, places int) string {
 		s = "-" + s
 	}
 	return s
+}
+
+// DecimalFromText reads a canonical decimal text ("1234.5", "-3") as a DECIMAL(18,places)
+// value for the appender, rounded half away from zero.
+func DecimalFromText(s string, places int) (Decimal, error) {
+	r, ok := new(big.Rat).SetString(s)
+	if !ok {
+		return Decimal{}, fmt.Errorf("decimal %q", s)
+	}
+	r.Mul(r, new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(places)), nil)))
+	neg := r.Sign() < 0
+	r.Abs(r)
+	q, rem := new(big.Int).QuoRem(r.Num(), r.Denom(), new(big.Int))
+	if rem.Mul(rem, big.NewInt(2)).Cmp(r.Denom()) >= 0 {
+		q.Add(q, big.NewInt(1))
+	}
+	if neg {
+		q.Neg(q)
+	}
+	if len(q.String()) > 18 {
+		return Decimal{}, fmt.Errorf("decimal %q out of range", s)
+	}
+	return Decimal{Width: 18, Scale: uint8(places), Value: q}, nil
 }

@@ -16,6 +16,7 @@ import (
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
 
+	"bilan/internal/arml"
 	"bilan/internal/referentiel"
 	sqlfiles "bilan/sql"
 )
@@ -83,6 +84,9 @@ func (w *Warehouse) init(ctx context.Context) error {
 	if err := w.loadShippedReferential(ctx); err != nil {
 		return err
 	}
+	if err := w.loadActions(ctx); err != nil {
+		return err
+	}
 	views, err := sqlfiles.Views()
 	if err != nil {
 		return err
@@ -119,6 +123,21 @@ func (w *Warehouse) createViews(ctx context.Context, views []View) error {
 
 // View is a named SELECT.
 type View = sqlfiles.View
+
+// loadActions writes the titles of the PNAE actions, so SQL reads them from one source.
+func (w *Warehouse) loadActions(ctx context.Context) error {
+	if _, err := w.conn.ExecContext(ctx, "DELETE FROM actions_pnae"); err != nil {
+		return err
+	}
+	return w.Append(ctx, "actions_pnae", func(add func(...any) error) error {
+		for i, title := range arml.Actions {
+			if err := add(int32(i+1), title); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
 
 func (w *Warehouse) loadShippedReferential(ctx context.Context) error {
 	var n int

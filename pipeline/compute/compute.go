@@ -32,12 +32,24 @@ func Run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params) error 
 			return err
 		}
 		for _, ind := range inds {
-			if _, err := conn.ExecContext(ctx, "INSERT INTO catalogue VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-				ind.ID, ind.Title, ind.Definition, ind.Source, ind.Unit, ind.Coverage, ind.Secret, strings.Join(ind.Derive, ",")); err != nil {
-				return err
+			// A family file (id ending in _*) names its ids and titles in its rows.
+			ids, values := "SELECT ? AS indicateur, ? AS titre", "SELECT ? AS exercice, ? AS indicateur, * FROM "+ind.Name
+			args := []any{ind.ID, ind.Title}
+			if ind.Family {
+				ids, values = "SELECT DISTINCT indicateur, titre FROM "+ind.Name, "SELECT ? AS exercice, * EXCLUDE (titre) FROM "+ind.Name
+				args = nil
 			}
-			if _, err := conn.ExecContext(ctx, "INSERT INTO valeurs_brutes BY NAME SELECT ? AS exercice, ? AS indicateur, * FROM "+ind.Name,
-				p.Exercice, ind.ID); err != nil {
+			if _, err := conn.ExecContext(ctx, "INSERT INTO catalogue BY NAME SELECT indicateur, titre, ? AS definition, ? AS source, "+
+				"? AS unite, ? AS couverture, ? AS secret, ? AS derive, ? AS niveaux FROM ("+ids+")",
+				append([]any{ind.Definition, ind.Source, ind.Unit, ind.Coverage, ind.Secret, strings.Join(ind.Derive, ","),
+					strings.Join(ind.Levels, ",")}, args...)...); err != nil {
+				return fmt.Errorf("catalogue %s: %w", ind.ID, err)
+			}
+			valueArgs := []any{p.Exercice, ind.ID}
+			if ind.Family {
+				valueArgs = valueArgs[:1]
+			}
+			if _, err := conn.ExecContext(ctx, "INSERT INTO valeurs_brutes BY NAME "+values, valueArgs...); err != nil {
 				return fmt.Errorf("compute %s: %w", ind.ID, err)
 			}
 		}

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"bilan/internal/arml"
 	"bilan/internal/pseudo"
 	"bilan/internal/warehouse"
 )
@@ -89,7 +90,7 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) (*Result, err
 			return nil, err
 		}
 	}
-	checkWorkbooks(c, byKind[KindWorkbook], res)
+	workbooks := readWorkbooks(c, byKind[KindWorkbook], res)
 	if len(byKind[KindJeunes]) > 0 {
 		if err := warnYearChange(ctx, w, c, res); err != nil {
 			return nil, err
@@ -103,6 +104,9 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) (*Result, err
 	}
 	if opt.DryRun {
 		return res, nil
+	}
+	if err := appendWorkbooks(ctx, w, opt, workbooks); err != nil {
+		return nil, err
 	}
 	return res, commit(ctx, w, opt, loaded, res)
 }
@@ -152,22 +156,52 @@ func readKind(ctx context.Context, w *warehouse.Warehouse, c *checker, k Kind, f
 	return w.Append(ctx, "load_"+table, read)
 }
 
-// checkWorkbooks checks every ARML workbook of the call, and that no region has two.
-func checkWorkbooks(c *checker, files []string, res *Result) {
+// readWorkbooks reads every ARML workbook of the call, and checks that no region has two.
+func readWorkbooks(c *checker, files []string, res *Result) []*workbook {
+	var out []*workbook
 	seen := map[string]string{}
 	for _, p := range files {
 		rep := &FileReport{Path: p, Name: baseName(p), Kind: KindWorkbook}
 		res.Files = append(res.Files, rep)
-		region := c.checkWorkbook(p, rep)
+		wb := c.readWorkbook(p, rep)
 		switch {
-		case region == "":
-		case seen[region] != "":
-			rep.add(Issue{Severity: Refuse, File: rep.Name, Rule: RuleTwoWorkbooks, Args: []any{region, seen[region]}})
+		case wb == nil:
+		case seen[wb.region] != "":
+			rep.add(Issue{Severity: Refuse, File: rep.Name, Rule: RuleTwoWorkbooks, Args: []any{wb.region, seen[wb.region]}})
 		default:
-			seen[region] = rep.Name
-			rep.add(Issue{Severity: Warning, File: rep.Name, Rule: RuleWorkbook, Args: []any{region}})
+			seen[wb.region] = rep.Name
+			rep.Scope = wb.region
+			out = append(out, wb)
 		}
 	}
+	return out
+}
+
+// workbookTable is the raw table of a workbook sheet.
+func workbookTable(sheet string) string { return "raw_arml_" + sheet }
+
+// appendWorkbooks writes the rows of the accepted workbooks into scratch tables.
+func appendWorkbooks(ctx context.Context, w *warehouse.Warehouse, opt Options, wbs []*workbook) error {
+	for _, sh := range arml.Sheets {
+		table := workbookTable(sh.Name)
+		if err := exec(ctx, w, "CREATE OR REPLACE TABLE load_"+table+" AS SELECT * FROM "+table+" LIMIT 0"); err != nil {
+			return err
+		}
+		err := w.Append(ctx, "load_"+table, func(add func(...any) error) error {
+			for _, wb := range wbs {
+				for _, values := range wb.rows[sh.Name] {
+					if err := add(append([]any{opt.Exercice, wb.region, wb.file}, values...)...); err != nil {
+						return fmt.Errorf("%s, feuille %s: %w", wb.file, sh.Name, err)
+					}
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // refuseOverThreshold refuses a file when strictly more than share of its rows were
@@ -185,20 +219,49 @@ func refuseOverThreshold(rep *FileReport, share float64) {
 	}
 }
 
+// unit is what one commit replaces: the data of one (exercice, scope, kind) in its tables.
+type unit struct {
+	kind   Kind
+	scope  string
+	tables []string
+	files  []*FileReport
+}
+
 // commit replaces, in one transaction, the data of (exercice, scope, kind) for every
-// kind the call brings.
+// kind the call brings, and of (exercice, region, classeur) for every workbook.
 func commit(ctx context.Context, w *warehouse.Warehouse, opt Options, kinds []Kind, res *Result) error {
+	var units []unit
+	for _, k := range kinds {
+		u := unit{kind: k, scope: opt.Scope, tables: []string{specs[k].table}}
+		for _, f := range res.Files {
+			if f.Kind == k {
+				u.files = append(u.files, f)
+			}
+		}
+		units = append(units, u)
+	}
+	for _, f := range res.Files {
+		if f.Kind == KindWorkbook && f.Scope != "" {
+			u := unit{kind: KindWorkbook, scope: f.Scope, files: []*FileReport{f}}
+			for _, sh := range arml.Sheets {
+				u.tables = append(u.tables, workbookTable(sh.Name))
+			}
+			units = append(units, u)
+		}
+	}
 	if err := exec(ctx, w, "CREATE OR REPLACE TABLE load_issues AS SELECT *, true AS rejet FROM quarantine LIMIT 0"); err != nil {
 		return err
 	}
 	if err := w.Append(ctx, "load_issues", func(add func(...any) error) error {
-		for _, f := range res.Files {
-			for _, i := range f.Issues {
-				if i.Severity == Refuse || f.Kind == "" || f.Kind == KindWorkbook {
-					continue
-				}
-				if err := add(opt.Exercice, opt.Scope, string(f.Kind), i.File, i.Line, i.Column, i.Rule, i.Message(), i.Severity == Reject); err != nil {
-					return err
+		for _, u := range units {
+			for _, f := range u.files {
+				for _, i := range f.Issues {
+					if i.Severity == Refuse {
+						continue
+					}
+					if err := add(opt.Exercice, u.scope, string(f.Kind), i.File, i.Line, i.Column, i.Rule, i.Message(), i.Severity == Reject); err != nil {
+						return err
+					}
 				}
 			}
 		}
@@ -211,37 +274,40 @@ func commit(ctx context.Context, w *warehouse.Warehouse, opt Options, kinds []Ki
 		return err
 	}
 	err := func() error {
-		for _, k := range kinds {
-			table := specs[k].table
+		for _, u := range units {
 			var names, hashes []string
 			read, loaded, rejected := 0, 0, 0
-			for _, f := range res.Files {
-				if f.Kind == k {
-					names, hashes = append(names, f.Name), append(hashes, f.SHA256)
-					read, loaded, rejected = read+f.Read, loaded+f.Loaded, rejected+f.Rejected
-				}
+			for _, f := range u.files {
+				names, hashes = append(names, f.Name), append(hashes, f.SHA256)
+				read, loaded, rejected = read+f.Read, loaded+f.Loaded, rejected+f.Rejected
 			}
+			k := string(u.kind)
 			var seq int
 			if err := tx.QueryRowContext(ctx, `SELECT coalesce(
 					(SELECT seq FROM batches WHERE exercice = ? AND scope = ? AND kind = ? AND sha256 = ?),
 					(SELECT coalesce(max(seq), 0) + 1 FROM batches))`,
-				opt.Exercice, opt.Scope, string(k), strings.Join(hashes, "|")).Scan(&seq); err != nil {
+				opt.Exercice, u.scope, k, strings.Join(hashes, "|")).Scan(&seq); err != nil {
 				return err
 			}
-			for _, s := range []struct {
+			type stmt struct {
 				sql  string
 				args []any
-			}{
-				{"DELETE FROM " + table + " WHERE exercice = ? AND scope = ?", []any{opt.Exercice, opt.Scope}},
-				{"INSERT INTO " + table + " SELECT * FROM load_" + table, nil},
-				{"DELETE FROM quarantine WHERE exercice = ? AND scope = ? AND kind = ?", []any{opt.Exercice, opt.Scope, string(k)}},
-				{"DELETE FROM warnings WHERE exercice = ? AND scope = ? AND kind = ?", []any{opt.Exercice, opt.Scope, string(k)}},
-				{"INSERT INTO quarantine SELECT * EXCLUDE (rejet) FROM load_issues WHERE rejet AND kind = ?", []any{string(k)}},
-				{"INSERT INTO warnings SELECT * EXCLUDE (rejet) FROM load_issues WHERE NOT rejet AND kind = ?", []any{string(k)}},
-				{"DELETE FROM batches WHERE exercice = ? AND scope = ? AND kind = ?", []any{opt.Exercice, opt.Scope, string(k)}},
-				{"INSERT INTO batches VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", []any{opt.Exercice, opt.Scope, string(k), seq,
-					strings.Join(names, "|"), strings.Join(hashes, "|"), read, loaded, rejected}},
-			} {
+			}
+			var stmts []stmt
+			for _, table := range u.tables {
+				stmts = append(stmts,
+					stmt{"DELETE FROM " + table + " WHERE exercice = ? AND scope = ?", []any{opt.Exercice, u.scope}},
+					stmt{"INSERT INTO " + table + " SELECT * FROM load_" + table + " WHERE scope = ?", []any{u.scope}})
+			}
+			stmts = append(stmts,
+				stmt{"DELETE FROM quarantine WHERE exercice = ? AND scope = ? AND kind = ?", []any{opt.Exercice, u.scope, k}},
+				stmt{"DELETE FROM warnings WHERE exercice = ? AND scope = ? AND kind = ?", []any{opt.Exercice, u.scope, k}},
+				stmt{"INSERT INTO quarantine SELECT * EXCLUDE (rejet) FROM load_issues WHERE rejet AND kind = ? AND scope = ?", []any{k, u.scope}},
+				stmt{"INSERT INTO warnings SELECT * EXCLUDE (rejet) FROM load_issues WHERE NOT rejet AND kind = ? AND scope = ?", []any{k, u.scope}},
+				stmt{"DELETE FROM batches WHERE exercice = ? AND scope = ? AND kind = ?", []any{opt.Exercice, u.scope, k}},
+				stmt{"INSERT INTO batches VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", []any{opt.Exercice, u.scope, k, seq,
+					strings.Join(names, "|"), strings.Join(hashes, "|"), read, loaded, rejected}})
+			for _, s := range stmts {
 				if _, err := tx.ExecContext(ctx, s.sql, s.args...); err != nil {
 					return fmt.Errorf("load %s: %w", k, err)
 				}
@@ -266,6 +332,9 @@ func exec(ctx context.Context, w *warehouse.Warehouse, stmt string) error {
 func dropScratch(ctx context.Context, w *warehouse.Warehouse) {
 	for _, k := range Kinds {
 		w.Conn().ExecContext(ctx, "DROP TABLE IF EXISTS load_"+specs[k].table)
+	}
+	for _, sh := range arml.Sheets {
+		w.Conn().ExecContext(ctx, "DROP TABLE IF EXISTS load_"+workbookTable(sh.Name))
 	}
 	w.Conn().ExecContext(ctx, "DROP TABLE IF EXISTS load_issues")
 }

@@ -20,7 +20,8 @@ const (
 type Issue struct {
 	Severity Severity
 	File     string
-	Line     int    // 0 when the issue is about the whole file
+	Sheet    string // the sheet of an ARML workbook, "" for a CSV file
+	Line     int    // 0 when the issue is about the whole file (in a workbook: the Excel row)
 	Column   string // "" when about no column
 	Rule     string
 	Value    string
@@ -64,12 +65,24 @@ const (
 	RuleOtherRegion     = "hors_region"
 	RuleUnknownFile     = "fichier_inconnu"
 	RuleEmptyFile       = "fichier_vide"
-	RuleWorkbook        = "classeur_non_pris_en_charge"
 	RuleOpenQuote       = "guillemet_non_ferme"
 	RuleNotWorkbook     = "classeur_illisible"
 	RuleNoSheet         = "feuille_manquante"
 	RuleMixedRegions    = "classeur_plusieurs_regions"
 	RuleTwoWorkbooks    = "deux_classeurs"
+
+	// ARML workbooks: any of these refuses the workbook (extracts.md §4).
+	RuleNoML                = "classeur_sans_mission_locale"
+	RuleWorkbookTechnical   = "classeur_structure_technique"
+	RuleWorkbookOtherRegion = "classeur_autre_region"
+	RuleWorkbookDuplicate   = "classeur_doublon"
+	RuleNotCount            = "entier_invalide"
+	RuleNotAmount           = "nombre_invalide"
+	RuleNegative            = "valeur_negative"
+	RuleAction              = "action_inconnue"
+	RuleAnswer              = "reponse_invalide"
+	RuleSurveyRows          = "enquete_plusieurs_lignes"
+	RuleCostMismatch        = "cout_incoherent"
 )
 
 // Label is the severity as the reports name it.

@@ -10,13 +10,23 @@ import (
 func message(i Issue) string {
 	var where strings.Builder
 	fmt.Fprintf(&where, "Fichier %s", i.File)
+	if i.Sheet != "" {
+		fmt.Fprintf(&where, ", feuille « %s »", i.Sheet)
+	}
 	if i.Line > 0 {
 		fmt.Fprintf(&where, ", ligne %d", i.Line)
 	}
 	if i.Column != "" {
 		fmt.Fprintf(&where, ", colonne « %s »", i.Column)
 	}
-	return where.String() + " : " + what(i) + "."
+	text := what(i)
+	if i.Sheet != "" && i.Severity == Refuse { // a workbook is all or nothing
+		for _, s := range []string{" ; ligne rejetée", " ; fichier refusé", " ; classeur refusé"} {
+			text = strings.TrimSuffix(text, s)
+		}
+		text += " ; classeur refusé"
+	}
+	return where.String() + " : " + text + "."
 }
 
 func what(i Issue) string {
@@ -93,8 +103,6 @@ func what(i Issue) string {
 		return "nom de fichier non reconnu (attendu : referentiel_structures*, jeunes*, evenements*, mesures* en .csv ou .txt, ou un classeur ARML .xlsx) ; lot refusé"
 	case RuleEmptyFile:
 		return "fichier vide, sans ligne d'en-tête ; fichier refusé"
-	case RuleWorkbook:
-		return fmt.Sprintf("classeur ARML de la région %v vérifié ; son contenu n'est pas encore chargé par cette version (avertissement)", arg(0))
 	case RuleNoData:
 		return "aucune ligne de données sous l'en-tête (avertissement)"
 	case RuleYearChange:
@@ -108,6 +116,28 @@ func what(i Issue) string {
 		return fmt.Sprintf("la feuille « %v » obligatoire est absente ; classeur refusé", arg(0))
 	case RuleMixedRegions:
 		return fmt.Sprintf("le classeur liste des missions locales de plusieurs régions (%v) ; classeur refusé", arg(0))
+	case RuleNoML:
+		return "aucune mission locale du référentiel n'y est listée : la région du classeur ne peut être déduite ; classeur refusé"
+	case RuleWorkbookTechnical:
+		return fmt.Sprintf("« %s » est une structure technique, pas une mission locale", v)
+	case RuleWorkbookOtherRegion:
+		return fmt.Sprintf("la mission locale « %s » est rattachée à la région %v, pas à la région %v du classeur", v, arg(0), arg(1))
+	case RuleWorkbookDuplicate:
+		return fmt.Sprintf("« %s » figure déjà ligne %v (une seule ligne chacun)", v, arg(0))
+	case RuleNotCount:
+		return fmt.Sprintf("« %s » n'est pas un nombre entier", v)
+	case RuleNotAmount:
+		return fmt.Sprintf("« %s » n'est pas un nombre (par exemple 12,5 ou 384 700)", v)
+	case RuleNegative:
+		return fmt.Sprintf("la valeur « %s » est négative : un nombre positif ou nul est attendu", v)
+	case RuleAction:
+		return fmt.Sprintf("« %s » n'est pas une action du PNAE (de 1 à %v)", v, arg(0))
+	case RuleAnswer:
+		return fmt.Sprintf("« %s » n'est pas une réponse prévue (%v)", v, arg(0))
+	case RuleSurveyRows:
+		return "l'enquête ne prend qu'une ligne de réponses ; cette deuxième ligne est en trop"
+	case RuleCostMismatch:
+		return fmt.Sprintf("le coût total « %s » ne correspond pas à la somme des comptes 60, 61 et 62 (%v €, écart de plus de 1 €)", v, strings.Replace(fmt.Sprint(arg(0)), ".", ",", 1))
 	case RuleTwoWorkbooks:
 		return fmt.Sprintf("deuxième classeur de la région %v dans le lot (déjà : %v) ; lot refusé", arg(0), arg(1))
 	}

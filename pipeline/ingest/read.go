@@ -19,6 +19,7 @@ type FileReport struct {
 	Path      string
 	Name      string
 	Kind      Kind
+	Scope     string // a workbook's region, once read
 	SHA256    string
 	Encoding  string
 	Delimiter string

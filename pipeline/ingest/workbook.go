@@ -3,93 +3,360 @@ package ingest
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"io"
+	"math/big"
 	"os"
 	"sort"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
+	"bilan/internal/arml"
+	"bilan/internal/parse"
 	"bilan/internal/textio"
+	"bilan/internal/warehouse"
 )
 
-// checkWorkbook checks what can be checked of an ARML workbook before its content is
-// loaded (extracts.md §4): it is a readable XLSX, it has its « structures » sheet, and the
-// missions locales listed there are all of one region, the batch's. It returns the region.
-func (c *checker) checkWorkbook(path string, rep *FileReport) string {
-	refuse := func(rule string, args ...any) {
-		rep.add(Issue{Severity: Refuse, File: rep.Name, Rule: rule, Args: args})
-	}
+// workbook is the content of an accepted ARML workbook: per sheet, the rows to load in
+// the column order of its raw_arml_<sheet> table (line first, then the read columns).
+type workbook struct {
+	file   string
+	region string
+	rows   map[string][][]any
+}
+
+// wbReader reads one workbook; every error refuses it, and all of them are listed.
+type wbReader struct {
+	c    *checker
+	rep  *FileReport
+	f    *excelize.File
+	wb   *workbook
+	keys map[string]int // key of a sheet's row (code or action) → first line
+}
+
+func (r *wbReader) refuse(sheet string, line int, column, rule, value string, args ...any) {
+	r.rep.add(Issue{Severity: Refuse, File: r.rep.Name, Sheet: sheet, Line: line, Column: column, Rule: rule, Value: value, Args: args})
+}
+
+// readWorkbook checks an ARML workbook against extracts.md §4 and returns its rows, or
+// nil when it is refused. The region is deduced from the missions locales of the sheet
+// « structures » and must be the batch's.
+func (c *checker) readWorkbook(path string, rep *FileReport) *workbook {
 	b, err := os.ReadFile(path)
 	if err != nil {
-		refuse(RuleNotWorkbook)
-		return ""
+		rep.add(Issue{Severity: Refuse, File: rep.Name, Rule: RuleNotWorkbook})
+		return nil
 	}
 	sum := sha256.Sum256(b)
 	rep.SHA256 = hex.EncodeToString(sum[:])
 	f, err := openWorkbook(path)
 	if err != nil {
-		refuse(RuleNotWorkbook)
-		return ""
+		rep.add(Issue{Severity: Refuse, File: rep.Name, Rule: RuleNotWorkbook})
+		return nil
 	}
 	defer f.Close()
-	sheet := ""
+	r := &wbReader{c: c, rep: rep, f: f, wb: &workbook{file: rep.Name, rows: map[string][][]any{}}}
+	sheets := map[string]string{} // schema name → name in the workbook
 	for _, s := range f.GetSheetList() {
-		if textio.Fold(s) == "structures" {
-			sheet = s
+		if sh, ok := arml.SheetNamed(s); ok {
+			sheets[sh.Name] = s
 		}
 	}
-	if sheet == "" {
-		refuse(RuleNoSheet, "structures")
-		return ""
+	if sheets["structures"] == "" {
+		rep.add(Issue{Severity: Refuse, File: rep.Name, Rule: RuleNoSheet, Args: []any{"structures"}})
+		return nil
 	}
-	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-	if err != nil {
-		refuse(RuleNotWorkbook)
-		return ""
+	grids := map[string][][]string{}
+	for _, sh := range arml.Sheets {
+		if name := sheets[sh.Name]; name != "" {
+			grid, err := getRows(f, name)
+			if err != nil {
+				rep.add(Issue{Severity: Refuse, File: rep.Name, Rule: RuleNotWorkbook})
+				return nil
+			}
+			grids[sh.Name] = grid
+		}
 	}
-	col, start := -1, 0
-	for i := 0; i < len(rows) && i < 10 && col < 0; i++ {
-		for j, h := range rows[i] {
-			if textio.Fold(h) == "code_structure" {
-				col, start = j, i+1
+	if r.wb.region = r.region(grids["structures"]); r.wb.region == "" {
+		return nil
+	}
+	for _, sh := range arml.Sheets {
+		if grid, ok := grids[sh.Name]; ok {
+			r.sheet(sh, grid)
+		}
+	}
+	if rep.Refused {
+		return nil
+	}
+	rep.Loaded = rep.Read
+	return r.wb
+}
+
+// getRows reads a sheet's raw cell values (never formatted for display); a panic of the
+// reader on a hostile file becomes an error.
+func getRows(f *excelize.File, sheet string) (rows [][]string, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			rows, err = nil, io.ErrUnexpectedEOF
+		}
+	}()
+	return f.GetRows(sheet, excelize.Options{RawCellValue: true})
+}
+
+// header finds the header row of a sheet: the first of its first 10 rows holding every
+// required column. It returns the row index and column name → cell index.
+func header(sh arml.Sheet, grid [][]string) (int, map[string]int) {
+	for i := 0; i < len(grid) && i < 10; i++ {
+		index := map[string]int{}
+		for j, h := range grid[i] {
+			if name := textio.Fold(h); name != "" {
+				if _, dup := index[name]; !dup {
+					index[name] = j
+				}
 			}
 		}
+		complete := true
+		for _, col := range sh.Columns {
+			if _, ok := index[col.Name]; col.Required && !ok {
+				complete = false
+			}
+		}
+		if complete {
+			return i, index
+		}
 	}
-	if col < 0 {
-		rep.add(Issue{Severity: Refuse, File: rep.Name, Column: "code_structure", Rule: RuleMissingColumn})
+	return -1, nil
+}
+
+// region deduces the workbook's region from the missions locales of « structures ».
+func (r *wbReader) region(grid [][]string) string {
+	sh, _ := arml.SheetNamed("structures")
+	start, index := header(sh, grid)
+	if start < 0 {
+		r.refuse("structures", 0, "code_structure", RuleMissingColumn, "")
 		return ""
 	}
 	regions := map[string]string{} // region → first mission locale listed
-	for _, r := range rows[start:] {
-		if col >= len(r) {
-			continue
-		}
-		code := strings.TrimSpace(r[col])
-		if s, ok := c.structures[code]; ok && !s.technical {
-			if regions[s.region] == "" {
-				regions[s.region] = code
-			}
-			rep.Read++
+	for _, cells := range grid[start+1:] {
+		code := cell(cells, index["code_structure"])
+		if s, ok := r.c.structures[code]; ok && !s.technical && regions[s.region] == "" {
+			regions[s.region] = code
 		}
 	}
 	var list []string
-	for r := range regions {
-		list = append(list, r)
+	for reg := range regions {
+		list = append(list, reg)
 	}
 	sort.Strings(list)
 	switch {
 	case len(list) == 0:
-		refuse(RuleNoSheet, "structures (aucune mission locale reconnue)")
-		return ""
+		r.refuse("structures", 0, "code_structure", RuleNoML, "")
 	case len(list) > 1:
-		refuse(RuleMixedRegions, strings.Join(list, ", "))
-		return ""
-	case c.scope != "national" && list[0] != c.scope:
-		rep.add(Issue{Severity: Refuse, File: rep.Name, Column: "code_structure", Rule: RuleOtherRegion, Value: regions[list[0]], Args: []any{list[0], c.scope}})
+		r.refuse("", 0, "", RuleMixedRegions, "", strings.Join(list, ", "))
+	case r.c.scope != "national" && list[0] != r.c.scope:
+		r.refuse("structures", 0, "code_structure", RuleOtherRegion, regions[list[0]], list[0], r.c.scope)
+	default:
+		return list[0]
+	}
+	return ""
+}
+
+func cell(cells []string, i int) string {
+	if i < 0 || i >= len(cells) {
 		return ""
 	}
-	return list[0]
+	return strings.TrimSpace(cells[i])
+}
+
+// sheet reads the data rows of one sheet into the workbook.
+func (r *wbReader) sheet(sh arml.Sheet, grid [][]string) {
+	start, index := header(sh, grid)
+	if start < 0 {
+		for _, col := range sh.Columns {
+			if col.Required {
+				if i, _ := header(arml.Sheet{Columns: []arml.Column{col}}, grid); i < 0 {
+					r.refuse(sh.Name, 0, col.Name, RuleMissingColumn, "")
+				}
+			}
+		}
+		return
+	}
+	known := map[string]bool{}
+	for _, col := range sh.Columns {
+		known[col.Name] = true
+	}
+	var unknown []string
+	for name := range index {
+		if !known[name] {
+			unknown = append(unknown, name)
+		}
+	}
+	sort.Strings(unknown)
+	for _, name := range unknown {
+		r.rep.add(Issue{Severity: Warning, File: r.rep.Name, Sheet: sh.Name, Line: start + 1, Column: name, Rule: RuleUnknownColumn})
+	}
+	r.keys = map[string]int{}
+	given := 0
+	for i, cells := range grid[start+1:] {
+		line := start + i + 2 // Excel row number
+		values, ok := r.row(sh, index, cells, line)
+		if !ok {
+			continue
+		}
+		given++
+		if sh.Name == "enquete_numerique" && given > 1 {
+			r.refuse(sh.Name, line, "", RuleSurveyRows, "")
+			continue
+		}
+		r.rep.Read++
+		r.wb.rows[sh.Name] = append(r.wb.rows[sh.Name], append([]any{line}, values...))
+	}
+}
+
+// row reads one data row; ok is false for a row that gives nothing (blank, or pre-filled
+// with its key only: "not given").
+func (r *wbReader) row(sh arml.Sheet, index map[string]int, cells []string, line int) (values []any, ok bool) {
+	get := func(name string) string {
+		if i, present := index[name]; present {
+			return cell(cells, i)
+		}
+		return ""
+	}
+	for _, col := range sh.Columns {
+		if col.Type != arml.Label && col.Type != arml.Code && col.Type != arml.Action && get(col.Name) != "" {
+			ok = true
+		}
+	}
+	if !ok {
+		return nil, false
+	}
+	var cost [4]*big.Rat // total, 60, 61, 62
+	for _, col := range sh.Columns {
+		if col.Type == arml.Label {
+			continue
+		}
+		v := get(col.Name)
+		if v == "" {
+			if col.Required {
+				r.refuse(sh.Name, line, col.Name, RuleRequired, "")
+			}
+			values = append(values, nil)
+			continue
+		}
+		value := r.value(sh.Name, col, v, line)
+		values = append(values, value)
+		if d, isDec := value.(warehouse.Decimal); isDec && strings.HasPrefix(col.Name, "q6_") {
+			cost[map[string]int{"q6_cout_total": 0, "q6_cout_compte_60": 1, "q6_cout_compte_61": 2, "q6_cout_compte_62": 3}[col.Name]] =
+				new(big.Rat).SetFrac(d.Value, big.NewInt(100))
+		}
+	}
+	if cost[0] != nil && (cost[1] != nil || cost[2] != nil || cost[3] != nil) {
+		sum := new(big.Rat)
+		for _, c := range cost[1:] {
+			if c != nil {
+				sum.Add(sum, c)
+			}
+		}
+		diff := new(big.Rat).Sub(sum, cost[0])
+		if diff.Abs(diff).Cmp(big.NewRat(1, 1)) > 0 {
+			r.refuse(sh.Name, line, "q6_cout_total", RuleCostMismatch, get("q6_cout_total"), sum.FloatString(2))
+		}
+	}
+	return values, true
+}
+
+// value reads one non-empty cell by its column type; a bad value refuses the workbook.
+func (r *wbReader) value(sheet string, col arml.Column, v string, line int) any {
+	bad := func(rule string, args ...any) any {
+		r.refuse(sheet, line, col.Name, rule, v, args...)
+		return nil
+	}
+	switch col.Type {
+	case arml.Code:
+		s, known := r.c.structures[v]
+		switch {
+		case !known:
+			return bad(RuleUnknownStructure)
+		case s.technical:
+			return bad(RuleWorkbookTechnical)
+		case s.region != r.wb.region:
+			return bad(RuleWorkbookOtherRegion, s.region, r.wb.region)
+		}
+		return r.unique(sheet, col.Name, v, line)
+	case arml.Count, arml.Action:
+		n, err := parse.Integer(v)
+		switch {
+		case err != nil:
+			return bad(RuleNotCount)
+		case n < 0:
+			return bad(RuleNegative)
+		case col.Type == arml.Action && (n < 1 || n > int64(len(arml.Actions))):
+			return bad(RuleAction, len(arml.Actions))
+		case col.Type == arml.Action:
+			return r.unique(sheet, col.Name, fmt.Sprint(n), line)
+		}
+		return n
+	case arml.Amount:
+		d, err := parse.Decimal(v)
+		if err != nil {
+			return bad(RuleNotAmount)
+		}
+		dec, err := warehouse.DecimalFromText(d, 2)
+		switch {
+		case err != nil:
+			return bad(RuleNotAmount)
+		case dec.Value.Sign() < 0:
+			return bad(RuleNegative)
+		}
+		return dec
+	case arml.Bool:
+		b, err := parse.Bool(v)
+		if err != nil {
+			return bad(RuleBool)
+		}
+		return b
+	case arml.Answer:
+		if arml.NotAnswered(v) {
+			return nil
+		}
+		b, err := parse.Bool(v)
+		if err != nil {
+			return bad(RuleAnswer, strings.Join(col.Type.Choices(), ", "))
+		}
+		return b
+	case arml.Tender, arml.Role, arml.Status:
+		if col.Type == arml.Tender {
+			if arml.NotAnswered(v) {
+				return nil
+			}
+			if b, err := parse.Bool(v); err == nil {
+				return map[bool]string{true: "OUI", false: "NON"}[b]
+			}
+		}
+		for _, choice := range col.Type.Choices() {
+			if textio.FoldCode(v) == textio.FoldCode(choice) {
+				return choice
+			}
+		}
+		return bad(RuleAnswer, strings.Join(col.Type.Choices(), ", "))
+	}
+	return v
+}
+
+// unique refuses a key (mission locale or action) given twice in a sheet.
+func (r *wbReader) unique(sheet, column, key string, line int) any {
+	if first, seen := r.keys[key]; seen {
+		r.refuse(sheet, line, column, RuleWorkbookDuplicate, key, first)
+		return nil
+	}
+	r.keys[key] = line
+	if column == "action" {
+		n := 0
+		fmt.Sscan(key, &n)
+		return n
+	}
+	return key
 }
 
 // openWorkbook opens an XLSX file; a panic inside the reader on a hostile file is turned

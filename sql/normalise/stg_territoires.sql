@@ -1,5 +1,6 @@
 -- Every non-technical territory of the referential at the four levels, with whether an
--- extract batch of the exercice covers it (else its extract-based indicators are empty).
+-- extract batch of the exercice covers it (else its extract-based indicators are empty)
+-- and whether an ARML workbook does (else its workbook-based indicators are empty).
 WITH p AS (
     SELECT exercice FROM params
 ),
@@ -26,5 +27,7 @@ final AS (
 SELECT
     niveau, code, libelle, region,
     CASE WHEN niveau = 'national' THEN EXISTS (SELECT 1 FROM jeunes_batches)
-         ELSE region IN (SELECT region FROM covered) END AS extraits_charges
+         ELSE region IN (SELECT region FROM covered) END AS extraits_charges,
+    CASE WHEN niveau = 'national' THEN EXISTS (SELECT 1 FROM stg_classeurs)
+         ELSE region IN (SELECT region FROM stg_classeurs) END AS classeurs_charges
 FROM final

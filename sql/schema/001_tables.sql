@@ -2,7 +2,7 @@
 CREATE TABLE IF NOT EXISTS batches (
     exercice        INTEGER NOT NULL,
     scope           VARCHAR NOT NULL,   -- 'national' or a region code
-    kind            VARCHAR NOT NULL,   -- referentiel, jeunes, evenements, mesures
+    kind            VARCHAR NOT NULL,   -- referentiel, jeunes, evenements, mesures, classeur (scope = its region)
     seq             INTEGER NOT NULL,   -- load order; unchanged when the same content is loaded again
     fichiers        VARCHAR NOT NULL,   -- file names, '|'-separated
     sha256          VARCHAR NOT NULL,   -- SHA-256 of each file, '|'-separated
@@ -39,6 +39,34 @@ CREATE TABLE IF NOT EXISTS raw_mesures (
     id_parrain VARCHAR          -- HMAC-SHA-256
 );
 
+-- ARML workbooks (extracts.md §4), one table per sheet; scope is the workbook's region.
+-- Columns follow internal/arml.Sheets (labels left out); NULL = not given.
+CREATE TABLE IF NOT EXISTS raw_arml_structures (
+    exercice INTEGER, scope VARCHAR, fichier VARCHAR, ligne INTEGER,
+    code_structure VARCHAR, nb_lieux_accueil BIGINT, nb_salaries BIGINT, etp DECIMAL(18,2),
+    nb_referents_entreprise BIGINT, reseau_parrainage BOOLEAN, nb_parrains BIGINT,
+    fin_etat DECIMAL(18,2), fin_region DECIMAL(18,2), fin_departements DECIMAL(18,2),
+    fin_communes DECIMAL(18,2), fin_fse DECIMAL(18,2), fin_autres DECIMAL(18,2)
+);
+CREATE TABLE IF NOT EXISTS raw_arml_enquete_numerique (
+    exercice INTEGER, scope VARCHAR, fichier VARCHAR, ligne INTEGER,
+    q1_plan_action BOOLEAN, q1_description VARCHAR, q2_prestataires BOOLEAN, q2_liste VARCHAR,
+    q3_appel_offres VARCHAR, q4_applications VARCHAR, q5_interop_imilo BOOLEAN, q5_donnees VARCHAR,
+    q6_cout_total DECIMAL(18,2), q6_cout_compte_60 DECIMAL(18,2), q6_cout_compte_61 DECIMAL(18,2),
+    q6_cout_compte_62 DECIMAL(18,2), q7_etp DECIMAL(18,2), q7_materiels VARCHAR
+);
+CREATE TABLE IF NOT EXISTS raw_arml_ml_strategie_numerique (
+    exercice INTEGER, scope VARCHAR, fichier VARCHAR, ligne INTEGER,
+    code_structure VARCHAR, strategie_numerique BOOLEAN, description VARCHAR
+);
+CREATE TABLE IF NOT EXISTS raw_arml_suivi_pnae (
+    exercice INTEGER, scope VARCHAR, fichier VARCHAR, ligne INTEGER,
+    action INTEGER, role VARCHAR, statut VARCHAR, commentaire VARCHAR
+);
+
+-- The 13 actions of the PNAE (internal/arml.Actions), written at each open.
+CREATE TABLE IF NOT EXISTS actions_pnae (action INTEGER PRIMARY KEY, intitule VARCHAR);
+
 -- Rejected rows and warnings: where and why, never a personal value.
 CREATE TABLE IF NOT EXISTS quarantine (
     exercice INTEGER, scope VARCHAR, kind VARCHAR, fichier VARCHAR, ligne INTEGER,
@@ -60,7 +88,8 @@ CREATE TABLE IF NOT EXISTS catalogue (
     indicateur VARCHAR PRIMARY KEY, titre VARCHAR, definition VARCHAR,
     source VARCHAR, unite VARCHAR, couverture VARCHAR,
     secret VARCHAR,             -- effectif, part, rapport, aucun
-    derive VARCHAR              -- indicators a rate comes from, comma-separated
+    derive VARCHAR,             -- indicators a rate comes from, comma-separated
+    niveaux VARCHAR             -- levels it is defined at, comma-separated
 );
 
 -- Cells masked by statistical secrecy in published packs (analysts' data stays true).
@@ -84,3 +113,4 @@ CREATE TABLE IF NOT EXISTS indicateurs (
 -- Columns added after the first warehouses were created.
 ALTER TABLE catalogue ADD COLUMN IF NOT EXISTS secret VARCHAR;
 ALTER TABLE catalogue ADD COLUMN IF NOT EXISTS derive VARCHAR;
+ALTER TABLE catalogue ADD COLUMN IF NOT EXISTS niveaux VARCHAR;

@@ -1,0 +1,25 @@
+-- id: FIN_PAR_JEUNE
+-- title: Financement par jeune reçu en entretien, euros
+-- definition: financement total (FIN_TOTAL) des missions locales qui ont renseigné leur financement, rapporté aux jeunes reçus en entretien (JEU_ACCUEILLIS) de ces mêmes missions locales, arrondi à l'euro ; vide quand ces jeunes ne sont pas chargés ou sont 0
+-- source: classeurs ARML, feuille « structures » (ICARE) ; extraits I-milo « jeunes », « evenements »
+-- unit: euros
+-- coverage: classeurs
+-- secret: rapport
+-- derive: JEU_ACCUEILLIS
+WITH funded AS (
+    SELECT s.ml, s.departement, s.region, CAST(s.fin_total * 100 AS HUGEINT) AS centimes, a.valeur AS jeunes
+    FROM stg_arml_structures s
+    JOIN jeu_accueillis a ON a.niveau = 'ml' AND a.code = s.ml
+    WHERE s.fin_total IS NOT NULL
+),
+final AS (
+    SELECT
+        niveau(GROUPING(ml, departement, region)) AS niveau,
+        coalesce(ml, departement, region, 'FR') AS code,
+        sum(centimes) AS centimes, sum(jeunes) AS jeunes
+    FROM funded
+    GROUP BY GROUPING SETS ((ml), (departement), (region), ())
+)
+SELECT niveau, code,
+       CASE WHEN jeunes > 0 THEN CAST((centimes + 50 * jeunes) // (100 * jeunes) AS DECIMAL(18,2)) END AS valeur
+FROM final

@@ -1,0 +1,17 @@
+-- id: FIN_TOTAL
+-- title: Financement total, euros
+-- definition: financement de fonctionnement de l'année, somme des six financeurs (État, région, départements, communes et intercommunalités, FSE, autres) des structures qui en ont renseigné au moins un ; somme sur les missions locales qui ont renseigné la colonne ; vide pour un territoire sans classeur ou sans aucune valeur renseignée
+-- source: classeurs ARML, feuille « structures » (ICARE)
+-- unit: euros
+-- coverage: classeurs
+WITH final AS (
+    SELECT ml, departement, region, fin_total AS x
+    FROM stg_arml_structures
+    WHERE fin_total IS NOT NULL
+)
+SELECT
+    niveau(GROUPING(ml, departement, region)) AS niveau,
+    coalesce(ml, departement, region, 'FR') AS code,
+    sum(x) AS valeur
+FROM final
+GROUP BY GROUPING SETS ((ml), (departement), (region), ())

@@ -1,0 +1,17 @@
+-- id: NUM_COUT_60
+-- title: Coût déclaré sur le compte 60 (achats), euros
+-- definition: somme des coûts de la stratégie numérique déclarés sur le compte 60 (achats) à la question 6 ; vide quand aucune ARML n'a ventilé son coût
+-- source: classeurs ARML, feuille « enquete_numerique »
+-- unit: euros
+-- coverage: classeurs
+-- levels: region, national
+WITH final AS (
+    SELECT c.region, e.region IS NOT NULL AS repondante, e.* EXCLUDE (region)
+    FROM stg_classeurs c LEFT JOIN stg_arml_enquete e USING (region)
+)
+SELECT
+    CASE WHEN GROUPING(region) = 0 THEN 'region' ELSE 'national' END AS niveau,
+    coalesce(region, 'FR') AS code,
+    sum(q6_cout_compte_60) AS valeur
+FROM final
+GROUP BY GROUPING SETS ((region), ())

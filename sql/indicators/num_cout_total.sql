@@ -1,0 +1,17 @@
+-- id: NUM_COUT_TOTAL
+-- title: Coût total déclaré, euros
+-- definition: par ARML, le coût total de la question 6 quand il est donné, sinon la somme des comptes 60, 61 et 62 renseignés, sinon rien ; somme sur les ARML ; vide quand aucune n'a chiffré son coût
+-- source: classeurs ARML, feuille « enquete_numerique »
+-- unit: euros
+-- coverage: classeurs
+-- levels: region, national
+WITH final AS (
+    SELECT c.region, e.region IS NOT NULL AS repondante, e.* EXCLUDE (region)
+    FROM stg_classeurs c LEFT JOIN stg_arml_enquete e USING (region)
+)
+SELECT
+    CASE WHEN GROUPING(region) = 0 THEN 'region' ELSE 'national' END AS niveau,
+    coalesce(region, 'FR') AS code,
+    sum(cout_total) AS valeur
+FROM final
+GROUP BY GROUPING SETS ((region), ())

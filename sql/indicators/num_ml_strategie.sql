@@ -1,0 +1,17 @@
+-- id: NUM_ML_STRATEGIE
+-- title: Missions locales dotées d'une stratégie numérique
+-- definition: missions locales que leur ARML déclare dotées d'une stratégie numérique (question 8, strategie_numerique = OUI) ; les listes fournies par les ARML ne sont pas exhaustives
+-- source: classeurs ARML, feuille « ml_strategie_numerique »
+-- unit: structures
+-- coverage: classeurs
+-- levels: region, national
+WITH final AS (
+    SELECT c.region, s.strategie_numerique
+    FROM stg_classeurs c LEFT JOIN stg_arml_ml_strategie s USING (region)
+)
+SELECT
+    CASE WHEN GROUPING(region) = 0 THEN 'region' ELSE 'national' END AS niveau,
+    coalesce(region, 'FR') AS code,
+    count(*) FILTER (WHERE strategie_numerique) AS valeur
+FROM final
+GROUP BY GROUPING SETS ((region), ())

@@ -1,0 +1,17 @@
+-- id: PAR_ML_RESEAU
+-- title: Missions locales animant un réseau de parrainage
+-- definition: missions locales dont la colonne reseau_parrainage vaut OUI ; 0 pour un territoire dont le classeur ne déclare aucun réseau, vide pour un territoire sans classeur
+-- source: classeurs ARML, feuille « structures » (ICARE)
+-- unit: structures
+-- coverage: classeurs
+WITH final AS (
+    SELECT ml, departement, region, reseau_parrainage
+    FROM stg_arml_structures
+    WHERE reseau_parrainage IS NOT NULL
+)
+SELECT
+    niveau(GROUPING(ml, departement, region)) AS niveau,
+    coalesce(ml, departement, region, 'FR') AS code,
+    count(*) FILTER (WHERE reseau_parrainage) AS valeur
+FROM final
+GROUP BY GROUPING SETS ((ml), (departement), (region), ())

@@ -1,0 +1,17 @@
+-- id: RES_ETP
+-- title: Équivalents temps plein
+-- definition: équivalents temps plein au 31/12 (etp), arrondis au dixième ; somme sur les missions locales qui ont renseigné la colonne ; vide pour un territoire sans classeur ou sans aucune valeur renseignée
+-- source: classeurs ARML, feuille « structures » (ICARE)
+-- unit: ETP
+-- coverage: classeurs
+WITH final AS (
+    SELECT ml, departement, region, etp AS x
+    FROM stg_arml_structures
+    WHERE etp IS NOT NULL
+)
+SELECT
+    niveau(GROUPING(ml, departement, region)) AS niveau,
+    coalesce(ml, departement, region, 'FR') AS code,
+    sum(x) AS valeur
+FROM final
+GROUP BY GROUPING SETS ((ml), (departement), (region), ())

@@ -1,0 +1,17 @@
+-- id: RES_LIEUX
+-- title: Lieux d'accueil
+-- definition: lieux où les jeunes sont reçus, permanents et permanences (nb_lieux_accueil) ; somme sur les missions locales qui ont renseigné la colonne ; vide pour un territoire sans classeur ou sans aucune valeur renseignée
+-- source: classeurs ARML, feuille « structures » (ICARE)
+-- unit: lieux
+-- coverage: classeurs
+WITH final AS (
+    SELECT ml, departement, region, nb_lieux_accueil AS x
+    FROM stg_arml_structures
+    WHERE nb_lieux_accueil IS NOT NULL
+)
+SELECT
+    niveau(GROUPING(ml, departement, region)) AS niveau,
+    coalesce(ml, departement, region, 'FR') AS code,
+    sum(x) AS valeur
+FROM final
+GROUP BY GROUPING SETS ((ml), (departement), (region), ())

@@ -1,0 +1,17 @@
+-- id: RES_REFERENTS_ENTREPRISE
+-- title: Référents entreprise
+-- definition: salariés chargés des relations avec les entreprises (nb_referents_entreprise) ; somme sur les missions locales qui ont renseigné la colonne ; vide pour un territoire sans classeur ou sans aucune valeur renseignée
+-- source: classeurs ARML, feuille « structures » (ICARE)
+-- unit: salariés
+-- coverage: classeurs
+WITH final AS (
+    SELECT ml, departement, region, nb_referents_entreprise AS x
+    FROM stg_arml_structures
+    WHERE nb_referents_entreprise IS NOT NULL
+)
+SELECT
+    niveau(GROUPING(ml, departement, region)) AS niveau,
+    coalesce(ml, departement, region, 'FR') AS code,
+    sum(x) AS valeur
+FROM final
+GROUP BY GROUPING SETS ((ml), (departement), (region), ())
