@@ -10,17 +10,17 @@ type Type int
 
 // Column types.
 const (
-	Text    Type = iota // free text
-	Code                // a mission locale of the region (code_structure)
-	Count               // integer ≥ 0
-	Amount              // decimal ≥ 0 (euros or FTE)
-	Bool                // OUI / NON
-	Answer              // a survey yes/no: OUI / NON, or NC / NON_CONCERNE (not answered)
-	Tender              // q3: OUI / NON / EN_COURS, or NC / NON_CONCERNE
-	Action              // 1..13
-	Role                // REFERENTE / CONCERNEE / NON_CONCERNEE
-	Status              // NON_DEMARREE / EN_COURS / REALISEE
-	Label               // informative column written by the template, never read
+	Text   Type = iota // free text
+	Code               // a mission locale of the region (code_structure)
+	Count              // integer ≥ 0
+	Amount             // decimal ≥ 0 (euros or FTE)
+	Bool               // OUI / NON
+	Answer             // a survey yes/no: OUI / NON, or NC / NON_CONCERNE (not answered)
+	Tender             // q3: OUI / NON / EN_COURS, or NC / NON_CONCERNE
+	Action             // 1..13
+	Role               // REFERENTE / CONCERNEE / NON_CONCERNEE
+	Status             // NON_DEMARREE / EN_COURS / REALISEE
+	Label              // informative column written by the template, never read
 )
 
 // Column is one column of a sheet.

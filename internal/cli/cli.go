@@ -44,7 +44,7 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		"generate": cmdGenerate, "validate": cmdValidate, "ingest": cmdIngest,
 		"compute": cmdCompute, "publish": cmdPublish, "run": cmdRun,
 		"calibrate": cmdCalibrate,
-		"template":  notYet("template"), "serve": notYet("serve"),
+		"template":  cmdTemplate, "serve": notYet("serve"),
 	}
 	cmd, ok := cmds[args[0]]
 	if !ok {
@@ -86,6 +86,9 @@ Commandes :
         calcule tous les indicateurs de l'exercice A, à tous les niveaux
   publish --year A --out DOSSIER
         écrit les dossiers de diffusion (PDF, XLSX, analystes/indicateurs.csv)
+  template --year A --region R [--out FICHIER]
+        écrit le classeur ARML vierge de la région, pré-rempli de ses missions locales
+        et des 13 actions du PNAE (défaut arml-<région>-<exercice>.xlsx)
   calibrate --year 2016
         compare les chiffres nationaux calculés à ceux du PNAE 2018-2020 (échelle national)
   run --year A [--scope R] --in DOSSIER --out DOSSIER

@@ -318,3 +318,9 @@ func cell(col, row int) string {
 	ref, _ := excelize.CoordinatesToCellName(col, row)
 	return ref
 }
+
+// NewFile opens the embedded empty workbook every bilan XLSX starts from (stable parts,
+// so the same content gives the same bytes); its one sheet is named "Sheet1".
+func NewFile() (*excelize.File, error) {
+	return excelize.OpenReader(bytes.NewReader(template))
+}
