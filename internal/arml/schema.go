@@ -111,7 +111,7 @@ var Sheets = []Sheet{
 		{Name: "action", Type: Action, Required: true, Help: "Numéro de l'action du PNAE, de 1 à 13 (pré-rempli ; une ligne par action)."},
 		{Name: "intitule", Type: Label, Help: "Intitulé de l'action (pour information)."},
 		{Name: "role", Type: Role, Required: true, Help: "Rôle de l'ARML : REFERENTE, CONCERNEE ou NON_CONCERNEE."},
-		{Name: "statut", Type: Status, Required: true, Help: "Avancement : NON_DEMARREE, EN_COURS ou REALISEE."},
+		{Name: "statut", Type: Status, Help: "Avancement : NON_DEMARREE, EN_COURS ou REALISEE."},
 		{Name: "commentaire", Type: Text, Help: "Commentaire (facultatif)."},
 	}},
 }

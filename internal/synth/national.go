@@ -250,7 +250,7 @@ func generateNational(r *ref, exercice int, dir string, fraction float64) error 
 	return nil
 }
 
-func sortedKeys(m map[string]int) []string {
+func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)

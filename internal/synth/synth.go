@@ -2,6 +2,8 @@ package synth
 
 import (
 	"errors"
+
+	"bilan/internal/arml"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -29,16 +31,35 @@ func Generate(scale string, year int, out string) error {
 	var previous Truth
 	for _, exercice := range []int{year - 1, year} {
 		var batches []batch
+		wbs := map[string]*arml.Answers{}
 		for _, region := range DemoRegions {
+			dir := filepath.Join(out, fmt.Sprint(exercice), region)
 			b := buildBatch(r, exercice, region)
-			if err := writeBatch(filepath.Join(out, fmt.Sprint(exercice), region), b); err != nil {
+			if err := writeBatch(dir, b); err != nil {
 				return err
 			}
 			batches = append(batches, b)
+			wbs[region] = buildWorkbook(r, b)
+			if err := writeWorkbook(dir, r, exercice, region, wbs[region]); err != nil {
+				return err
+			}
 		}
-		truth := computeTruth(r, exercice, batches, previous)
+		truth := computeTruth(r, exercice, batches, wbs, previous)
 		previous = truth
 		if err := os.WriteFile(filepath.Join(out, fmt.Sprintf("verite-%d.csv", exercice)), []byte(truth.CSV(exercice)), 0o644); err != nil {
+			return err
+		}
+	}
+	return writeSurvey2018(r, filepath.Join(out, SurveyDir))
+}
+
+// SurveyDir is the folder of the demo fixture holding the 14 workbooks of the January
+// 2018 survey (exercice 2017), filled with the seed's answers only.
+const SurveyDir = "enquete-2017"
+
+func writeSurvey2018(r *ref, dir string) error {
+	for _, region := range sortedKeys(Survey2018) {
+		if err := writeWorkbook(dir, r, 2017, region, &arml.Answers{Survey: Survey2018[region]}); err != nil {
 			return err
 		}
 	}

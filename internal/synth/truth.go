@@ -2,6 +2,8 @@ package synth
 
 import (
 	"fmt"
+
+	"bilan/internal/arml"
 	"sort"
 	"strings"
 	"time"
@@ -20,7 +22,11 @@ var TruthIDs = []string{"RES_ML", "JEU_CONTACT", "JEU_ACCUEILLIS", "JEU_ACCUEILL
 	"EMP_IMMERSIONS", "EMP_IMMERSIONS_JEUNES", "EMP_IMMERSIONS_EVOL_PCT", "EMP_ENTREPRISES", "EMP_ENTREES_EMPLOI",
 	"EMP_ENTREES_ALTERNANCE", "EMP_SITUATION_PRO", "EMP_SITUATION_PRO_PCT", "PAR_JEUNES", "PAR_ENTREES",
 	"DIS_PACEA_ENTREES", "DIS_PACEA_EN_COURS", "DIS_GJ_ENTREES", "DIS_GJ_EN_COURS", "DIS_CEJ_ENTREES", "DIS_CEJ_EN_COURS",
-	"FOR_ENTREES_FORMATION", "FOR_CEP", "FOR_CPF", "FOR_ILLETTRISME", "SOC_JUSTICE"}
+	"FOR_ENTREES_FORMATION", "FOR_CEP", "FOR_CPF", "FOR_ILLETTRISME", "SOC_JUSTICE",
+	"RES_LIEUX", "RES_SALARIES", "RES_ETP", "RES_REFERENTS_ENTREPRISE", "PAR_PARRAINS", "PAR_ML_RESEAU", "PAR_ML_RESEAU_PCT",
+	"FIN_TOTAL", "FIN_PAR_JEUNE", "FIN_ETAT_PCT", "FIN_REGION_PCT", "FIN_DEPARTEMENTS_PCT", "FIN_COMMUNES_PCT", "FIN_FSE_PCT", "FIN_AUTRES_PCT",
+	"NUM_REPONDANTS", "NUM_PLAN", "NUM_PRESTATAIRES", "NUM_APPEL_OFFRES", "NUM_APPEL_OFFRES_EN_COURS", "NUM_INTEROP",
+	"NUM_COUT_60", "NUM_COUT_61", "NUM_COUT_62", "NUM_COUT_TOTAL", "NUM_ETP", "NUM_ML_STRATEGIE", "PNAE_*"}
 
 // youthMeasures maps a youth-based measure indicator to its categories and period rule:
 // "entree" (starts in Y), "active" (active during Y) or "en_cours" (running on 31/12/Y).
@@ -68,8 +74,9 @@ func (c counter) add(r *ref, ml, member string) {
 
 // computeTruth is a plain, independent implementation of the definitions of
 // indicators.md for what the generator planted, used as the oracle of the engine.
-// previous is the truth of exercice−1 (nil when it was not generated), for evolutions.
-func computeTruth(r *ref, exercice int, batches []batch, previous Truth) Truth {
+// previous is the truth of exercice−1 (nil when it was not generated), for evolutions;
+// wbs are the ARML workbooks planted, by region.
+func computeTruth(r *ref, exercice int, batches []batch, wbs map[string]*arml.Answers, previous Truth) Truth {
 	covered := map[string]bool{"FR": true}
 	for _, b := range batches {
 		covered[b.region] = true
@@ -192,6 +199,9 @@ func computeTruth(r *ref, exercice int, batches []batch, previous Truth) Truth {
 			region := r.region(st.Code)
 			loaded := covered[region]
 			for _, id := range TruthIDs {
+				if workbookIDs[id] != "" || surveyIDs[id] != "" || id == "PNAE_*" {
+					continue // workbookTruth
+				}
 				k := key(id, t[0], t[1])
 				switch {
 				case !loaded && id != "RES_ML":
@@ -223,6 +233,11 @@ func computeTruth(r *ref, exercice int, batches []batch, previous Truth) Truth {
 			}
 		}
 	}
+	extracts := map[string]bool{}
+	for _, b := range batches {
+		extracts[b.region] = true
+	}
+	workbookTruth(r, truth, wbs, extracts, c("JEU_ACCUEILLIS"))
 	return truth
 }
 

@@ -3,6 +3,8 @@ package ingest
 import (
 	"fmt"
 	"strings"
+
+	"bilan/reports"
 )
 
 // message writes an issue as the one French sentence users read, e.g.
@@ -137,7 +139,8 @@ func what(i Issue) string {
 	case RuleSurveyRows:
 		return "l'enquête ne prend qu'une ligne de réponses ; cette deuxième ligne est en trop"
 	case RuleCostMismatch:
-		return fmt.Sprintf("le coût total « %s » ne correspond pas à la somme des comptes 60, 61 et 62 (%v €, écart de plus de 1 €)", v, strings.Replace(fmt.Sprint(arg(0)), ".", ",", 1))
+		sum, _ := arg(0).(float64)
+		return fmt.Sprintf("le coût total « %s » ne correspond pas à la somme des comptes 60, 61 et 62 (%s, écart de plus de 1 €)", v, reports.French(reports.Num(sum, reports.Euros)))
 	case RuleTwoWorkbooks:
 		return fmt.Sprintf("deuxième classeur de la région %v dans le lot (déjà : %v) ; lot refusé", arg(0), arg(1))
 	}

@@ -260,7 +260,8 @@ func (r *wbReader) row(sh arml.Sheet, index map[string]int, cells []string, line
 		}
 		diff := new(big.Rat).Sub(sum, cost[0])
 		if diff.Abs(diff).Cmp(big.NewRat(1, 1)) > 0 {
-			r.refuse(sh.Name, line, "q6_cout_total", RuleCostMismatch, get("q6_cout_total"), sum.FloatString(2))
+			f, _ := sum.Float64()
+			r.refuse(sh.Name, line, "q6_cout_total", RuleCostMismatch, get("q6_cout_total"), f)
 		}
 	}
 	return values, true

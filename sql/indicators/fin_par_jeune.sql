@@ -1,16 +1,17 @@
 -- id: FIN_PAR_JEUNE
 -- title: Financement par jeune reçu en entretien, euros
--- definition: financement total (FIN_TOTAL) des missions locales qui ont renseigné leur financement, rapporté aux jeunes reçus en entretien (JEU_ACCUEILLIS) de ces mêmes missions locales, arrondi à l'euro ; vide quand ces jeunes ne sont pas chargés ou sont 0
+-- definition: financement total (FIN_TOTAL) des missions locales qui ont renseigné leur financement et dont les extraits sont chargés, rapporté aux jeunes reçus en entretien (JEU_ACCUEILLIS) de ces mêmes missions locales, arrondi à l'euro ; vide quand il n'y en a aucune ou que ces jeunes sont 0
 -- source: classeurs ARML, feuille « structures » (ICARE) ; extraits I-milo « jeunes », « evenements »
 -- unit: euros
 -- coverage: classeurs
 -- secret: rapport
 -- derive: JEU_ACCUEILLIS
 WITH funded AS (
-    SELECT s.ml, s.departement, s.region, CAST(s.fin_total * 100 AS HUGEINT) AS centimes, a.valeur AS jeunes
+    SELECT s.ml, s.departement, s.region, CAST(s.fin_total * 100 AS HUGEINT) AS centimes, coalesce(a.valeur, 0) AS jeunes
     FROM stg_arml_structures s
-    JOIN jeu_accueillis a ON a.niveau = 'ml' AND a.code = s.ml
-    WHERE s.fin_total IS NOT NULL
+    JOIN stg_territoires t ON t.niveau = 'ml' AND t.code = s.ml
+    LEFT JOIN jeu_accueillis a ON a.niveau = 'ml' AND a.code = s.ml
+    WHERE s.fin_total IS NOT NULL AND t.extraits_charges
 ),
 final AS (
     SELECT
