@@ -35,14 +35,15 @@ func Run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params) error 
 			// A family file (id ending in _*) names its ids and titles in its rows.
 			ids, values := "SELECT ? AS indicateur, ? AS titre", "SELECT ? AS exercice, ? AS indicateur, * FROM "+ind.Name
 			args := []any{ind.ID, ind.Title}
+			var family any
 			if ind.Family {
 				ids, values = "SELECT DISTINCT indicateur, titre FROM "+ind.Name, "SELECT ? AS exercice, * EXCLUDE (titre) FROM "+ind.Name
-				args = nil
+				args, family = nil, ind.ID+" – "+ind.Title
 			}
 			if _, err := conn.ExecContext(ctx, "INSERT INTO catalogue BY NAME SELECT indicateur, titre, ? AS definition, ? AS source, "+
-				"? AS unite, ? AS couverture, ? AS secret, ? AS derive, ? AS niveaux FROM ("+ids+")",
+				"? AS unite, ? AS couverture, ? AS secret, ? AS derive, ? AS niveaux, ? AS famille FROM ("+ids+")",
 				append([]any{ind.Definition, ind.Source, ind.Unit, ind.Coverage, ind.Secret, strings.Join(ind.Derive, ","),
-					strings.Join(ind.Levels, ",")}, args...)...); err != nil {
+					strings.Join(ind.Levels, ","), family}, args...)...); err != nil {
 				return fmt.Errorf("catalogue %s: %w", ind.ID, err)
 			}
 			valueArgs := []any{p.Exercice, ind.ID}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"bilan/internal/warehouse"
@@ -19,7 +20,14 @@ type value struct {
 
 type territory struct{ code, name string }
 
-type indicatorDoc struct{ id, title, definition, source, unit, secret string }
+type indicatorDoc struct{ id, title, definition, source, unit, secret, family string }
+
+// citation is an application or a provider the ARMLs cite in the digital survey.
+type citation struct {
+	question, name string
+	arml           int
+	regions        []string
+}
 
 type input struct {
 	scope, kind, files, hashes string
@@ -53,6 +61,7 @@ type data struct {
 	rejected      []ruleCount
 	checks        []check
 	immersions    map[[2]string][]point // niveau, code → EMP_IMMERSIONS by exercice
+	citations     []citation
 	exercice      int
 	masks         map[[4]string]string // exercice (Y or Y−1), indicateur, niveau, code → rule
 	threshold     int
@@ -89,9 +98,9 @@ func load(ctx context.Context, w *warehouse.Warehouse, exercice, threshold int) 
 			}
 			return nil
 		}, nil},
-		{"SELECT indicateur, titre, definition, source, unite, secret FROM catalogue ORDER BY indicateur", func(rows *sql.Rows) error {
+		{"SELECT indicateur, titre, definition, source, unite, secret, coalesce(famille, '') FROM catalogue ORDER BY indicateur", func(rows *sql.Rows) error {
 			var x indicatorDoc
-			if err := rows.Scan(&x.id, &x.title, &x.definition, &x.source, &x.unit, &x.secret); err != nil {
+			if err := rows.Scan(&x.id, &x.title, &x.definition, &x.source, &x.unit, &x.secret, &x.family); err != nil {
 				return err
 			}
 			d.catalogue = append(d.catalogue, x)
@@ -144,6 +153,16 @@ func load(ctx context.Context, w *warehouse.Warehouse, exercice, threshold int) 
 			d.immersions[k] = append(d.immersions[k], p)
 			return nil
 		}, []any{exercice}},
+		{"SELECT question, nom, nb_arml, array_to_string(regions, ',') FROM stg_arml_citations", func(rows *sql.Rows) error {
+			var x citation
+			var regions string
+			if err := rows.Scan(&x.question, &x.name, &x.arml, &regions); err != nil {
+				return err
+			}
+			x.regions = strings.Split(regions, ",")
+			d.citations = append(d.citations, x)
+			return nil
+		}, nil},
 	}
 	for _, q := range queries {
 		if err := each(ctx, c, q.q, q.scan, q.args...); err != nil {

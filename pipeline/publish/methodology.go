@@ -20,9 +20,16 @@ func (b *builder) methodology() reports.Section {
 		d.secrecyNote())
 	defs := &reports.Table{Number: b.number(), Title: "Définitions des indicateurs", Sheet: "Définitions",
 		Columns: []reports.Column{{Title: "Indicateur"}, {Title: "Définition"}}, Source: "fichiers sql/indicators du programme bilan"}
+	families := map[string]bool{}
 	for _, x := range d.catalogue {
-		defs.Rows = append(defs.Rows, []reports.Cell{reports.Str(x.id + " – " + x.title),
-			reports.Str(x.definition + ". Source : " + x.source + ".")})
+		name := x.id + " – " + x.title
+		if x.family != "" { // one row for the ids of a family file
+			if families[x.family] {
+				continue
+			}
+			families[x.family], name = true, x.family
+		}
+		defs.Rows = append(defs.Rows, []reports.Cell{reports.Str(name), reports.Str(x.definition + ". Source : " + x.source + ".")})
 	}
 	inputs := &reports.Table{Number: b.number(), Title: "Fichiers chargés", Sheet: "Fichiers chargés",
 		Columns: []reports.Column{{Title: "Lot"}, {Title: "Lignes lues", Format: reports.Count},

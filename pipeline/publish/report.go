@@ -2,7 +2,6 @@ package publish
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"bilan/reports"
@@ -11,6 +10,9 @@ import (
 const (
 	sourceExtracts  = "I-milo, traitement DMML"
 	sourceWorkbooks = "classeurs ARML (ICARE)"
+	sourceBoth      = "I-milo et classeurs ARML (ICARE), traitement DMML"
+	sourceSurvey    = "classeurs ARML, enquête sur la stratégie numérique"
+	sourcePNAE      = "classeurs ARML, suivi du PNAE"
 	author          = "Délégation ministérielle aux missions locales (DMML)"
 )
 
@@ -41,6 +43,12 @@ var shortTitles = map[string]string{
 	"DIS_CEJ_ENTREES": "Entrées CEJ", "DIS_CEJ_EN_COURS": "En CEJ au 31/12",
 	"FOR_ENTREES_FORMATION": "Entrées en formation", "FOR_CEP": "CEP", "FOR_CPF": "CPF activé",
 	"FOR_ILLETTRISME": "Illettrisme repéré", "SOC_JUSTICE": "Sous main de justice",
+	"FIN_TOTAL": "Financement total", "FIN_ETAT_PCT": "État", "FIN_REGION_PCT": "Région", "FIN_DEPARTEMENTS_PCT": "Départements",
+	"FIN_COMMUNES_PCT": "Communes et EPCI", "FIN_FSE_PCT": "FSE", "FIN_AUTRES_PCT": "Autres", "FIN_PAR_JEUNE": "Par jeune reçu",
+	"NUM_REPONDANTS": "Répondantes", "NUM_PLAN": "Plan régional", "NUM_PRESTATAIRES": "Prestataires",
+	"NUM_APPEL_OFFRES": "Appel d'offres", "NUM_APPEL_OFFRES_EN_COURS": "Appel d'offres en cours", "NUM_INTEROP": "Interop. I-milo",
+	"NUM_ML_STRATEGIE": "ML avec stratégie", "NUM_COUT_60": "Compte 60", "NUM_COUT_61": "Compte 61", "NUM_COUT_62": "Compte 62",
+	"NUM_COUT_TOTAL": "Coût total", "NUM_ETP": "ETP",
 }
 
 // theme is a section of the report made of tables of indicators by territory.
@@ -69,7 +77,7 @@ var themes = []theme{
 	{title: "Accès et maintien dans l'emploi", intro: "Immersions en entreprise (PMSMP), entreprises en contact, entrées en emploi et en alternance, parrainage.",
 		tables: []themeTable{
 			{"Immersions, entreprises et situations professionnelles", "Emploi", sourceExtracts, []string{"EMP_IMMERSIONS", "EMP_IMMERSIONS_EVOL_PCT", "EMP_IMMERSIONS_JEUNES", "EMP_ENTREPRISES", "EMP_ENTREES_EMPLOI", "EMP_ENTREES_ALTERNANCE", "EMP_SITUATION_PRO", "EMP_SITUATION_PRO_PCT"}},
-			{"Parrainage", "Parrainage", sourceExtracts, []string{"PAR_ML_RESEAU", "PAR_ML_RESEAU_PCT", "PAR_PARRAINS", "PAR_JEUNES", "PAR_ENTREES"}},
+			{"Parrainage", "Parrainage", sourceBoth, []string{"PAR_ML_RESEAU", "PAR_ML_RESEAU_PCT", "PAR_PARRAINS", "PAR_JEUNES", "PAR_ENTREES"}},
 		}},
 	{title: "Dispositifs d'accompagnement", intro: "PACEA, Garantie jeunes et contrat d'engagement jeune : entrées dans l'exercice et jeunes accompagnés au 31/12.",
 		tables: []themeTable{{"PACEA, Garantie jeunes et CEJ", "Dispositifs", sourceExtracts, []string{"DIS_PACEA_ENTREES", "DIS_PACEA_EN_COURS", "DIS_GJ_ENTREES", "DIS_GJ_EN_COURS", "DIS_CEJ_ENTREES", "DIS_CEJ_EN_COURS"}}}},
@@ -184,8 +192,7 @@ func (b *builder) build(date time.Time) *reports.Report {
 	if b.s.niveau == "national" {
 		r.Sections = append(r.Sections, b.overseas())
 	}
-	r.Sections = append(r.Sections, b.workbookSection("Stratégie numérique", "NUM_", "l'enquête sur la stratégie numérique des ARML"),
-		b.workbookSection("Bilan du PNAE", "PNAE_", "le suivi des 13 actions du PNAE"))
+	r.Sections = append(r.Sections, b.digital(), b.pnae())
 	r.Sections = append(r.Sections, b.methodology(), b.annex())
 	r.Notes = b.d.notes()
 	return r
@@ -245,22 +252,6 @@ func (b *builder) overseas() reports.Section {
 		t.Rows = append(t.Rows, append(row, b.d.cell(id, "national", "FR")))
 	}
 	sec.Tables = []*reports.Table{t}
-	return sec
-}
-
-// workbookSection shows the indicators of the ARML workbooks with a prefix, or says none
-// was loaded.
-func (b *builder) workbookSection(title, prefix, what string) reports.Section {
-	sec := reports.Section{Title: title}
-	var ids []string
-	for id := range b.d.docs {
-		if strings.HasPrefix(id, prefix) {
-			ids = append(ids, id)
-		}
-	}
-	if len(ids) == 0 {
-		sec.Paragraphs = []string{fmt.Sprintf("Aucun classeur ARML n'a été chargé pour l'exercice %d : %s sera présenté dès qu'il le sera.", b.y, what)}
-	}
 	return sec
 }
 

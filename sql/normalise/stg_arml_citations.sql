@@ -1,6 +1,6 @@
 -- The applications (q4) and providers (q2) the ARMLs cite, normalised: names trimmed,
 -- case- and accent-folded to match, counted by the number of ARMLs citing each, most
--- cited first. The name printed is the most frequent spelling (ties: the first in
+-- cited first, with the list of the regions citing it. The name printed is the most frequent spelling (ties: the first in
 -- alphabetical order). An entry that looks like a contact (an e-mail address or a phone
 -- number) is left out: free text is never printed as given in a published pack.
 WITH cited AS (
@@ -26,7 +26,7 @@ spellings AS (
     GROUP BY question, cle, nom
 ),
 final AS (
-    SELECT k.question, s.nom, count(DISTINCT k.region) AS nb_arml
+    SELECT k.question, s.nom, count(DISTINCT k.region) AS nb_arml, list(DISTINCT k.region ORDER BY k.region) AS regions
     FROM kept k JOIN spellings s ON s.question = k.question AND s.cle = k.cle AND s.rang = 1
     GROUP BY k.question, s.nom
 )

@@ -89,7 +89,8 @@ CREATE TABLE IF NOT EXISTS catalogue (
     source VARCHAR, unite VARCHAR, couverture VARCHAR,
     secret VARCHAR,             -- effectif, part, rapport, aucun
     derive VARCHAR,             -- indicators a rate comes from, comma-separated
-    niveaux VARCHAR             -- levels it is defined at, comma-separated
+    niveaux VARCHAR,            -- levels it is defined at, comma-separated
+    famille VARCHAR             -- "PNAE_* – title" for an id of a family file, else NULL
 );
 
 -- Cells masked by statistical secrecy in published packs (analysts' data stays true).
@@ -114,3 +115,4 @@ CREATE TABLE IF NOT EXISTS indicateurs (
 ALTER TABLE catalogue ADD COLUMN IF NOT EXISTS secret VARCHAR;
 ALTER TABLE catalogue ADD COLUMN IF NOT EXISTS derive VARCHAR;
 ALTER TABLE catalogue ADD COLUMN IF NOT EXISTS niveaux VARCHAR;
+ALTER TABLE catalogue ADD COLUMN IF NOT EXISTS famille VARCHAR;
