@@ -246,11 +246,14 @@ func (d *data) regionName(code string) string {
 	return d.values[[3]string{"RES_ML", "region", code}].name
 }
 
-// covered lists the regions whose extracts were loaded: those get a regional pack.
+// covered lists the regions whose extracts or ARML workbook were loaded: those get a
+// regional pack.
 func (d *data) covered() []territory {
 	var out []territory
 	for _, r := range d.regions {
-		if d.values[[3]string{"JEU_CONTACT", "region", r.code}].v != nil {
+		extracts := d.values[[3]string{"JEU_CONTACT", "region", r.code}].v != nil
+		workbook := d.values[[3]string{"NUM_REPONDANTS", "region", r.code}].v != nil
+		if extracts || workbook {
 			out = append(out, r)
 		}
 	}
