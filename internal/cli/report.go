@@ -22,6 +22,9 @@ func printReport(w io.Writer, res *ingest.Result) {
 			fmt.Fprintf(w, " (%s, séparateur %s)", f.Encoding, f.Delimiter)
 		}
 		fmt.Fprintf(w, "\n  %s lues, %s chargées, %s rejetées\n", n(f.Read), n(f.Loaded), n(f.Rejected))
+		if f.Detail != "" {
+			fmt.Fprintf(w, "  %s\n", f.Detail)
+		}
 		for _, g := range f.ByRule() {
 			issues := g.Issues
 			fmt.Fprintf(w, "  [%s] %s : %s\n", g.Severity.Label(), g.Rule, n(len(issues)))

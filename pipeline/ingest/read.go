@@ -20,6 +20,7 @@ type FileReport struct {
 	Name      string
 	Kind      Kind
 	Scope     string // a workbook's region, once read
+	Detail    string // for a workbook, in French: its region and the rows given per sheet
 	SHA256    string
 	Encoding  string
 	Delimiter string

@@ -86,6 +86,15 @@ func (c *checker) readWorkbook(path string, rep *FileReport) *workbook {
 			r.sheet(sh, grid)
 		}
 	}
+	var given []string
+	for _, sh := range arml.Sheets {
+		if _, ok := grids[sh.Name]; ok {
+			given = append(given, fmt.Sprintf("%s %d", sh.Name, len(r.wb.rows[sh.Name])))
+		} else {
+			given = append(given, sh.Name+" absente")
+		}
+	}
+	rep.Detail = fmt.Sprintf("classeur de la région %s ; lignes renseignées par feuille : %s", r.wb.region, strings.Join(given, ", "))
 	if rep.Refused {
 		return nil
 	}

@@ -22,7 +22,7 @@ func WriteValidation(out string, y int, date time.Time, results []*ingest.Result
 	r := &reports.Report{Title: "Rapport de validation des fichiers déposés", Exercice: y, Date: date, Author: author,
 		Subtitle: fmt.Sprintf("Exercice %d – fichiers lus, lignes chargées et rejetées, avertissements", y), Restricted: true}
 	files := &reports.Table{Number: 1, Title: "Fichiers du lot", Sheet: "Fichiers", Source: "programme bilan, validation",
-		Columns: []reports.Column{{Title: "Fichier"}, {Title: "Type"}, {Title: "Encodage"}, {Title: "Statut"},
+		Columns: []reports.Column{{Title: "Fichier"}, {Title: "Type"}, {Title: "Encodage ou contenu"}, {Title: "Statut"},
 			{Title: "Lignes lues", Format: reports.Count}, {Title: "Chargées", Format: reports.Count}, {Title: "Rejetées", Format: reports.Count}}}
 	rules := &reports.Table{Number: 2, Title: "Anomalies par règle, avec les premières lignes concernées", Sheet: "Anomalies",
 		Source: "programme bilan, validation", Columns: []reports.Column{{Title: "Fichier"}, {Title: "Gravité"}, {Title: "Règle"},
@@ -33,7 +33,7 @@ func WriteValidation(out string, y int, date time.Time, results []*ingest.Result
 			if f.Refused {
 				status = "refusé"
 			}
-			files.Rows = append(files.Rows, []reports.Cell{reports.Str(f.Name), reports.Str(string(f.Kind)), reports.Str(f.Encoding),
+			files.Rows = append(files.Rows, []reports.Cell{reports.Str(f.Name), reports.Str(string(f.Kind)), reports.Str(f.Encoding + f.Detail),
 				reports.Str(status), reports.Num(float64(f.Read), reports.Count), reports.Num(float64(f.Loaded), reports.Count),
 				reports.Num(float64(f.Rejected), reports.Count)})
 			for _, g := range f.ByRule() {
