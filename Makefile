@@ -52,7 +52,7 @@ fixtures: build
 # var/national, never committed; ≈ 2 GB and a few minutes), then the figures side by side.
 NAT_ENV := BILAN_CLE_PSEUDO=demo-cle-de-test-non-secrete-0123456789 BILAN_WAREHOUSE=var/national.duckdb
 calibration: build
-	@test -f var/national/$(YEAR)/national/jeunes.csv || $(BIN) generate --scale national --year $(YEAR) --out var/national
+	@test -f var/national/$(YEAR)/national/arml-53-$(YEAR).xlsx || $(BIN) generate --scale national --year $(YEAR) --out var/national
 	@rm -f var/national.duckdb
 	$(NAT_ENV) $(BIN) ingest --year $$(($(YEAR)-1)) --scope national var/national/$$(($(YEAR)-1))/national > /dev/null
 	$(NAT_ENV) $(BIN) compute --year $$(($(YEAR)-1)) > /dev/null

@@ -55,7 +55,7 @@ func main() {
 		fraction float64
 	}{{"national", 1}, {"demi", 0.5}} {
 		dir := filepath.Join(*data, size.name)
-		if _, err := os.Stat(filepath.Join(dir, fmt.Sprint(year), "national", "jeunes.csv")); err != nil {
+		if _, err := os.Stat(filepath.Join(dir, fmt.Sprint(year), "national", fmt.Sprintf("arml-53-%d.xlsx", year))); err != nil {
 			fmt.Printf("Génération du jeu %s (une fois, dans %s)…\n", size.name, dir)
 			must(synth.GenerateNational(year, dir, size.fraction))
 		}

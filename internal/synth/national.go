@@ -3,10 +3,14 @@ package synth
 import (
 	"bufio"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
+
+	"bilan/internal/arml"
 )
 
 // The national scale reproduces the seed's 2016 figures (indicators.md, last section) by
@@ -34,7 +38,8 @@ type Seed struct {
 	Points bool // a percentage: compared within ±1 point, else within ±1 %
 }
 
-// Seed2016 are the seed's 2016 figures for France (PNAE 2018-2020), as indicators.md lists them.
+// Seed2016 are the seed's 2016 figures for France (PNAE 2018-2020), as indicators.md lists them,
+// then the network figures of the ARML workbooks (seed, annex 2 and public 2016-2017 figures).
 var Seed2016 = []Seed{
 	{"JEU_CONTACT", "jeunes en contact", 1_370_000, false},
 	{"JEU_ACCUEILLIS", "jeunes reçus en entretien", 1_200_000, false},
@@ -46,6 +51,16 @@ var Seed2016 = []Seed{
 	{"EMP_IMMERSIONS_EVOL_PCT", "évolution des immersions sur 2015, %", 12, true},
 	{"EMP_ENTREPRISES", "entreprises en contact", 175_000, false},
 	{"PAR_JEUNES", "jeunes parrainés", 18_500, false},
+	{"PAR_ML_RESEAU", "missions locales avec un réseau de parrainage", networkMLs, false},
+	{"PAR_PARRAINS", "parrains actifs", mentors, false},
+	{"RES_LIEUX", "lieux d'accueil (ICARE)", sites, false},
+	{"RES_SALARIES", "salariés au 31/12 (ICARE)", staff, false},
+	{"FIN_TOTAL", "financement total, euros (2016-2017)", fundingCents / 100, false},
+	{"FIN_ETAT_PCT", "part de l'État dans le financement, %", 49, true},
+	{"NUM_REPONDANTS", "ARML répondantes (enquête 2018)", 14, false},
+	{"NUM_PLAN", "ARML avec une stratégie numérique", 6, false},
+	{"NUM_PRESTATAIRES", "ARML ayant sollicité des prestataires", 6, false},
+	{"NUM_APPEL_OFFRES", "ARML ayant lancé un appel d'offres", 2, false},
 }
 
 // regionWeights are rough shares of the network's youths by region (‰), so regional
@@ -244,6 +259,88 @@ func generateNational(r *ref, exercice int, dir string, fraction float64) error 
 	}
 	for _, w := range files {
 		if err := w.Flush(); err != nil {
+			return err
+		}
+	}
+	return writeNationalWorkbooks(r, exercice, dir, fraction, mls, quota)
+}
+
+// Network figures of the ARML workbooks at national scale: the seed's 2016 mentoring
+// figures (345 missions locales with a network, 8 283 mentors), the network's sites and
+// staff, and ≈ 655 M€ of operating funding of which ≈ 49 % from the State (public
+// 2016-2017 figures, not from the seed).
+const (
+	networkMLs     = 345
+	mentors        = 8_283
+	sites          = 6_967
+	staff          = 13_501
+	fundingCents   = 65_500_000_000
+	pnaeConcerned  = 3 // of every 4 ARMLs, per action
+	overseasNoARML = "01 02 03 06"
+)
+
+// spread splits total into n integers summing exactly to total.
+func spread(total, n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = total / n
+		if i < total%n {
+			out[i]++
+		}
+	}
+	return out
+}
+
+// writeNationalWorkbooks writes one ARML workbook per region (the DMML fills those of the
+// overseas regions without an ARML, without the survey), the network's totals laid
+// over the missions locales exactly, the survey as in annex 2.
+func writeNationalWorkbooks(r *ref, exercice int, dir string, fraction float64, mls []string, quota []int) error {
+	s := func(n int) int { return int(float64(n) * fraction) }
+	n := len(mls)
+	siteOf, staffOf, mentorOf := spread(s(sites), n), spread(s(staff), n), spread(s(mentors), s(networkMLs))
+	totalYouths := 0
+	for _, q := range quota {
+		totalYouths += q
+	}
+	wbs := map[string]*arml.Answers{}
+	network := 0
+	for i, ml := range mls {
+		reg := r.region(ml)
+		if wbs[reg] == nil {
+			wbs[reg] = &arml.Answers{Structures: map[string]map[string]any{}, Strategies: map[string]map[string]any{}, Actions: map[int]map[string]any{}}
+		}
+		row := map[string]any{"nb_lieux_accueil": siteOf[i], "nb_salaries": staffOf[i], "etp": float64(staffOf[i]*90) / 100,
+			"nb_referents_entreprise": 1 + i%3, "reseau_parrainage": false, "nb_parrains": 0}
+		if perm(i, 7919, n) < s(networkMLs) {
+			row["reseau_parrainage"], row["nb_parrains"] = true, mentorOf[network]
+			network++
+		}
+		cents := int64(float64(fundingCents) * fraction * float64(quota[i]) / float64(totalYouths))
+		left := cents
+		for k, f := range funders {
+			v := int64(math.Round(float64(cents) * f.share))
+			if k == len(funders)-1 {
+				v = left
+			}
+			left -= v
+			row[f.column] = float64(v) / 100
+		}
+		wbs[reg].Structures[ml] = row
+		if i%5 == 0 {
+			wbs[reg].Strategies[ml] = map[string]any{"strategie_numerique": i%10 == 0}
+		}
+	}
+	for k, reg := range sortedKeys(wbs) {
+		a := wbs[reg]
+		if !strings.Contains(overseasNoARML, reg) {
+			a.Survey = Survey2018[reg]
+			for action := 1; action <= len(arml.Actions); action++ {
+				if (action+k)%4 < pnaeConcerned {
+					a.Actions[action] = map[string]any{"role": "CONCERNEE", "statut": pnaeStatuses[(action+k)%3]}
+				}
+			}
+		}
+		if err := writeWorkbook(dir, r, exercice, reg, a); err != nil {
 			return err
 		}
 	}

@@ -20,7 +20,7 @@ type value struct {
 
 type territory struct{ code, name string }
 
-type indicatorDoc struct{ id, title, definition, source, unit, secret, family string }
+type indicatorDoc struct{ id, title, definition, source, unit, secret, family, levels string }
 
 // citation is an application or a provider the ARMLs cite in the digital survey.
 type citation struct {
@@ -98,9 +98,9 @@ func load(ctx context.Context, w *warehouse.Warehouse, exercice, threshold int) 
 			}
 			return nil
 		}, nil},
-		{"SELECT indicateur, titre, definition, source, unite, secret, coalesce(famille, '') FROM catalogue ORDER BY indicateur", func(rows *sql.Rows) error {
+		{"SELECT indicateur, titre, definition, source, unite, secret, coalesce(famille, ''), niveaux FROM catalogue ORDER BY indicateur", func(rows *sql.Rows) error {
 			var x indicatorDoc
-			if err := rows.Scan(&x.id, &x.title, &x.definition, &x.source, &x.unit, &x.secret, &x.family); err != nil {
+			if err := rows.Scan(&x.id, &x.title, &x.definition, &x.source, &x.unit, &x.secret, &x.family, &x.levels); err != nil {
 				return err
 			}
 			d.catalogue = append(d.catalogue, x)

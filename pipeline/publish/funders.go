@@ -12,49 +12,71 @@ import (
 )
 
 // funders is the workbook of the national meeting of funders (PNAE, action 13): every
-// indicator by region and by mission locale, with the definitions.
+// indicator by region and by mission locale (those defined at that level), with the
+// definitions. The PNAE follow-up (a family of ids) is for the DMML, never for funders.
 func funders(d *data, y int, date time.Time) *reports.Report {
 	r := &reports.Report{Title: "Bilan d'activité des missions locales – réunion nationale des financeurs", Exercice: y, Date: date,
 		Author: author, Subtitle: fmt.Sprintf("Exercice %d – tous les indicateurs par région et par mission locale", y), Notes: d.notes(),
 		Threshold: d.threshold}
-	ids := make([]string, 0, len(d.catalogue))
-	for _, x := range d.catalogue {
-		ids = append(ids, x.id)
+	atLevel := func(level string) []string {
+		var ids []string
+		for _, x := range d.catalogue {
+			if x.family == "" && strings.Contains(","+x.levels+",", ","+level+",") {
+				ids = append(ids, x.id)
+			}
+		}
+		return ids
 	}
-	columns := func(first ...string) []reports.Column {
-		var cols []reports.Column
-		for _, f := range first {
-			cols = append(cols, reports.Column{Title: f})
-		}
-		for _, id := range ids {
-			cols = append(cols, reports.Column{Title: id, Format: format(d.docs[id].unit)})
-		}
-		return cols
-	}
-	line := func(niveau, code string, first ...string) []reports.Cell {
-		var row []reports.Cell
-		for _, f := range first {
-			row = append(row, reports.Str(f))
-		}
-		for _, id := range ids {
-			row = append(row, d.cell(id, niveau, code))
-		}
-		return row
-	}
-	byRegion := &reports.Table{Number: 1, Title: "Tous les indicateurs par région", Sheet: "Par région",
-		Source: sourceExtracts + " ; " + sourceWorkbooks, Columns: columns("Code", "Région")}
-	byML := &reports.Table{Number: 2, Title: "Tous les indicateurs par mission locale", Sheet: "Par mission locale",
-		Source: sourceExtracts + " ; " + sourceWorkbooks, Columns: columns("Code", "Mission locale", "Région")}
+	byRegion, byML := table(d, 1, "Tous les indicateurs par région", "Par région", atLevel("region"), "Code", "Région"),
+		table(d, 2, "Tous les indicateurs par mission locale", "Par mission locale", atLevel("ml"), "Code", "Mission locale", "Région")
 	for _, reg := range d.regions {
-		byRegion.Rows = append(byRegion.Rows, line("region", reg.code, reg.code, reg.name))
+		byRegion.add("region", reg.code, reg.code, reg.name)
 		for _, ml := range d.mls[reg.code] {
-			byML.Rows = append(byML.Rows, line("ml", ml.code, ml.code, ml.name, reg.name))
+			byML.add("ml", ml.code, ml.code, ml.name, reg.name)
 		}
 	}
-	byRegion.Totals = [][]reports.Cell{line("national", "FR", "FR", "France")}
-	byML.Totals = [][]reports.Cell{line("national", "FR", "FR", "France", "")}
-	r.Sections = []reports.Section{{Title: "Indicateurs", Tables: []*reports.Table{byRegion, byML}}}
+	byRegion.total("FR", "France")
+	byML.total("FR", "France", "")
+	r.Sections = []reports.Section{{Title: "Indicateurs", Tables: []*reports.Table{byRegion.Table, byML.Table}}}
 	return r
+}
+
+// idTable is a table of indicators (columns) by territory (rows).
+type idTable struct {
+	*reports.Table
+	d   *data
+	ids []string
+}
+
+func table(d *data, number int, title, sheet string, ids []string, first ...string) *idTable {
+	var cols []reports.Column
+	for _, f := range first {
+		cols = append(cols, reports.Column{Title: f})
+	}
+	for _, id := range ids {
+		cols = append(cols, reports.Column{Title: id, Format: format(d.docs[id].unit)})
+	}
+	return &idTable{Table: &reports.Table{Number: number, Title: title, Sheet: sheet, Source: sourceExtracts + " ; " + sourceWorkbooks,
+		Columns: cols}, d: d, ids: ids}
+}
+
+func (t *idTable) line(niveau, code string, first ...string) []reports.Cell {
+	var row []reports.Cell
+	for _, f := range first {
+		row = append(row, reports.Str(f))
+	}
+	for _, id := range t.ids {
+		row = append(row, t.d.cell(id, niveau, code))
+	}
+	return row
+}
+
+func (t *idTable) add(niveau, code string, first ...string) {
+	t.Rows = append(t.Rows, t.line(niveau, code, first...))
+}
+
+func (t *idTable) total(code string, first ...string) {
+	t.Totals = [][]reports.Cell{t.line("national", code, first...)}
 }
 
 // Slug is the ASCII, lower-case form of a name for folder and file names:
