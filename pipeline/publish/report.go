@@ -126,6 +126,9 @@ func (b *builder) title(id string) string {
 	return b.d.docs[id].title
 }
 
+// place is a row of a table: a territory at its level.
+type place struct{ name, niveau, code string }
+
 // byTerritory is a table of indicators (columns) by territory (rows), with the scope's
 // total and, in a regional report, France.
 func (b *builder) byTerritory(t themeTable, ids []string) *reports.Table {
@@ -133,24 +136,36 @@ func (b *builder) byTerritory(t themeTable, ids []string) *reports.Table {
 	if b.s.rowNiveau == "ml" {
 		label = "Mission locale"
 	}
+	var rows []place
+	for _, r := range b.s.rows {
+		rows = append(rows, place{r.name, b.s.rowNiveau, r.code})
+	}
+	totals := []place{{b.s.name, b.s.niveau, b.s.code}}
+	if b.s.niveau != "national" {
+		totals = append(totals, place{"France", "national", "FR"})
+	}
+	return b.tableOf(t, ids, label, rows, totals)
+}
+
+// tableOf is a table of indicators (columns) by place (rows), with total lines.
+func (b *builder) tableOf(t themeTable, ids []string, label string, rows, totals []place) *reports.Table {
 	tab := &reports.Table{Number: b.number(), Title: t.title, Sheet: t.sheet, Source: t.source,
 		Columns: []reports.Column{{Title: label}}}
 	for _, id := range ids {
 		tab.Columns = append(tab.Columns, reports.Column{Title: b.title(id), Format: format(b.d.docs[id].unit)})
 	}
-	line := func(name, niveau, code string) []reports.Cell {
-		row := []reports.Cell{reports.Str(name)}
+	line := func(p place) []reports.Cell {
+		row := []reports.Cell{reports.Str(p.name)}
 		for _, id := range ids {
-			row = append(row, b.d.cell(id, niveau, code))
+			row = append(row, b.d.cell(id, p.niveau, p.code))
 		}
 		return row
 	}
-	for _, r := range b.s.rows {
-		tab.Rows = append(tab.Rows, line(r.name, b.s.rowNiveau, r.code))
+	for _, p := range rows {
+		tab.Rows = append(tab.Rows, line(p))
 	}
-	tab.Totals = append(tab.Totals, line(b.s.name, b.s.niveau, b.s.code))
-	if b.s.niveau != "national" {
-		tab.Totals = append(tab.Totals, line("France", "national", "FR"))
+	for _, p := range totals {
+		tab.Totals = append(tab.Totals, line(p))
 	}
 	return tab
 }

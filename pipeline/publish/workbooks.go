@@ -19,30 +19,17 @@ func (b *builder) loaded() bool {
 // per region with a workbook and France in a national report; the region and France in
 // a regional one.
 func (b *builder) byRegion(t themeTable) *reports.Table {
-	tab := &reports.Table{Number: b.number(), Title: t.title, Sheet: t.sheet, Source: t.source,
-		Columns: []reports.Column{{Title: "Région"}}}
-	ids := b.present(t.ids)
-	for _, id := range ids {
-		tab.Columns = append(tab.Columns, reports.Column{Title: b.title(id), Format: format(b.d.docs[id].unit)})
-	}
-	line := func(name, niveau, code string) []reports.Cell {
-		row := []reports.Cell{reports.Str(name)}
-		for _, id := range ids {
-			row = append(row, b.d.cell(id, niveau, code))
-		}
-		return row
-	}
+	var rows []place
 	if b.s.niveau == "national" {
 		for _, r := range b.d.regions {
 			if !b.d.cell("NUM_REPONDANTS", "region", r.code).Empty {
-				tab.Rows = append(tab.Rows, line(r.name, "region", r.code))
+				rows = append(rows, place{r.name, "region", r.code})
 			}
 		}
 	} else {
-		tab.Rows = append(tab.Rows, line(b.s.name, b.s.niveau, b.s.code))
+		rows = append(rows, place{b.s.name, b.s.niveau, b.s.code})
 	}
-	tab.Totals = append(tab.Totals, line("France", "national", "FR"))
-	return tab
+	return b.tableOf(t, b.present(t.ids), "Région", rows, []place{{"France", "national", "FR"}})
 }
 
 // digital is the synthesis of the ARMLs' digital-strategy survey (family G): counts,

@@ -5,13 +5,9 @@
 -- unit: euros
 -- coverage: classeurs
 -- levels: region, national
-WITH final AS (
-    SELECT c.region, e.region IS NOT NULL AS repondante, e.* EXCLUDE (region)
-    FROM stg_classeurs c LEFT JOIN stg_arml_enquete e USING (region)
-)
 SELECT
     CASE WHEN GROUPING(region) = 0 THEN 'region' ELSE 'national' END AS niveau,
     coalesce(region, 'FR') AS code,
     sum(q6_cout_compte_62) AS valeur
-FROM final
+FROM stg_arml_reponses
 GROUP BY GROUPING SETS ((region), ())

@@ -1,17 +1,13 @@
 -- id: NUM_PLAN
 -- title: ARML dotées d'une stratégie numérique régionale
--- definition: ARML ayant répondu OUI à la question 1 (plan d'action numérique régional); « NC », « Non concerné » et les cases vides ne comptent ni comme oui ni comme non
+-- definition: ARML ayant répondu OUI à la question 1 (plan d'action numérique régional) ; « NC », « Non concerné » et les cases vides ne comptent ni comme oui ni comme non
 -- source: classeurs ARML, feuille « enquete_numerique »
 -- unit: ARML
 -- coverage: classeurs
 -- levels: region, national
-WITH final AS (
-    SELECT c.region, e.region IS NOT NULL AS repondante, e.* EXCLUDE (region)
-    FROM stg_classeurs c LEFT JOIN stg_arml_enquete e USING (region)
-)
 SELECT
     CASE WHEN GROUPING(region) = 0 THEN 'region' ELSE 'national' END AS niveau,
     coalesce(region, 'FR') AS code,
     count(*) FILTER (WHERE q1_plan_action) AS valeur
-FROM final
+FROM stg_arml_reponses
 GROUP BY GROUPING SETS ((region), ())
