@@ -1,7 +1,7 @@
-// Package ingest reads a batch of I-milo extracts, applies the row and file rules of
-// extracts.md, drops PII columns, pseudonymises ids and loads the accepted rows into the
-// warehouse in one transaction: every file of the call or none. Validation is the same
-// code run without the load, so `validate` and `ingest` never disagree.
+// Package ingest reads a batch of I-milo extracts and ARML workbooks, applies the row and
+// file rules of extracts.md, drops PII columns, pseudonymises ids and loads the accepted
+// rows into the warehouse in one transaction: every file of the call or none. Validation
+// is the same code run without the load, so `validate` and `ingest` never disagree.
 package ingest
 
 import (
