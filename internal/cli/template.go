@@ -2,12 +2,12 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 
-	"bilan/internal/arml"
-	"bilan/internal/warehouse"
+	"bilan/pipeline"
 )
 
 // cmdTemplate writes a region's blank ARML workbook (operations.md), pre-filled with the
@@ -31,8 +31,13 @@ func cmdTemplate(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer w.Close()
-	t, err := RegionTemplate(ctx, w, c.year, *region)
-	if err != nil {
+	t, err := pipeline.RegionTemplate(ctx, w, c.year, *region)
+	switch {
+	case errors.Is(err, pipeline.ErrUnknownRegion):
+		return usagef("région « %s » inconnue : attendu un code région INSEE (par exemple 53 pour la Bretagne).", *region)
+	case errors.Is(err, pipeline.ErrNoML):
+		return usagef("la région %s n'a aucune mission locale dans le référentiel de l'exercice %d.", *region, c.year)
+	case err != nil:
 		return err
 	}
 	if err := os.MkdirAll(filepath.Dir(*out), 0o755); err != nil {
@@ -51,36 +56,4 @@ func cmdTemplate(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "Classeur vierge de la région %s (%s, %d missions locales) écrit : %s\n", t.RegionName, t.Region, len(t.MLs), *out)
 	return nil
-}
-
-// RegionTemplate describes the blank workbook of a region for an exercice, from the
-// referential of that exercice in the warehouse.
-func RegionTemplate(ctx context.Context, w *warehouse.Warehouse, year int, region string) (arml.Template, error) {
-	t := arml.Template{Year: year, Region: region, Date: fmt.Sprintf("%d-01-01T00:00:00Z", year+1)}
-	if err := w.SetParams(ctx, warehouse.Params{Exercice: year}); err != nil {
-		return t, err
-	}
-	if err := w.Conn().QueryRowContext(ctx, "SELECT nom FROM ref_regions WHERE region = ?", region).Scan(&t.RegionName); err != nil {
-		return t, usagef("région « %s » inconnue : attendu un code région INSEE (par exemple 53 pour la Bretagne).", region)
-	}
-	rows, err := w.Conn().QueryContext(ctx,
-		"SELECT code_structure, nom FROM stg_referentiel WHERE region = ? AND NOT technique ORDER BY code_structure", region)
-	if err != nil {
-		return t, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var ml arml.ML
-		if err := rows.Scan(&ml.Code, &ml.Name); err != nil {
-			return t, err
-		}
-		t.MLs = append(t.MLs, ml)
-	}
-	if err := rows.Err(); err != nil {
-		return t, err
-	}
-	if len(t.MLs) == 0 {
-		return t, usagef("la région %s n'a aucune mission locale dans le référentiel de l'exercice %d.", region, year)
-	}
-	return t, nil
 }

@@ -298,9 +298,10 @@ func writeNationalWorkbooks(r *ref, exercice int, dir string, fraction float64, 
 	s := func(n int) int { return int(float64(n) * fraction) }
 	n := len(mls)
 	siteOf, staffOf, mentorOf := spread(s(sites), n), spread(s(staff), n), spread(s(mentors), s(networkMLs))
+	weight := func(i int) int { return max(quota[i], 1) } // the first quota takes the rounding, whatever its sign
 	totalYouths := 0
-	for _, q := range quota {
-		totalYouths += q
+	for i := range quota {
+		totalYouths += weight(i)
 	}
 	wbs := map[string]*arml.Answers{}
 	network := 0
@@ -315,7 +316,7 @@ func writeNationalWorkbooks(r *ref, exercice int, dir string, fraction float64, 
 			row["reseau_parrainage"], row["nb_parrains"] = true, mentorOf[network]
 			network++
 		}
-		cents := int64(float64(fundingCents) * fraction * float64(quota[i]) / float64(totalYouths))
+		cents := int64(float64(fundingCents) * fraction * float64(weight(i)) / float64(totalYouths))
 		left := cents
 		for k, f := range funders {
 			v := int64(math.Round(float64(cents) * f.share))

@@ -21,6 +21,7 @@ type Options struct {
 	Exercice     int
 	Scope        string // "national" or a region code
 	Files        []string
+	Names        []string                               // names the files were sent under (else their base names): kinds and reports use them
 	Key          []byte                                 // pseudonymisation key
 	RefusalShare float64                                // share of rejected rows above which a file is refused; 0 = 2 %
 	DryRun       bool                                   // validate only: nothing is written
@@ -46,10 +47,18 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) (*Result, err
 	}
 	res := &Result{}
 	byKind := map[Kind][]string{}
+	names := map[string]string{}
+	for i, p := range opt.Files {
+		names[p] = baseName(p)
+		if i < len(opt.Names) {
+			names[p] = opt.Names[i]
+		}
+	}
+	name := func(p string) string { return names[p] }
 	for _, p := range opt.Files {
-		k := KindOf(p)
+		k := KindOf(name(p))
 		if k == "" {
-			rep := &FileReport{Path: p, Name: baseName(p)}
+			rep := &FileReport{Path: p, Name: name(p)}
 			rep.add(Issue{Severity: Refuse, File: rep.Name, Rule: RuleUnknownFile})
 			res.Files = append(res.Files, rep)
 			continue
@@ -86,11 +95,11 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) (*Result, err
 		}
 		loaded = append(loaded, k)
 		c.ids = map[string]int{}
-		if err := readKind(ctx, w, c, k, byKind[k], opt, res); err != nil {
+		if err := readKind(ctx, w, c, k, byKind[k], name, opt, res); err != nil {
 			return nil, err
 		}
 	}
-	workbooks := readWorkbooks(c, byKind[KindWorkbook], res)
+	workbooks := readWorkbooks(c, byKind[KindWorkbook], name, res)
 	if len(byKind[KindJeunes]) > 0 {
 		if err := warnYearChange(ctx, w, c, res); err != nil {
 			return nil, err
@@ -111,7 +120,7 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) (*Result, err
 	return res, commit(ctx, w, opt, loaded, res)
 }
 
-func readKind(ctx context.Context, w *warehouse.Warehouse, c *checker, k Kind, files []string, opt Options, res *Result) error {
+func readKind(ctx context.Context, w *warehouse.Warehouse, c *checker, k Kind, files []string, name func(string) string, opt Options, res *Result) error {
 	check, err := c.rowFunc(k)
 	if err != nil {
 		return err
@@ -119,7 +128,7 @@ func readKind(ctx context.Context, w *warehouse.Warehouse, c *checker, k Kind, f
 	table := specs[k].table
 	read := func(add func(...any) error) error {
 		for _, p := range files {
-			rep := &FileReport{Path: p, Name: baseName(p), Kind: k}
+			rep := &FileReport{Path: p, Name: name(p), Kind: k}
 			res.Files = append(res.Files, rep)
 			c.rep = rep
 			err := readCSV(p, k, rep, func(r *row) error {
@@ -157,11 +166,11 @@ func readKind(ctx context.Context, w *warehouse.Warehouse, c *checker, k Kind, f
 }
 
 // readWorkbooks reads every ARML workbook of the call, and checks that no region has two.
-func readWorkbooks(c *checker, files []string, res *Result) []*workbook {
+func readWorkbooks(c *checker, files []string, name func(string) string, res *Result) []*workbook {
 	var out []*workbook
 	seen := map[string]string{}
 	for _, p := range files {
-		rep := &FileReport{Path: p, Name: baseName(p), Kind: KindWorkbook}
+		rep := &FileReport{Path: p, Name: name(p), Kind: KindWorkbook}
 		res.Files = append(res.Files, rep)
 		wb := c.readWorkbook(p, rep)
 		switch {
