@@ -7,9 +7,22 @@ DEMO     := fixtures/demo
 # The demo uses a fixed, public test key: never use it for real extracts.
 DEMO_ENV := BILAN_CLE_PSEUDO=demo-cle-de-test-non-secrete-0123456789 BILAN_WAREHOUSE=var/demo.duckdb
 
-.PHONY: build test fuzz demo fixtures calibration update fmt vet check bench clean
+.PHONY: build test fuzz demo fixtures calibration update fmt vet check bench clean web
 
-build:
+# The State's design system (DSFR) for the pages of `bilan serve`: fetched from npm (version
+# pinned by web/package-lock.json), copied into the package that embeds it; never committed.
+DSFR_NPM := web/node_modules/@gouvfr/dsfr/dist
+DSFR     := internal/serve/static/dsfr
+web: $(DSFR)/dsfr.min.css
+
+$(DSFR)/dsfr.min.css: web/package-lock.json
+	cd web && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	rm -rf $(DSFR) && mkdir -p $(DSFR)
+	cp $(DSFR_NPM)/dsfr.min.css $(DSFR_NPM)/dsfr.module.min.js $(DSFR_NPM)/dsfr.nomodule.min.js $(DSFR)/
+	cp -r $(DSFR_NPM)/fonts $(DSFR_NPM)/icons $(DSFR_NPM)/favicon $(DSFR)/
+	cp web/node_modules/@gouvfr/dsfr/LICENSE.md $(DSFR)/ 2>/dev/null || true
+
+build: web
 	go build -ldflags "-X bilan/internal/version.Commit=$$(git rev-parse HEAD 2>/dev/null || echo inconnu)" -o $(BIN) ./cmd/bilan
 
 # Fuzz targets (package:target), run briefly by `make test` and for FUZZTIME by `make fuzz`.
@@ -19,7 +32,7 @@ FUZZ     := ./internal/textio:FuzzDecodeCSV ./internal/parse:FuzzDate ./internal
             ./pipeline/ingest:FuzzReadCSV ./pipeline/ingest:FuzzWorkbook
 FUZZTIME ?= 60s
 
-test:
+test: web
 	go test ./...
 	@$(MAKE) --no-print-directory fuzz FUZZTIME=5000x
 

@@ -44,7 +44,7 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		"generate": cmdGenerate, "validate": cmdValidate, "ingest": cmdIngest,
 		"compute": cmdCompute, "publish": cmdPublish, "run": cmdRun,
 		"calibrate": cmdCalibrate,
-		"template":  cmdTemplate, "serve": notYet("serve"),
+		"template":  cmdTemplate, "serve": cmdServe, "compte": cmdAccount,
 	}
 	cmd, ok := cmds[args[0]]
 	if !ok {
@@ -89,6 +89,10 @@ Commandes :
   template --year A --region R [--out FICHIER]
         écrit le classeur ARML vierge de la région, pré-rempli de ses missions locales
         et des 13 actions du PNAE (défaut arml-<région>-<exercice>.xlsx)
+  serve --comptes FICHIER [--addr 127.0.0.1:8080] [--depots DOSSIER] [--out DOSSIER] [--taille-max Mo]
+        le service web de dépôt des fichiers des ARML
+  compte --identifiant ID --region R|DMML
+        imprime la ligne du fichier des comptes (mot de passe lu sur l'entrée standard)
   calibrate --year 2016
         compare les chiffres nationaux calculés à ceux du PNAE 2018-2020 (échelle national)
   run --year A [--scope R] --in DOSSIER --out DOSSIER
@@ -113,12 +117,6 @@ type usageError struct{ msg string }
 func (u usageError) Error() string { return u.msg }
 
 func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
-
-func notYet(name string) func(context.Context, *env, []string) error {
-	return func(context.Context, *env, []string) error {
-		return usagef("cette commande n'est pas encore disponible dans cette version.")
-	}
-}
 
 // common are the settings every command shares.
 type common struct {

@@ -116,3 +116,14 @@ ALTER TABLE catalogue ADD COLUMN IF NOT EXISTS secret VARCHAR;
 ALTER TABLE catalogue ADD COLUMN IF NOT EXISTS derive VARCHAR;
 ALTER TABLE catalogue ADD COLUMN IF NOT EXISTS niveaux VARCHAR;
 ALTER TABLE catalogue ADD COLUMN IF NOT EXISTS famille VARCHAR;
+
+-- Uploads of the upload service (bilan serve): who sent what, when, with what outcome.
+-- The validation report is kept as JSON (French messages, never a personal value).
+CREATE TABLE IF NOT EXISTS depots (
+    depot INTEGER PRIMARY KEY, exercice INTEGER, region VARCHAR, compte VARCHAR,
+    recu TIMESTAMP, statut VARCHAR,     -- charge, refuse
+    rapport VARCHAR
+);
+CREATE TABLE IF NOT EXISTS depots_fichiers (
+    depot INTEGER, nom VARCHAR, sha256 VARCHAR, octets BIGINT
+);

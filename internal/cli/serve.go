@@ -1,0 +1,104 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"net"
+	"net/http"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"bilan/internal/serve"
+	"bilan/internal/warehouse"
+)
+
+// cmdServe runs the upload service for ARML assistants (operations.md, "Upload service").
+func cmdServe(ctx context.Context, e *env, args []string) error {
+	var c common
+	fs := newFlags(e, "serve", &c)
+	addr := fs.String("addr", "127.0.0.1:8080", "adresse d'écoute")
+	accounts := fs.String("comptes", "", "fichier des comptes (voir bilan compte)")
+	dir := fs.String("depots", "var/depots", "dossier des fichiers déposés")
+	out := fs.String("out", "var/bilans", "dossier des bilans publiés (un sous-dossier par exercice)")
+	maxMo := fs.Int("taille-max", 200, "taille maximale d'un dépôt, en Mo")
+	if err := c.parse(fs, args, false); err != nil {
+		return err
+	}
+	if *accounts == "" {
+		return usagef("précisez le fichier des comptes avec --comptes (lignes « identifiant;région ou DMML;empreinte », voir bilan compte).")
+	}
+	if *maxMo < 1 {
+		return usagef("--taille-max doit valoir au moins 1 (Mo).")
+	}
+	acc, err := serve.LoadAccounts(*accounts)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	key, err := c.key(e)
+	if err != nil {
+		return err
+	}
+	w, err := c.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	logger := log.New(e.stderr, "bilan serve : ", log.LstdFlags)
+	srv, err := serve.New(ctx, serve.Config{Warehouse: w, Accounts: acc, Dir: *dir, Out: *out, MaxBytes: int64(*maxMo) << 20,
+		Key: key, Threshold: c.settings.threshold, RefusalShare: c.settings.refusalShare, Log: logger,
+		Params: func(y int) warehouse.Params {
+			return warehouse.Params{Exercice: y, JDIMois: c.settings.jdiMois, DateReference: c.settings.dateReference}
+		}})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return usagef("impossible d'écouter sur %s : %v", *addr, err)
+	}
+	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: time.Minute}
+	go func() {
+		<-ctx.Done()
+		shut, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		hs.Shutdown(shut)
+	}()
+	fmt.Fprintf(e.stdout, "Service de dépôt ouvert sur http://%s (%d comptes) ; Ctrl-C pour l'arrêter.\n", ln.Addr(), len(acc))
+	if err := hs.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	fmt.Fprintln(e.stdout, "Service de dépôt arrêté.")
+	return nil
+}
+
+// cmdAccount prints the accounts-file line of an account, its password read on stdin.
+func cmdAccount(ctx context.Context, e *env, args []string) error {
+	var c common
+	fs := newFlags(e, "compte", &c)
+	id := fs.String("identifiant", "", "identifiant du compte")
+	scope := fs.String("region", "", "code région de l'ARML, ou DMML")
+	if err := c.parse(fs, args, false); err != nil {
+		return err
+	}
+	if *id == "" || strings.ContainsAny(*id, "; \t") || *scope == "" {
+		return usagef("précisez --identifiant (sans espace ni point-virgule) et --region (code région ou DMML).")
+	}
+	line, _ := bufio.NewReader(e.stdin).ReadString('\n')
+	password := strings.TrimRight(line, "\r\n")
+	if len([]rune(password)) < 12 {
+		return usagef("le mot de passe (lu sur l'entrée standard) doit compter au moins 12 caractères.")
+	}
+	out, err := serve.AccountLine(*id, *scope, password)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, out)
+	return nil
+}

@@ -1,0 +1,328 @@
+package serve
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"bilan/internal/arml"
+	"bilan/pipeline"
+	"bilan/pipeline/compute"
+	"bilan/pipeline/publish"
+	"bilan/reports"
+)
+
+var funcs = template.FuncMap{
+	"nombre": func(n int) string { return reports.French(reports.Num(float64(n), reports.Count)) },
+	"date": func(t time.Time) string {
+		return t.In(paris).Format("02/01/2006 à 15:04")
+	},
+	"court": func(s string) string {
+		if len(s) > 12 {
+			return s[:12] + "…"
+		}
+		return s
+	},
+	"feuilles": func() []arml.Sheet { return arml.Sheets },
+}
+
+var paris = func() *time.Location {
+	if l, err := time.LoadLocation("Europe/Paris"); err == nil {
+		return l
+	}
+	return time.UTC
+}()
+
+// upload is a line of the history.
+type uploadView struct {
+	ID       int
+	Region   string
+	Exercice int
+	Account  string
+	Received time.Time
+	Status   string
+	Files    []fileLine
+}
+
+type fileLine struct {
+	Name, SHA256 string
+	Bytes        int64
+}
+
+// history returns the uploads of a region (all regions when code is ""), most recent
+// first.
+func (s *Server) history(r *http.Request, code string, limit int) ([]uploadView, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	conn := s.cfg.Warehouse.Conn()
+	rows, err := conn.QueryContext(r.Context(), `SELECT d.depot, d.region, d.exercice, d.compte, d.recu, d.statut, f.nom, f.sha256, f.octets
+		FROM depots d JOIN depots_fichiers f USING (depot)
+		WHERE d.region = ? OR ? = ''
+		ORDER BY d.depot DESC, f.nom`, code, code)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []uploadView
+	for rows.Next() {
+		var u uploadView
+		var f fileLine
+		if err := rows.Scan(&u.ID, &u.Region, &u.Exercice, &u.Account, &u.Received, &u.Status, &f.Name, &f.SHA256, &f.Bytes); err != nil {
+			return nil, err
+		}
+		if len(out) == 0 || out[len(out)-1].ID != u.ID {
+			if len(out) == limit {
+				break
+			}
+			out = append(out, u)
+		}
+		out[len(out)-1].Files = append(out[len(out)-1].Files, f)
+	}
+	return out, rows.Err()
+}
+
+type regionData struct {
+	History []uploadView
+	Years   []int
+	Pack    bool
+}
+
+func (s *Server) regionPage(w http.ResponseWriter, r *http.Request) {
+	ss := s.signedIn(w, r)
+	if ss == nil {
+		return
+	}
+	reg, ok := s.regionOf(w, r, ss)
+	if !ok {
+		return
+	}
+	year, err := exercice(r.URL.Query().Get("exercice"))
+	if err != nil {
+		s.fail(w, ss, http.StatusBadRequest, "Exercice invalide.")
+		return
+	}
+	h, err := s.history(r, reg.Code, 50)
+	if err != nil {
+		s.internal(w, ss, err)
+		return
+	}
+	_, packErr := os.Stat(s.packPath(reg, year, "pdf"))
+	var years []int
+	for y := time.Now().Year(); y >= time.Now().Year()-6; y-- {
+		years = append(years, y)
+	}
+	s.render(w, http.StatusOK, "region.html", page{Title: "Dépôts – " + reg.Name, Account: ss.account, CSRF: ss.csrf,
+		Region: reg, Year: year, Data: regionData{History: h, Years: years, Pack: packErr == nil}})
+}
+
+func (s *Server) reportPage(w http.ResponseWriter, r *http.Request) {
+	ss := s.signedIn(w, r)
+	if ss == nil {
+		return
+	}
+	reg, ok := s.regionOf(w, r, ss)
+	if !ok {
+		return
+	}
+	id, err := strconv.Atoi(r.PathValue("id"))
+	if err != nil {
+		s.fail(w, ss, http.StatusNotFound, "Ce dépôt n'existe pas.")
+		return
+	}
+	var u uploadView
+	var report string
+	s.mu.Lock()
+	err = s.cfg.Warehouse.Conn().QueryRowContext(r.Context(),
+		"SELECT depot, exercice, compte, recu, statut, rapport FROM depots WHERE depot = ? AND region = ?", id, reg.Code).
+		Scan(&u.ID, &u.Exercice, &u.Account, &u.Received, &u.Status, &report)
+	s.mu.Unlock()
+	if err != nil { // another region's upload is as absent as a missing one
+		s.fail(w, ss, http.StatusNotFound, "Ce dépôt n'existe pas.")
+		return
+	}
+	var files []fileView
+	if err := json.Unmarshal([]byte(report), &files); err != nil {
+		s.internal(w, ss, err)
+		return
+	}
+	s.render(w, http.StatusOK, "rapport.html", page{Title: fmt.Sprintf("Rapport du dépôt n° %d", u.ID), Account: ss.account,
+		CSRF: ss.csrf, Region: reg, Year: u.Exercice, Data: struct {
+			Upload uploadView
+			Files  []fileView
+		}{u, files}})
+}
+
+// template sends the region's blank ARML workbook for the exercice.
+func (s *Server) template(w http.ResponseWriter, r *http.Request) {
+	ss := s.signedIn(w, r)
+	if ss == nil {
+		return
+	}
+	reg, ok := s.regionOf(w, r, ss)
+	if !ok {
+		return
+	}
+	year, err := exercice(r.URL.Query().Get("exercice"))
+	if err != nil {
+		s.fail(w, ss, http.StatusBadRequest, "Exercice invalide.")
+		return
+	}
+	var buf bytes.Buffer
+	s.mu.Lock()
+	t, err := pipeline.RegionTemplate(r.Context(), s.cfg.Warehouse, year, reg.Code)
+	s.mu.Unlock()
+	if err == nil {
+		err = t.Write(&buf)
+	}
+	if err != nil {
+		s.internal(w, ss, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="arml-%s-%d.xlsx"`, reg.Code, year))
+	w.Write(buf.Bytes())
+}
+
+// packPath is where `publish` wrote the region's pack of an exercice.
+func (s *Server) packPath(reg region, year int, format string) string {
+	slug := publish.Slug(reg.Name)
+	return filepath.Join(s.cfg.Out, strconv.Itoa(year), "regions", reg.Code+"-"+slug, fmt.Sprintf("bilan-%s-%d.%s", slug, year, format))
+}
+
+// pack sends the region's published pack (PDF or XLSX) of the exercice.
+func (s *Server) pack(w http.ResponseWriter, r *http.Request) {
+	ss := s.signedIn(w, r)
+	if ss == nil {
+		return
+	}
+	reg, ok := s.regionOf(w, r, ss)
+	if !ok {
+		return
+	}
+	year, err := exercice(r.URL.Query().Get("exercice"))
+	format := r.PathValue("format")
+	if err != nil || format != "pdf" && format != "xlsx" {
+		s.fail(w, ss, http.StatusNotFound, "Ce document n'existe pas.")
+		return
+	}
+	p := s.packPath(reg, year, format)
+	if _, err := os.Stat(p); err != nil {
+		s.fail(w, ss, http.StatusNotFound, fmt.Sprintf("Le bilan %d de la région n'a pas encore été publié par la DMML.", year))
+		return
+	}
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"`, filepath.Base(p)))
+	http.ServeFile(w, r, p)
+}
+
+type regionStatus struct {
+	Region  region
+	Kinds   string
+	Last    *uploadView
+	PackPDF bool
+}
+
+func (s *Server) dmmlPage(w http.ResponseWriter, r *http.Request) {
+	ss := s.signedIn(w, r)
+	if ss == nil {
+		return
+	}
+	if !ss.account.DMML() {
+		s.fail(w, ss, http.StatusForbidden, "Cette page est réservée à la DMML.")
+		return
+	}
+	year, err := exercice(r.URL.Query().Get("exercice"))
+	if err != nil {
+		s.fail(w, ss, http.StatusBadRequest, "Exercice invalide.")
+		return
+	}
+	all, err := s.history(r, "", 1000)
+	if err != nil {
+		s.internal(w, ss, err)
+		return
+	}
+	kinds := map[string][]string{}
+	s.mu.Lock()
+	rows, err := s.cfg.Warehouse.Conn().QueryContext(r.Context(),
+		"SELECT scope, kind FROM batches WHERE exercice = ? ORDER BY scope, kind", year)
+	if err == nil {
+		for rows.Next() {
+			var scope, kind string
+			if err = rows.Scan(&scope, &kind); err != nil {
+				break
+			}
+			kinds[scope] = append(kinds[scope], kind)
+		}
+		rows.Close()
+	}
+	s.mu.Unlock()
+	if err != nil {
+		s.internal(w, ss, err)
+		return
+	}
+	var status []regionStatus
+	for _, reg := range s.regions {
+		st := regionStatus{Region: reg, Kinds: strings.Join(kinds[reg.Code], ", ")}
+		for i := range all {
+			if all[i].Exercice == year && st.Last == nil && all[i].Region == reg.Code {
+				st.Last = &all[i]
+			}
+		}
+		_, e := os.Stat(s.packPath(reg, year, "pdf"))
+		st.PackPDF = e == nil
+		status = append(status, st)
+	}
+	s.render(w, http.StatusOK, "dmml.html", page{Title: fmt.Sprintf("État des dépôts %d", year), Account: ss.account,
+		CSRF: ss.csrf, Year: year, Data: struct {
+			Regions  []regionStatus
+			National string
+			Notice   string
+		}{status, strings.Join(kinds["national"], ", "), r.URL.Query().Get("publie")}})
+}
+
+// publish computes the exercice and writes every pack under Out/<exercice>.
+func (s *Server) publish(w http.ResponseWriter, r *http.Request) {
+	ss := s.signedIn(w, r)
+	if ss == nil {
+		return
+	}
+	if !ss.account.DMML() {
+		s.fail(w, ss, http.StatusForbidden, "Seule la DMML lance le calcul et la publication.")
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, 4<<10)
+	if err := r.ParseForm(); err != nil || !ss.validCSRF(r.PostFormValue("csrf")) {
+		s.fail(w, ss, http.StatusForbidden, "Formulaire expiré ou invalide : rechargez la page.")
+		return
+	}
+	year, err := exercice(r.PostFormValue("exercice"))
+	if err != nil {
+		s.fail(w, ss, http.StatusBadRequest, "Exercice invalide.")
+		return
+	}
+	s.mu.Lock()
+	params := s.cfg.Params(year)
+	err = compute.Run(r.Context(), s.cfg.Warehouse, params)
+	if err == nil {
+		_, err = pipeline.Publish(r.Context(), s.cfg.Warehouse, publish.Options{Params: params,
+			Out: filepath.Join(s.cfg.Out, strconv.Itoa(year)), Threshold: s.cfg.Threshold})
+	}
+	s.mu.Unlock()
+	if err != nil {
+		s.internal(w, ss, err)
+		return
+	}
+	s.cfg.Log.Printf("exercice %d calculé et publié par %s", year, ss.account.ID)
+	http.Redirect(w, r, fmt.Sprintf("/dmml?exercice=%d&publie=1", year), http.StatusSeeOther)
+}
+
+func (s *Server) internal(w http.ResponseWriter, ss *session, err error) {
+	s.cfg.Log.Printf("erreur : %v", err)
+	s.fail(w, ss, http.StatusInternalServerError, "Erreur interne : l'opération n'a pas abouti. Prévenez la DMML.")
+}

@@ -1,0 +1,440 @@
+package serve
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"html"
+	"io"
+	stdlog "log"
+	"mime/multipart"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"golang.org/x/crypto/bcrypt"
+
+	"bilan/internal/arml"
+	"bilan/internal/warehouse"
+	"bilan/pipeline"
+)
+
+const (
+	demo     = "../../fixtures/demo/2016/53"
+	bad      = "../../fixtures/bad/59-classeur-toutes-les-erreurs/arml-53.bad.xlsx"
+	password = "un-mot-de-passe-de-test"
+)
+
+// fixture is a running service with an ARML account for Bretagne (arml53), one for
+// Corse (arml94) and a DMML account (dmml).
+type fixture struct {
+	t   *testing.T
+	srv *httptest.Server
+	w   *warehouse.Warehouse
+	dir string
+}
+
+func newFixture(t *testing.T, maxBytes int64) *fixture {
+	t.Helper()
+	dir := t.TempDir()
+	ctx := context.Background()
+	w, err := warehouse.Open(ctx, filepath.Join(dir, "w.duckdb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	hash, _ := bcrypt.GenerateFromPassword([]byte(password), bcrypt.MinCost)
+	accounts := map[string]*Account{}
+	for id, region := range map[string]string{"arml53": "53", "arml94": "94", "dmml": ""} {
+		accounts[id] = &Account{ID: id, Region: region, hash: hash}
+	}
+	s, err := New(ctx, Config{Warehouse: w, Accounts: accounts, Dir: filepath.Join(dir, "depots"), Out: filepath.Join(dir, "bilans"),
+		MaxBytes: maxBytes, Key: []byte("cle-de-test-du-service-de-depot-0123456789"), Log: testLog(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(s.Handler())
+	t.Cleanup(srv.Close)
+	return &fixture{t: t, srv: srv, w: w, dir: dir}
+}
+
+// client is a browser-like client: a cookie jar, no automatic redirects.
+type client struct {
+	f    *fixture
+	http *http.Client
+}
+
+func (f *fixture) client() *client {
+	jar, _ := cookiejar.New(nil)
+	return &client{f: f, http: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
+}
+
+func (c *client) get(path string) (*http.Response, string) {
+	c.f.t.Helper()
+	resp, err := c.http.Get(c.f.srv.URL + path)
+	if err != nil {
+		c.f.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, string(b)
+}
+
+var csrfField = regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`)
+
+// csrf reads the form token of a page.
+func (c *client) csrf(path string) string {
+	c.f.t.Helper()
+	_, body := c.get(path)
+	m := csrfField.FindStringSubmatch(body)
+	if m == nil {
+		c.f.t.Fatalf("%s: no CSRF token in the page", path)
+	}
+	return m[1]
+}
+
+func (c *client) post(path string, form url.Values) (*http.Response, string) {
+	c.f.t.Helper()
+	resp, err := c.http.PostForm(c.f.srv.URL+path, form)
+	if err != nil {
+		c.f.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, string(b)
+}
+
+func (c *client) signIn(id string) *client {
+	c.f.t.Helper()
+	resp, body := c.post("/connexion", url.Values{"csrf": {c.csrf("/connexion")}, "identifiant": {id}, "mot_de_passe": {password}})
+	if resp.StatusCode != http.StatusSeeOther {
+		c.f.t.Fatalf("sign-in of %s: %d\n%s", id, resp.StatusCode, body)
+	}
+	return c
+}
+
+// upload sends files (name → content) for an exercice, the CSRF token first unless
+// csrf is "-" (left out).
+func (c *client) upload(region string, year int, csrf string, files map[string][]byte) (*http.Response, string) {
+	c.f.t.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	if csrf != "-" {
+		mw.WriteField("csrf", csrf)
+	}
+	mw.WriteField("exercice", fmt.Sprint(year))
+	for name, content := range files {
+		fw, _ := mw.CreateFormFile("fichiers", name)
+		fw.Write(content)
+	}
+	mw.Close()
+	req, _ := http.NewRequest(http.MethodPost, c.f.srv.URL+"/region/"+region+"/depots", &buf)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	resp, err := c.http.Do(req)
+	if err != nil {
+		c.f.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode == http.StatusSeeOther {
+		return c.get(resp.Header.Get("Location"))
+	}
+	return resp, string(b)
+}
+
+func (f *fixture) count(q string, args ...any) int {
+	f.t.Helper()
+	var n int
+	if err := f.w.Conn().QueryRowContext(context.Background(), q, args...).Scan(&n); err != nil {
+		f.t.Fatal(err)
+	}
+	return n
+}
+
+func demoFiles(t *testing.T) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	for _, n := range []string{"jeunes.csv", "evenements.csv", "mesures.csv", "arml-53-2016.xlsx"} {
+		b, err := os.ReadFile(filepath.Join(demo, n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[n] = b
+	}
+	return files
+}
+
+func TestSignIn(t *testing.T) {
+	f := newFixture(t, 1<<20)
+	c := f.client()
+	if resp, _ := c.get("/region/53"); resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/connexion" {
+		t.Errorf("a page without a session: %d → %s, want the sign-in page", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	resp, body := c.post("/connexion", url.Values{"csrf": {c.csrf("/connexion")}, "identifiant": {"arml53"}, "mot_de_passe": {"faux"}})
+	if resp.StatusCode != http.StatusUnauthorized || !strings.Contains(body, "Identifiant ou mot de passe incorrect.") {
+		t.Errorf("wrong password: %d", resp.StatusCode)
+	}
+	resp, _ = c.post("/connexion", url.Values{"csrf": {c.csrf("/connexion")}, "identifiant": {"arml53"}, "mot_de_passe": {password}})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("sign-in: %d", resp.StatusCode)
+	}
+	var cookie *http.Cookie
+	for _, ck := range resp.Cookies() {
+		if ck.Name == sessionCookie {
+			cookie = ck
+		}
+	}
+	if cookie == nil || !cookie.HttpOnly || cookie.SameSite != http.SameSiteStrictMode || cookie.Secure {
+		t.Errorf("session cookie %+v: want HttpOnly, SameSite=Strict, not Secure over plain HTTP", cookie)
+	}
+	if resp, _ := c.get("/"); resp.Header.Get("Location") != "/region/53" {
+		t.Errorf("home of an ARML account: → %s", resp.Header.Get("Location"))
+	}
+	resp, body = c.get("/region/53")
+	if resp.StatusCode != http.StatusOK || !strings.Contains(body, `lang="fr"`) || !strings.Contains(body, "Bretagne – dépôt des fichiers") ||
+		!strings.Contains(body, `<label class="fr-label" for="fichiers">`) {
+		t.Errorf("region page: %d", resp.StatusCode)
+	}
+	// Behind a TLS proxy the cookie is Secure.
+	req, _ := http.NewRequest(http.MethodGet, f.srv.URL+"/connexion", nil)
+	req.Header.Set("X-Forwarded-Proto", "https")
+	r2, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r2.Body.Close()
+	if ck := r2.Cookies(); len(ck) != 1 || !ck[0].Secure {
+		t.Errorf("cookie behind TLS: %+v", ck)
+	}
+	// Signing out ends the session.
+	c.post("/deconnexion", url.Values{"csrf": {c.csrf("/region/53")}})
+	if resp, _ := c.get("/region/53"); resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("after sign-out: %d", resp.StatusCode)
+	}
+}
+
+func TestSignInRateLimited(t *testing.T) {
+	f := newFixture(t, 1<<20)
+	c := f.client()
+	for i := 0; i < maxFailures; i++ {
+		c.post("/connexion", url.Values{"csrf": {c.csrf("/connexion")}, "identifiant": {"arml53"}, "mot_de_passe": {"faux"}})
+	}
+	resp, body := c.post("/connexion", url.Values{"csrf": {c.csrf("/connexion")}, "identifiant": {"arml53"}, "mot_de_passe": {password}})
+	if resp.StatusCode != http.StatusTooManyRequests || !strings.Contains(body, "Trop d&#39;essais infructueux") {
+		t.Errorf("after %d failures, even the right password: %d", maxFailures, resp.StatusCode)
+	}
+}
+
+func TestCSRF(t *testing.T) {
+	f := newFixture(t, 1<<20)
+	c := f.client()
+	if resp, _ := c.post("/connexion", url.Values{"identifiant": {"arml53"}, "mot_de_passe": {password}}); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("sign-in without token: %d", resp.StatusCode)
+	}
+	c.signIn("arml53")
+	for _, token := range []string{"-", "0123abcd"} {
+		if resp, _ := c.upload("53", 2016, token, demoFiles(t)); resp.StatusCode != http.StatusForbidden {
+			t.Errorf("upload with token %q: %d, want 403", token, resp.StatusCode)
+		}
+	}
+	if n := f.count("SELECT count(*) FROM depots"); n != 0 {
+		t.Errorf("%d uploads recorded without a valid token", n)
+	}
+	if entries, _ := os.ReadDir(filepath.Join(f.dir, "depots", "objets")); len(entries) != 0 {
+		t.Errorf("%d files stored without a valid token", len(entries))
+	}
+	d := f.client().signIn("dmml")
+	if resp, _ := d.post("/dmml/publier", url.Values{"exercice": {"2016"}}); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("publish without token: %d", resp.StatusCode)
+	}
+	if resp, _ := c.post("/deconnexion", url.Values{}); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("sign-out without token: %d", resp.StatusCode)
+	}
+}
+
+// TestOtherRegion: an ARML account reaches nothing of another region, by any URL.
+func TestOtherRegion(t *testing.T) {
+	f := newFixture(t, 1<<20)
+	corse := f.client().signIn("arml94")
+	corse.upload("94", 2016, corse.csrf("/region/94"), map[string][]byte{"arml-94.xlsx": mustRead(t, "../../fixtures/demo/2016/94/arml-94-2016.xlsx")})
+	c := f.client().signIn("arml53")
+	token := c.csrf("/region/53")
+	for _, path := range []string{"/region/94", "/region/94/depots/1", "/region/94/modele?exercice=2016", "/region/94/bilan/pdf?exercice=2016", "/dmml"} {
+		if resp, _ := c.get(path); resp.StatusCode != http.StatusForbidden {
+			t.Errorf("GET %s by Bretagne: %d, want 403", path, resp.StatusCode)
+		}
+	}
+	if resp, _ := c.get("/region/53/depots/1"); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("Corse's upload 1 under Bretagne's URL: %d, want 404", resp.StatusCode)
+	}
+	if resp, _ := c.get("/region/99"); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("unknown region: %d, want 404", resp.StatusCode)
+	}
+	if resp, _ := c.upload("94", 2016, token, demoFiles(t)); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("Bretagne uploading for Corse: %d, want 403", resp.StatusCode)
+	}
+	if resp, _ := c.post("/dmml/publier", url.Values{"csrf": {token}, "exercice": {"2016"}}); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("Bretagne publishing: %d, want 403", resp.StatusCode)
+	}
+	if _, body := c.get("/region/53"); strings.Contains(body, "arml-94") {
+		t.Error("Bretagne's history shows Corse's upload")
+	}
+	if n := f.count("SELECT count(*) FROM depots"); n != 1 {
+		t.Errorf("%d uploads, want Corse's only", n)
+	}
+	// The DMML sees every region.
+	d := f.client().signIn("dmml")
+	for _, path := range []string{"/region/94", "/region/94/depots/1", "/region/53", "/dmml"} {
+		if resp, _ := d.get(path); resp.StatusCode != http.StatusOK {
+			t.Errorf("GET %s by the DMML: %d", path, resp.StatusCode)
+		}
+	}
+}
+
+func TestOversizedUpload(t *testing.T) {
+	f := newFixture(t, 64<<10)
+	c := f.client().signIn("arml53")
+	resp, body := c.upload("53", 2016, c.csrf("/region/53"), map[string][]byte{"jeunes.csv": bytes.Repeat([]byte("x;"), 100<<10)})
+	if resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(body, "Envoi trop volumineux : 64 ko au plus") {
+		t.Errorf("oversized upload: %d", resp.StatusCode)
+	}
+	if n := f.count("SELECT count(*) FROM depots"); n != 0 {
+		t.Errorf("%d uploads recorded", n)
+	}
+}
+
+// TestUploads: a good sending is loaded and its report shown; a bad one is refused with
+// its French messages, and the warehouse is as before.
+func TestUploads(t *testing.T) {
+	f := newFixture(t, 10<<20)
+	c := f.client().signIn("arml53")
+	resp, body := c.upload("53", 2016, c.csrf("/region/53"), demoFiles(t))
+	if resp.StatusCode != http.StatusOK || !strings.Contains(body, "Dépôt chargé") {
+		t.Fatalf("good upload: %d\n%s", resp.StatusCode, body)
+	}
+	for _, want := range []string{"jeunes.csv – accepté", "arml-53-2016.xlsx – accepté", "classeur de la région 53"} {
+		if !strings.Contains(html.UnescapeString(body), want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	youths := f.count("SELECT count(*) FROM raw_jeunes WHERE exercice = 2016 AND scope = '53'")
+	if youths == 0 || f.count("SELECT count(*) FROM raw_arml_structures WHERE exercice = 2016 AND scope = '53'") == 0 {
+		t.Fatal("the good upload is not in the warehouse")
+	}
+	batches := f.count("SELECT count(*) FROM batches")
+	resp, body = c.upload("53", 2016, c.csrf("/region/53"), map[string][]byte{"arml-53.bad.xlsx": mustRead(t, bad), "jeunes.csv": demoFiles(t)["jeunes.csv"][:2000]})
+	text := html.UnescapeString(body)
+	if resp.StatusCode != http.StatusOK || !strings.Contains(text, "Dépôt refusé : rien n'a été chargé") ||
+		!strings.Contains(text, "Fichier arml-53.bad.xlsx, feuille « structures », ligne 3, colonne « nb_lieux_accueil » : « 3,5 » n'est pas un nombre entier ; classeur refusé.") {
+		t.Errorf("bad upload: %d\n%s", resp.StatusCode, body)
+	}
+	if f.count("SELECT count(*) FROM raw_jeunes WHERE exercice = 2016 AND scope = '53'") != youths || f.count("SELECT count(*) FROM batches") != batches {
+		t.Error("a refused upload changed the warehouse")
+	}
+	_, page := c.get("/region/53")
+	sums := f.count("SELECT count(DISTINCT sha256) FROM depots_fichiers")
+	if sums != 6 || !strings.Contains(page, "chargé") || !strings.Contains(page, "refusé") || strings.Count(page, `<a href="/region/53/depots/`) != 2 {
+		t.Errorf("history: %d distinct files, page:\n%s", sums, page)
+	}
+	// The blank template of the region.
+	resp, _ = c.get("/region/53/modele?exercice=2016")
+	if resp.StatusCode != http.StatusOK || !strings.Contains(resp.Header.Get("Content-Disposition"), "arml-53-2016.xlsx") {
+		t.Errorf("template: %d %s", resp.StatusCode, resp.Header.Get("Content-Disposition"))
+	}
+	// No pack before the DMML publishes; then the region downloads it.
+	if resp, body := c.get("/region/53/bilan/pdf?exercice=2016"); resp.StatusCode != http.StatusNotFound || !strings.Contains(body, "pas encore été publié") {
+		t.Errorf("pack before publication: %d", resp.StatusCode)
+	}
+	d := f.client().signIn("dmml")
+	if resp, body := d.post("/dmml/publier", url.Values{"csrf": {d.csrf("/dmml?exercice=2016")}, "exercice": {"2016"}}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("publish: %d\n%s", resp.StatusCode, body)
+	}
+	if _, body := d.get("/dmml?exercice=2016"); !strings.Contains(body, "Bretagne (53)") || !strings.Contains(body, "classeur, evenements, jeunes, mesures") {
+		t.Errorf("DMML status page:\n%s", body)
+	}
+	resp, body = c.get("/region/53/bilan/pdf?exercice=2016")
+	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(body, "%PDF") {
+		t.Errorf("regional pack: %d", resp.StatusCode)
+	}
+}
+
+// TestConcurrentUploads is the bounded load test: 50 concurrent sendings of distinct
+// valid workbooks (one per exercice) end up, each once, in the history and the warehouse.
+func TestConcurrentUploads(t *testing.T) {
+	f := newFixture(t, 10<<20)
+	const n = 50
+	books := make([][]byte, n)
+	for i := range books {
+		tpl, err := pipeline.RegionTemplate(context.Background(), f.w, 2000+i, "53")
+		if err != nil {
+			t.Fatal(err)
+		}
+		tpl.Fill = &arml.Answers{Structures: map[string]map[string]any{"35238S00": {"nb_lieux_accueil": i + 1}}}
+		var buf bytes.Buffer
+		if err := tpl.Write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		books[i] = buf.Bytes()
+	}
+	c := f.client().signIn("arml53")
+	token := c.csrf("/region/53")
+	var wg sync.WaitGroup
+	failures := make(chan string, n)
+	start := time.Now()
+	for i := range books {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			resp, body := c.upload("53", 2000+i, token, map[string][]byte{fmt.Sprintf("arml-53-%d.xlsx", 2000+i): books[i]})
+			if resp.StatusCode != http.StatusOK || !strings.Contains(body, "Dépôt chargé") {
+				failures <- fmt.Sprintf("upload %d: %d", i, resp.StatusCode)
+			}
+		}(i)
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	close(failures)
+	for msg := range failures {
+		t.Error(msg)
+	}
+	t.Logf("load test: %d concurrent uploads in %.2f s (%.1f uploads/s), %d failures", n, elapsed.Seconds(), n/elapsed.Seconds(), len(failures))
+	if got := f.count("SELECT count(*) FROM depots WHERE statut = 'charge'"); got != n {
+		t.Errorf("%d uploads in the history, want %d", got, n)
+	}
+	if got := f.count("SELECT count(DISTINCT sha256) FROM depots_fichiers"); got != n {
+		t.Errorf("%d distinct files stored, want %d", got, n)
+	}
+	if got := f.count("SELECT count(*) FROM batches WHERE kind = 'classeur' AND scope = '53'"); got != n {
+		t.Errorf("%d workbooks in the warehouse, want %d", got, n)
+	}
+	if got := f.count("SELECT count(DISTINCT exercice || '-' || nb_lieux_accueil) FROM raw_arml_structures WHERE nb_lieux_accueil = exercice - 1999"); got != n {
+		t.Errorf("%d exercices hold their own workbook's figure, want %d", got, n)
+	}
+}
+
+func mustRead(t *testing.T, p string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// testLog is a logger writing into the test's log.
+func testLog(t *testing.T) *stdlog.Logger { return stdlog.New(testWriter{t}, "", 0) }
+
+type testWriter struct{ t *testing.T }
+
+func (w testWriter) Write(p []byte) (int, error) {
+	w.t.Log(strings.TrimSpace(string(p)))
+	return len(p), nil
+}

@@ -1,0 +1,254 @@
+// Package serve is the upload service of operations.md: ARML assistants sign in, send
+// their region's extracts and workbooks for an exercice, read the validation report at
+// once, see their history and download their pack and blank template; the DMML sees
+// every region and launches compute + publish. Pages are server-rendered French HTML with
+// the State's design system (DSFR), embedded in the binary.
+package serve
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"log"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+
+	"bilan/internal/warehouse"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// Config is what the service needs.
+type Config struct {
+	Warehouse    *warehouse.Warehouse
+	Accounts     map[string]*Account
+	Dir          string // uploads: objets/<sha256>, and scratch folders
+	Out          string // packs: Out/<exercice>/…, as `publish` writes them
+	MaxBytes     int64  // largest upload (all files of one sending)
+	Key          []byte // pseudonymisation key
+	Threshold    int    // statistical secrecy threshold of the packs (0 = default)
+	RefusalShare float64
+	Params       func(exercice int) warehouse.Params // run parameters of an exercice
+	Log          *log.Logger                         // never given a personal value
+}
+
+// Server serves the pages. One warehouse connection is shared: mu makes its users take
+// turns.
+type Server struct {
+	cfg      Config
+	mu       sync.Mutex
+	sessions sessions
+	limiter  limiter
+	pages    *template.Template
+	regions  []region
+}
+
+type region struct{ Code, Name string }
+
+// New prepares a server.
+func New(ctx context.Context, cfg Config) (*Server, error) {
+	if cfg.MaxBytes <= 0 {
+		cfg.MaxBytes = 200 << 20
+	}
+	if cfg.Params == nil {
+		cfg.Params = func(y int) warehouse.Params { return warehouse.Params{Exercice: y} }
+	}
+	if cfg.Log == nil {
+		cfg.Log = log.New(log.Writer(), "bilan serve : ", log.LstdFlags)
+	}
+	pages, err := template.New("").Funcs(funcs).ParseFS(templateFS, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, pages: pages, sessions: sessions{byID: map[string]*session{}}, limiter: limiter{failures: map[string][]time.Time{}}}
+	rows, err := cfg.Warehouse.Conn().QueryContext(ctx, "SELECT region, nom FROM ref_regions ORDER BY region")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r region
+		if err := rows.Scan(&r.Code, &r.Name); err != nil {
+			return nil, err
+		}
+		s.regions = append(s.regions, r)
+	}
+	return s, rows.Err()
+}
+
+// Handler routes the requests.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	static, _ := fs.Sub(staticFS, "static")
+	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
+	mux.HandleFunc("GET /{$}", s.home)
+	mux.HandleFunc("GET /connexion", s.signInPage)
+	mux.HandleFunc("POST /connexion", s.signIn)
+	mux.HandleFunc("POST /deconnexion", s.signOut)
+	mux.HandleFunc("GET /region/{code}", s.regionPage)
+	mux.HandleFunc("POST /region/{code}/depots", s.upload)
+	mux.HandleFunc("GET /region/{code}/depots/{id}", s.reportPage)
+	mux.HandleFunc("GET /region/{code}/modele", s.template)
+	mux.HandleFunc("GET /region/{code}/bilan/{format}", s.pack)
+	mux.HandleFunc("GET /dmml", s.dmmlPage)
+	mux.HandleFunc("POST /dmml/publier", s.publish)
+	return headers(mux)
+}
+
+// headers adds the security headers of every response.
+func headers(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Referrer-Policy", "same-origin")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// page is what every template gets.
+type page struct {
+	Title   string
+	Account *Account
+	CSRF    string
+	Region  region
+	Year    int
+	Error   string
+	Data    any
+}
+
+func (s *Server) render(w http.ResponseWriter, status int, name string, p page) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	if err := s.pages.ExecuteTemplate(w, name, p); err != nil {
+		s.cfg.Log.Printf("page %s : %v", name, err)
+	}
+}
+
+// fail shows an error page with a French message.
+func (s *Server) fail(w http.ResponseWriter, ss *session, status int, msg string) {
+	p := page{Title: http.StatusText(status), Error: msg}
+	if ss != nil {
+		p.Account, p.CSRF = ss.account, ss.csrf
+	}
+	s.render(w, status, "erreur.html", p)
+}
+
+// signedIn returns the session of a signed-in user, or sends them to the sign-in page
+// (or refuses a form sent without a session) and returns nil.
+func (s *Server) signedIn(w http.ResponseWriter, r *http.Request) *session {
+	ss := s.sessions.get(w, r)
+	if ss.account != nil {
+		return ss
+	}
+	if r.Method == http.MethodGet {
+		http.Redirect(w, r, "/connexion", http.StatusSeeOther)
+	} else {
+		s.fail(w, ss, http.StatusForbidden, "Session expirée ou absente : reconnectez-vous.")
+	}
+	return nil
+}
+
+// regionOf checks the region of the URL against the account: 404 for a code that is
+// no region, 403 for another region than the ARML's.
+func (s *Server) regionOf(w http.ResponseWriter, r *http.Request, ss *session) (region, bool) {
+	code := r.PathValue("code")
+	for _, reg := range s.regions {
+		if reg.Code != code {
+			continue
+		}
+		if !ss.account.Allowed(code) {
+			s.fail(w, ss, http.StatusForbidden, "Ce compte n'a pas accès aux fichiers de cette région.")
+			return reg, false
+		}
+		return reg, true
+	}
+	s.fail(w, ss, http.StatusNotFound, "Cette région n'existe pas.")
+	return region{}, false
+}
+
+// exercice reads the exercice of a request (default: last year).
+func exercice(v string) (int, error) {
+	if v == "" {
+		return time.Now().Year() - 1, nil
+	}
+	y, err := strconv.Atoi(v)
+	if err != nil || y < 2000 || y > 2100 {
+		return 0, errors.New("exercice invalide")
+	}
+	return y, nil
+}
+
+func (s *Server) home(w http.ResponseWriter, r *http.Request) {
+	ss := s.signedIn(w, r)
+	if ss == nil {
+		return
+	}
+	if ss.account.DMML() {
+		http.Redirect(w, r, "/dmml", http.StatusSeeOther)
+		return
+	}
+	http.Redirect(w, r, "/region/"+ss.account.Region, http.StatusSeeOther)
+}
+
+func (s *Server) signInPage(w http.ResponseWriter, r *http.Request) {
+	ss := s.sessions.get(w, r)
+	s.render(w, http.StatusOK, "connexion.html", page{Title: "Connexion", CSRF: ss.csrf, Account: ss.account})
+}
+
+func (s *Server) signIn(w http.ResponseWriter, r *http.Request) {
+	ss := s.sessions.get(w, r)
+	r.Body = http.MaxBytesReader(w, r.Body, 4<<10)
+	if err := r.ParseForm(); err != nil || !ss.validCSRF(r.PostFormValue("csrf")) {
+		s.fail(w, ss, http.StatusForbidden, "Formulaire expiré ou invalide : rechargez la page de connexion.")
+		return
+	}
+	id := r.PostFormValue("identifiant")
+	keys := []string{"compte:" + id, "adresse:" + clientIP(r)}
+	if s.limiter.blocked(keys...) {
+		s.render(w, http.StatusTooManyRequests, "connexion.html", page{Title: "Connexion", CSRF: ss.csrf,
+			Error: fmt.Sprintf("Trop d'essais infructueux : réessayez dans %d minutes.", int(window.Minutes()))})
+		return
+	}
+	a := s.cfg.Accounts[id]
+	if !checkPassword(a, r.PostFormValue("mot_de_passe")) {
+		s.limiter.fail(keys...)
+		s.cfg.Log.Printf("connexion refusée depuis %s", clientIP(r))
+		s.render(w, http.StatusUnauthorized, "connexion.html", page{Title: "Connexion", CSRF: ss.csrf,
+			Error: "Identifiant ou mot de passe incorrect."})
+		return
+	}
+	s.sessions.signIn(w, r, a)
+	http.Redirect(w, r, "/", http.StatusSeeOther)
+}
+
+func (s *Server) signOut(w http.ResponseWriter, r *http.Request) {
+	ss := s.sessions.get(w, r)
+	if err := r.ParseForm(); err != nil || !ss.validCSRF(r.PostFormValue("csrf")) {
+		s.fail(w, ss, http.StatusForbidden, "Formulaire expiré ou invalide : rechargez la page.")
+		return
+	}
+	s.sessions.signOut(w, r)
+	http.Redirect(w, r, "/connexion", http.StatusSeeOther)
+}
+
+func clientIP(r *http.Request) string {
+	host := r.RemoteAddr
+	for i := len(host) - 1; i >= 0; i-- {
+		if host[i] == ':' {
+			return host[:i]
+		}
+	}
+	return host
+}

@@ -1,0 +1,268 @@
+package serve
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/crypto/bcrypt"
+
+	"bilan/pipeline/ingest"
+)
+
+func checkPassword(a *Account, password string) bool {
+	if a == nil {
+		bcrypt.CompareHashAndPassword(dummyHash, []byte(password))
+		return false
+	}
+	return bcrypt.CompareHashAndPassword(a.hash, []byte(password)) == nil
+}
+
+// stored is one file of an upload, kept under its SHA-256.
+type stored struct {
+	name   string // as the client named it, cleaned: shown, and tells the kind of file; never a path
+	sha256 string
+	bytes  int64
+}
+
+// cleanName keeps the base name the client gave, without control characters, at most
+// 120 characters: it is displayed and tells the kind of file, and is never used as a path.
+func cleanName(name string) string {
+	name = strings.ReplaceAll(name, "\\", "/")
+	name = name[strings.LastIndex(name, "/")+1:]
+	name = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, name)
+	if r := []rune(name); len(r) > 120 {
+		name = string(r[:120])
+	}
+	if name == "" || name == "." || name == ".." {
+		name = "fichier"
+	}
+	return name
+}
+
+// store streams a file to Dir/objets/<sha256> (written under a temporary name, renamed
+// once complete; an identical file already there is kept).
+func (s *Server) store(r io.Reader) (string, int64, error) {
+	tmpDir, objects := filepath.Join(s.cfg.Dir, "tmp"), filepath.Join(s.cfg.Dir, "objets")
+	for _, d := range []string{tmpDir, objects} {
+		if err := os.MkdirAll(d, 0o700); err != nil {
+			return "", 0, err
+		}
+	}
+	f, err := os.CreateTemp(tmpDir, "depot-*")
+	if err != nil {
+		return "", 0, err
+	}
+	defer os.Remove(f.Name())
+	h := sha256.New()
+	n, err := io.Copy(io.MultiWriter(f, h), r)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return "", n, err
+	}
+	sum := hex.EncodeToString(h.Sum(nil))
+	if _, err := os.Stat(filepath.Join(objects, sum)); err == nil {
+		return sum, n, nil
+	}
+	return sum, n, os.Rename(f.Name(), filepath.Join(objects, sum))
+}
+
+// fileView is a file of the validation report as the pages show it: the same figures and
+// French messages as the CLI's report.
+type fileView struct {
+	Name, Detail           string
+	Refused                bool
+	Read, Loaded, Rejected int
+	Groups                 []groupView
+}
+
+type groupView struct {
+	Severity, Rule string
+	Count          int
+	Messages       []string
+	More           int
+}
+
+func views(res *ingest.Result) []fileView {
+	var out []fileView
+	for _, f := range res.Files {
+		v := fileView{Name: f.Name, Detail: f.Detail, Refused: f.Refused, Read: f.Read, Loaded: f.Loaded, Rejected: f.Rejected}
+		for _, g := range f.ByRule() {
+			gv := groupView{Severity: g.Severity.Label(), Rule: g.Rule, Count: len(g.Issues)}
+			for i, issue := range g.Issues {
+				if i == ingest.FirstLines {
+					gv.More = len(g.Issues) - i
+					break
+				}
+				gv.Messages = append(gv.Messages, issue.Message())
+			}
+			v.Groups = append(v.Groups, gv)
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// upload receives the files of one sending (multipart, streamed to disk), validates and
+// loads them with the same code as the CLI (all or nothing), records the upload and
+// shows its report.
+func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
+	ss := s.signedIn(w, r)
+	if ss == nil {
+		return
+	}
+	reg, ok := s.regionOf(w, r, ss)
+	if !ok {
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBytes)
+	mr, err := r.MultipartReader()
+	if err != nil {
+		s.fail(w, ss, http.StatusBadRequest, "Envoi illisible : utilisez le formulaire de dépôt.")
+		return
+	}
+	var files []stored
+	year, csrf := 0, false
+	tooLarge := func() {
+		s.fail(w, ss, http.StatusRequestEntityTooLarge, fmt.Sprintf("Envoi trop volumineux : %s au plus par dépôt.", size(s.cfg.MaxBytes)))
+	}
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		}
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			tooLarge()
+			return
+		}
+		if err != nil {
+			s.fail(w, ss, http.StatusBadRequest, "Envoi interrompu ou illisible : recommencez.")
+			return
+		}
+		switch part.FormName() {
+		case "csrf":
+			b, _ := io.ReadAll(io.LimitReader(part, 200))
+			csrf = ss.validCSRF(string(b))
+		case "exercice":
+			b, _ := io.ReadAll(io.LimitReader(part, 10))
+			if year, err = exercice(string(b)); err != nil {
+				s.fail(w, ss, http.StatusBadRequest, "Exercice invalide.")
+				return
+			}
+		case "fichiers":
+			if !csrf { // the token comes first in the form: nothing is stored without it
+				s.fail(w, ss, http.StatusForbidden, "Formulaire expiré ou invalide : rechargez la page.")
+				return
+			}
+			if part.FileName() == "" {
+				continue
+			}
+			sum, n, err := s.store(part)
+			if errors.As(err, &mbe) {
+				tooLarge()
+				return
+			}
+			if err != nil {
+				s.fail(w, ss, http.StatusBadRequest, "Envoi interrompu : recommencez.")
+				return
+			}
+			files = append(files, stored{name: cleanName(part.FileName()), sha256: sum, bytes: n})
+		}
+	}
+	switch {
+	case !csrf:
+		s.fail(w, ss, http.StatusForbidden, "Formulaire expiré ou invalide : rechargez la page.")
+		return
+	case year == 0:
+		s.fail(w, ss, http.StatusBadRequest, "Choisissez l'exercice.")
+		return
+	case len(files) == 0:
+		s.fail(w, ss, http.StatusBadRequest, "Aucun fichier choisi.")
+		return
+	}
+	id, err := s.ingest(r, ss.account, reg.Code, year, files)
+	if err != nil {
+		s.cfg.Log.Printf("dépôt de la région %s : %v", reg.Code, err)
+		s.fail(w, ss, http.StatusInternalServerError, "Le dépôt n'a pas pu être traité ; rien n'a été chargé. Réessayez ou prévenez la DMML.")
+		return
+	}
+	http.Redirect(w, r, fmt.Sprintf("/region/%s/depots/%d", reg.Code, id), http.StatusSeeOther)
+}
+
+// ingest validates and loads the files of an upload in one call and records it.
+func (s *Server) ingest(r *http.Request, a *Account, code string, year int, files []stored) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ctx, conn := r.Context(), s.cfg.Warehouse.Conn()
+	var id int
+	if err := conn.QueryRowContext(ctx, "SELECT coalesce(max(depot), 0) + 1 FROM depots").Scan(&id); err != nil {
+		return 0, err
+	}
+	// Each file gets its own path (a link to its object), so two identical files of one
+	// sending stay two files, named as the client named them.
+	lot := filepath.Join(s.cfg.Dir, "tmp", fmt.Sprintf("lot-%d", id))
+	if err := os.MkdirAll(lot, 0o700); err != nil {
+		return 0, err
+	}
+	defer os.RemoveAll(lot)
+	opt := ingest.Options{Exercice: year, Scope: code, Key: s.cfg.Key, RefusalShare: s.cfg.RefusalShare}
+	for i, f := range files {
+		p := filepath.Join(lot, strconv.Itoa(i))
+		if err := os.Link(filepath.Join(s.cfg.Dir, "objets", f.sha256), p); err != nil {
+			return 0, err
+		}
+		opt.Files, opt.Names = append(opt.Files, p), append(opt.Names, f.name)
+	}
+	res, err := ingest.Run(ctx, s.cfg.Warehouse, opt)
+	status := "charge"
+	switch {
+	case errors.Is(err, ingest.ErrRefused):
+		status = "refuse"
+	case err != nil:
+		return 0, err
+	}
+	report, err := json.Marshal(views(res))
+	if err != nil {
+		return 0, err
+	}
+	if _, err := conn.ExecContext(ctx, "INSERT INTO depots VALUES (?, ?, ?, ?, ?, ?, ?)",
+		id, year, code, a.ID, time.Now().UTC(), status, string(report)); err != nil {
+		return 0, err
+	}
+	for _, f := range files {
+		if _, err := conn.ExecContext(ctx, "INSERT INTO depots_fichiers VALUES (?, ?, ?, ?)", id, f.name, f.sha256, f.bytes); err != nil {
+			return 0, err
+		}
+	}
+	s.cfg.Log.Printf("dépôt %d : région %s, exercice %d, %d fichier(s), %s, par %s", id, code, year, len(files), status, a.ID)
+	return id, nil
+}
+
+// size writes a byte count the French way.
+func size(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%d Mo", n>>20)
+	case n >= 1<<10:
+		return fmt.Sprintf("%d ko", n>>10)
+	}
+	return fmt.Sprintf("%d octets", n)
+}
