@@ -15,11 +15,12 @@ DSFR_NPM := web/node_modules/@gouvfr/dsfr/dist
 DSFR     := internal/serve/static/dsfr
 web: $(DSFR)/dsfr.min.css
 
-$(DSFR)/dsfr.min.css: web/package-lock.json
+$(DSFR)/dsfr.min.css: web/package-lock.json Makefile
 	cd web && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	rm -rf $(DSFR) && mkdir -p $(DSFR)
 	cp $(DSFR_NPM)/dsfr.min.css $(DSFR_NPM)/dsfr.module.min.js $(DSFR_NPM)/dsfr.nomodule.min.js $(DSFR)/
 	cp -r $(DSFR_NPM)/fonts $(DSFR_NPM)/icons $(DSFR_NPM)/favicon $(DSFR)/
+	mkdir -p $(DSFR)/utility/icons && cp $(DSFR_NPM)/utility/icons/icons.min.css $(DSFR)/utility/icons/
 	cp web/node_modules/@gouvfr/dsfr/LICENSE.md $(DSFR)/ 2>/dev/null || true
 
 build: web

@@ -23,8 +23,8 @@ func cmdCalibrate(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer w.Close()
-	fmt.Fprintf(e.stdout, "%-40s %14s %14s %10s\n", "Chiffre du PNAE 2018-2020 (2016)", "PNAE", "bilan", "écart")
-	fmt.Fprintln(e.stdout, strings.Repeat("-", 81))
+	fmt.Fprintf(e.stdout, "%-46s %14s %14s %10s\n", "Chiffre du PNAE 2018-2020 (2016)", "PNAE", "bilan", "écart")
+	fmt.Fprintln(e.stdout, strings.Repeat("-", 87))
 	bad := 0
 	for _, s := range synth.Seed2016 {
 		var v sql.NullFloat64
@@ -48,7 +48,7 @@ func cmdCalibrate(ctx context.Context, e *env, args []string) error {
 		if verdict != "ok" {
 			bad++
 		}
-		fmt.Fprintf(e.stdout, "%-40s %14s %14s %10s  %s\n", s.Label, num(s.Value, s.Points), numOrNA(v, s.Points), gap, verdict)
+		fmt.Fprintf(e.stdout, "%-46s %14s %14s %10s  %s\n", s.Label, num(s.Value, s.Points), numOrNA(v, s.Points), gap, verdict)
 	}
 	if bad > 0 {
 		return fmt.Errorf("%d chiffre(s) hors tolérance", bad)

@@ -90,7 +90,6 @@ func (s *Server) history(r *http.Request, code string, limit int) ([]uploadView,
 
 type regionData struct {
 	History []uploadView
-	Years   []int
 	Pack    bool
 }
 
@@ -114,12 +113,8 @@ func (s *Server) regionPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	_, packErr := os.Stat(s.packPath(reg, year, "pdf"))
-	var years []int
-	for y := time.Now().Year(); y >= time.Now().Year()-6; y-- {
-		years = append(years, y)
-	}
 	s.render(w, http.StatusOK, "region.html", page{Title: "Dépôts – " + reg.Name, Account: ss.account, CSRF: ss.csrf,
-		Region: reg, Year: year, Data: regionData{History: h, Years: years, Pack: packErr == nil}})
+		Region: reg, Year: year, Data: regionData{History: h, Pack: packErr == nil}})
 }
 
 func (s *Server) reportPage(w http.ResponseWriter, r *http.Request) {

@@ -1,0 +1,121 @@
+package serve
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// chromium is Debian's Chromium, installed by .ci/run.
+const chromium = "/usr/bin/chromium"
+
+// TestBrowser drives the real service in headless Chromium as an assistant would: sign
+// in, send a good batch and read that it is loaded, send a bad workbook and read the
+// French messages naming sheet, row and column. The page of the refused upload is
+// saved as a PNG (in BILAN_CAPTURES when set).
+func TestBrowser(t *testing.T) {
+	if _, err := exec.LookPath(chromium); err != nil {
+		t.Fatalf("%s is needed (Debian package chromium, installed by .ci/run)", chromium)
+	}
+	f := newFixture(t, 10<<20)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chromium), chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 1600))
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
+	defer cancel()
+
+	abs := func(p string) string {
+		a, err := filepath.Abs(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	var good []string
+	for _, n := range []string{"jeunes.csv", "evenements.csv", "mesures.csv", "arml-53-2016.xlsx"} {
+		good = append(good, abs(filepath.Join(demo, n)))
+	}
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(f.srv.URL+"/"),
+		chromedp.WaitVisible("#identifiant"),
+	)
+	if err != nil {
+		t.Fatalf("sign-in page in the browser: %v", err)
+	}
+	title, _ := chromedp.Run(ctx, chromedp.Title())
+	lang, _ := chromedp.Run(ctx, chromedp.AttributeValue("html", "lang"))
+	if title != "Connexion – Bilan des missions locales" || lang.Value != "fr" {
+		t.Errorf("sign-in page: title %q, lang %q", title, lang.Value)
+	}
+	err = chromedp.Do(ctx,
+		chromedp.SendKeys("#identifiant", "arml53"),
+		chromedp.SendKeys("#mot_de_passe", password),
+		chromedp.Submit("#mot_de_passe"),
+		chromedp.WaitVisible("#depot"),
+		chromedp.SetValue("#exercice", "2016"),
+		chromedp.SetUploadFiles("#fichiers", good),
+		chromedp.Submit("#fichiers"),
+		chromedp.WaitVisible("#statut"),
+	)
+	if err != nil {
+		t.Fatalf("good upload in the browser: %v", err)
+	}
+	if status, _ := chromedp.Run(ctx, chromedp.Text("#statut")); !strings.Contains(status, "Dépôt chargé") {
+		t.Errorf("after the good upload the page says %q", status)
+	}
+	err = chromedp.Do(ctx,
+		chromedp.Navigate(f.srv.URL+"/region/53"),
+		chromedp.WaitVisible("#depot"),
+		chromedp.SetValue("#exercice", "2016"),
+		chromedp.SetUploadFiles("#fichiers", []string{abs(bad)}),
+		chromedp.Submit("#fichiers"),
+		chromedp.WaitVisible("#statut"),
+	)
+	if err != nil {
+		t.Fatalf("bad upload in the browser: %v", err)
+	}
+	if status, _ := chromedp.Run(ctx, chromedp.Text("#statut")); !strings.Contains(status, "Dépôt refusé") {
+		t.Errorf("after the bad upload the page says %q", status)
+	}
+	report, err := chromedp.Run(ctx, chromedp.Text("main"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"Fichier arml-53.bad.xlsx, feuille « structures », ligne 3, colonne « nb_lieux_accueil » : « 3,5 » n'est pas un nombre entier ; classeur refusé.",
+		"Fichier arml-53.bad.xlsx, feuille « suivi_pnae », ligne 2, colonne « role » : « PILOTE » n'est pas une réponse prévue (REFERENTE, CONCERNEE, NON_CONCERNEE) ; classeur refusé.",
+	} {
+		if !strings.Contains(report, want) {
+			t.Errorf("the report page lacks %q\n%s", want, report)
+		}
+	}
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := os.Getenv("BILAN_CAPTURES")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "rapport-depot-refuse.png")
+	if err := os.WriteFile(p, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("page of the refused upload: %s (%d bytes)", p, len(png))
+	if f.count("SELECT count(*) FROM depots WHERE statut = 'charge'") != 1 || f.count("SELECT count(*) FROM depots WHERE statut = 'refuse'") != 1 {
+		t.Error("the history does not hold one loaded and one refused upload")
+	}
+}
