@@ -118,6 +118,13 @@ func (s *sessions) get(w http.ResponseWriter, r *http.Request) *session {
 // start opens a new session (a new id at sign-in, so a session id planted before cannot
 // be reused) and sets its cookie. s.mu must be held.
 func (s *sessions) start(w http.ResponseWriter, r *http.Request, a *Account) *session {
+	if len(s.byID) >= 10_000 { // visitors who never signed in: forget the expired ones
+		for id, ss := range s.byID {
+			if time.Now().After(ss.expires) {
+				delete(s.byID, id)
+			}
+		}
+	}
 	id := token()
 	ss := &session{account: a, csrf: token(), expires: time.Now().Add(sessionLife)}
 	s.byID[id] = ss

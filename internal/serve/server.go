@@ -224,7 +224,7 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request) {
 	a := s.cfg.Accounts[id]
 	if !checkPassword(a, r.PostFormValue("mot_de_passe")) {
 		s.limiter.fail(keys...)
-		s.cfg.Log.Printf("connexion refusée depuis %s", clientIP(r))
+		s.cfg.Log.Printf("connexion refusée")
 		s.render(w, http.StatusUnauthorized, "connexion.html", page{Title: "Connexion", CSRF: ss.csrf,
 			Error: "Identifiant ou mot de passe incorrect."})
 		return
