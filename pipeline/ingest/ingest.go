@@ -73,7 +73,7 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) (*Result, err
 	}
 	c := &checker{
 		exercice: opt.Exercice, scope: opt.Scope, pseudo: pseudo.New(opt.Key),
-		structures: map[string]structure{}, youths: map[string]bool{}, rejected: map[string]bool{},
+		structures: map[string]structure{}, youths: map[idKey]bool{}, rejected: map[idKey]bool{},
 		perStructure: map[string]int{},
 	}
 	if len(byKind[KindReferentiel]) == 0 {
@@ -94,7 +94,7 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) (*Result, err
 			continue
 		}
 		loaded = append(loaded, k)
-		c.ids = map[string]int{}
+		c.ids = map[idKey]int32{}
 		if err := readKind(ctx, w, c, k, byKind[k], name, opt, res); err != nil {
 			return nil, err
 		}
@@ -365,7 +365,7 @@ func loadStructures(ctx context.Context, w *warehouse.Warehouse, into map[string
 	return rows.Err()
 }
 
-func loadYouths(ctx context.Context, w *warehouse.Warehouse, exercice int, scope string, into map[string]bool) error {
+func loadYouths(ctx context.Context, w *warehouse.Warehouse, exercice int, scope string, into map[idKey]bool) error {
 	rows, err := w.Conn().QueryContext(ctx, "SELECT id_jeune FROM raw_jeunes WHERE exercice = ? AND scope = ?", exercice, scope)
 	if err != nil {
 		return fmt.Errorf("read youths: %w", err)
@@ -376,7 +376,7 @@ func loadYouths(ctx context.Context, w *warehouse.Warehouse, exercice int, scope
 		if err := rows.Scan(&id); err != nil {
 			return err
 		}
-		into[id] = true
+		into[keyOf(id)] = true
 	}
 	return rows.Err()
 }

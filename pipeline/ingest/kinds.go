@@ -76,24 +76,29 @@ var specs = map[Kind]spec{
 		{name: "id_parrain"}, {name: "objectif", pii: true}}},
 }
 
-// codes maps the folded spelling of each accepted coded value to its canonical form.
-type codes map[string]string
+// codes maps the folded spelling of each accepted coded value to its canonical form;
+// exact holds the spellings listed, so the usual case is found without folding.
+type codes struct{ folded, exact map[string]string }
 
 func newCodes(canonical ...string) codes {
-	c := codes{}
+	c := codes{folded: map[string]string{}, exact: map[string]string{}}
 	for _, s := range canonical {
 		from, to, ok := strings.Cut(s, "=")
 		if !ok {
 			to = from
 		}
-		c[textio.FoldCode(from)] = to
+		c.folded[textio.FoldCode(from)] = to
+		c.exact[from] = to
 	}
 	return c
 }
 
 // lookup returns the canonical code, or the value upper-cased and false when unknown.
 func (c codes) lookup(v string) (string, bool) {
-	if canon, ok := c[textio.FoldCode(v)]; ok {
+	if canon, ok := c.exact[v]; ok {
+		return canon, true
+	}
+	if canon, ok := c.folded[textio.FoldCode(v)]; ok {
 		return canon, true
 	}
 	return strings.ToUpper(strings.TrimSpace(v)), false

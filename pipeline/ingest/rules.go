@@ -21,10 +21,10 @@ type checker struct {
 	exercice     int
 	scope        string
 	structures   map[string]structure
-	youths       map[string]bool // pseudonymised ids of the youths rows may point to
-	rejected     map[string]bool // pseudonymised ids of youths whose row was rejected
+	youths       map[idKey]bool // pseudonymised ids of the youths rows may point to
+	rejected     map[idKey]bool // pseudonymised ids of youths whose row was rejected
 	pseudo       *pseudo.Pseudonymiser
-	ids          map[string]int // id → first line, for duplicates within one kind
+	ids          map[idKey]int32 // id → first line, for duplicates within one kind
 	rep          *FileReport
 	rejectedRow  bool
 	perStructure map[string]int // accepted youths per structure, for the year-over-year warning
@@ -120,11 +120,12 @@ func (c *checker) unique(r *row, column, id string) {
 	if id == "" {
 		return
 	}
-	if first, seen := c.ids[id]; seen {
-		c.reject(r, column, RuleDuplicate, "", first)
+	k := keyOf(id)
+	if first, seen := c.ids[k]; seen {
+		c.reject(r, column, RuleDuplicate, "", int(first))
 		return
 	}
-	c.ids[id] = r.line
+	c.ids[k] = int32(r.line)
 }
 
 // youth pseudonymises id_jeune and checks it links to a youth of the batch.
@@ -135,9 +136,9 @@ func (c *checker) youth(r *row) string {
 	}
 	id := c.pseudo.ID(raw)
 	switch {
-	case c.rejected[id]:
+	case c.rejected[keyOf(id)]:
 		c.reject(r, "id_jeune", RuleRejectedYouth, "")
-	case !c.youths[id]:
+	case !c.youths[keyOf(id)]:
 		c.reject(r, "id_jeune", RuleUnknownYouth, "")
 	}
 	return id
@@ -220,8 +221,8 @@ func (c *checker) jeunesRow(r *row) []any {
 	zrr := c.boolean(r, "zrr")
 	accueil := c.date(r, "date_premier_accueil", false)
 	if c.rejectedRow {
-		if id != "" && c.ids[id] == r.line {
-			c.rejected[id] = true
+		if k := keyOf(id); id != "" && c.ids[k] == int32(r.line) {
+			c.rejected[k] = true
 		}
 		return nil
 	}
@@ -231,7 +232,7 @@ func (c *checker) jeunesRow(r *row) []any {
 		c.rep.add(Issue{Severity: Refuse, File: r.file, Line: r.line, Column: "code_structure", Rule: RuleOtherRegion,
 			Value: code, Args: []any{s.region, c.scope}})
 	}
-	c.youths[id] = true
+	c.youths[keyOf(id)] = true
 	c.perStructure[code]++
 	return []any{id, code, birth, sexe, niveau, diplome, qpv, zrr, accueil}
 }
