@@ -94,11 +94,7 @@ type regionData struct {
 }
 
 func (s *Server) regionPage(w http.ResponseWriter, r *http.Request) {
-	ss := s.signedIn(w, r)
-	if ss == nil {
-		return
-	}
-	reg, ok := s.regionOf(w, r, ss)
+	ss, reg, ok := s.regionAccess(w, r)
 	if !ok {
 		return
 	}
@@ -118,11 +114,7 @@ func (s *Server) regionPage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) reportPage(w http.ResponseWriter, r *http.Request) {
-	ss := s.signedIn(w, r)
-	if ss == nil {
-		return
-	}
-	reg, ok := s.regionOf(w, r, ss)
+	ss, reg, ok := s.regionAccess(w, r)
 	if !ok {
 		return
 	}
@@ -156,11 +148,7 @@ func (s *Server) reportPage(w http.ResponseWriter, r *http.Request) {
 
 // template sends the region's blank ARML workbook for the exercice.
 func (s *Server) template(w http.ResponseWriter, r *http.Request) {
-	ss := s.signedIn(w, r)
-	if ss == nil {
-		return
-	}
-	reg, ok := s.regionOf(w, r, ss)
+	ss, reg, ok := s.regionAccess(w, r)
 	if !ok {
 		return
 	}
@@ -193,11 +181,7 @@ func (s *Server) packPath(reg region, year int, format string) string {
 
 // pack sends the region's published pack (PDF or XLSX) of the exercice.
 func (s *Server) pack(w http.ResponseWriter, r *http.Request) {
-	ss := s.signedIn(w, r)
-	if ss == nil {
-		return
-	}
-	reg, ok := s.regionOf(w, r, ss)
+	ss, reg, ok := s.regionAccess(w, r)
 	if !ok {
 		return
 	}

@@ -160,6 +160,17 @@ func (s *Server) signedIn(w http.ResponseWriter, r *http.Request) *session {
 	return nil
 }
 
+// regionAccess is the start of every page of a region: a signed-in user allowed to see
+// the region of the URL.
+func (s *Server) regionAccess(w http.ResponseWriter, r *http.Request) (*session, region, bool) {
+	ss := s.signedIn(w, r)
+	if ss == nil {
+		return nil, region{}, false
+	}
+	reg, ok := s.regionOf(w, r, ss)
+	return ss, reg, ok
+}
+
 // regionOf checks the region of the URL against the account: 404 for a code that is
 // no region, 403 for another region than the ARML's.
 func (s *Server) regionOf(w http.ResponseWriter, r *http.Request, ss *session) (region, bool) {

@@ -124,11 +124,7 @@ func views(res *ingest.Result) []fileView {
 // loads them with the same code as the CLI (all or nothing), records the upload and
 // shows its report.
 func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
-	ss := s.signedIn(w, r)
-	if ss == nil {
-		return
-	}
-	reg, ok := s.regionOf(w, r, ss)
+	ss, reg, ok := s.regionAccess(w, r)
 	if !ok {
 		return
 	}
