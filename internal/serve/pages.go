@@ -98,9 +98,8 @@ func (s *Server) regionPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	year, err := exercice(r.URL.Query().Get("exercice"))
-	if err != nil {
-		s.fail(w, ss, http.StatusBadRequest, "Exercice invalide.")
+	year, ok := s.queryYear(w, r, ss)
+	if !ok {
 		return
 	}
 	h, err := s.history(r, reg.Code, 50)
@@ -152,9 +151,8 @@ func (s *Server) template(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	year, err := exercice(r.URL.Query().Get("exercice"))
-	if err != nil {
-		s.fail(w, ss, http.StatusBadRequest, "Exercice invalide.")
+	year, ok := s.queryYear(w, r, ss)
+	if !ok {
 		return
 	}
 	var buf bytes.Buffer
@@ -216,9 +214,8 @@ func (s *Server) dmmlPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, ss, http.StatusForbidden, "Cette page est réservée à la DMML.")
 		return
 	}
-	year, err := exercice(r.URL.Query().Get("exercice"))
-	if err != nil {
-		s.fail(w, ss, http.StatusBadRequest, "Exercice invalide.")
+	year, ok := s.queryYear(w, r, ss)
+	if !ok {
 		return
 	}
 	all, err := s.history(r, "", 1000)
@@ -299,6 +296,16 @@ func (s *Server) publish(w http.ResponseWriter, r *http.Request) {
 	}
 	s.cfg.Log.Printf("exercice %d calculé et publié par %s", year, ss.account.ID)
 	http.Redirect(w, r, fmt.Sprintf("/dmml?exercice=%d&publie=1", year), http.StatusSeeOther)
+}
+
+// queryYear reads the exercice of the URL (default: last year), refusing a bad one.
+func (s *Server) queryYear(w http.ResponseWriter, r *http.Request, ss *session) (int, bool) {
+	year, err := exercice(r.URL.Query().Get("exercice"))
+	if err != nil {
+		s.fail(w, ss, http.StatusBadRequest, "Exercice invalide.")
+		return 0, false
+	}
+	return year, true
 }
 
 func (s *Server) internal(w http.ResponseWriter, ss *session, err error) {
