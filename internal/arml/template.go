@@ -159,13 +159,9 @@ func validate(f *excelize.File, sheet string, col Column, sqref string) error {
 	dv.SetInput(col.Name, col.Help)
 	switch col.Type {
 	case Count, Action:
-		upper := 1_000_000_000
+		lower, upper := 0, 1_000_000_000
 		if col.Type == Action {
-			upper = len(Actions)
-		}
-		lower := min(1, upper)
-		if col.Type == Count {
-			lower = 0
+			lower, upper = 1, len(Actions)
 		}
 		if err := dv.SetRange(lower, upper, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween); err != nil {
 			return err
