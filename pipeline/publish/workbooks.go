@@ -56,7 +56,7 @@ func (b *builder) digital() reports.Section {
 		{"application", "Applications numériques citées par les ARML", "Applications citées", "Application"},
 		{"prestataire", "Prestataires et partenaires sollicités par les ARML", "Prestataires", "Prestataire ou partenaire"},
 	} {
-		t := &reports.Table{Number: b.number(), Title: q.title, Sheet: q.sheet, Source: sourceSurvey,
+		t := &reports.Table{Title: q.title, Sheet: q.sheet, Source: sourceSurvey,
 			Columns: []reports.Column{{Title: q.column}, {Title: "ARML le citant", Format: reports.Count}, {Title: "Régions"}}}
 		for _, c := range b.d.citations {
 			if c.question != q.question || b.s.niveau != "national" && !contains(c.regions, b.s.code) {
@@ -70,9 +70,9 @@ func (b *builder) digital() reports.Section {
 		}
 		if len(t.Rows) == 0 {
 			sec.Paragraphs = append(sec.Paragraphs, q.title+" : aucune.")
-			b.tables--
 			continue
 		}
+		t.Number = b.number()
 		sec.Tables = append(sec.Tables, t)
 	}
 	return sec
