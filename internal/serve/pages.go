@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"bilan/internal/arml"
 	"bilan/pipeline"
 	"bilan/pipeline/compute"
 	"bilan/pipeline/publish"
@@ -30,7 +29,6 @@ var funcs = template.FuncMap{
 		}
 		return s
 	},
-	"feuilles": func() []arml.Sheet { return arml.Sheets },
 }
 
 var paris = func() *time.Location {
