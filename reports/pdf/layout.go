@@ -126,35 +126,50 @@ func (d *doc) index() {
 }
 
 // widths shares the page width among columns: each number column gets the width of its
-// longest header word or value, text columns share the rest (the first, labels, at most
-// 70 mm unless it is the only text column left to fill the page).
+// longest header word or value (totals measured in bold, as drawn), text columns share
+// the rest (the first, labels, at most 70 mm unless it is the only text column left to
+// fill the page). When numbers take too much room, the header words wrap first and the
+// values keep their width as long as they can.
 func (d *doc) widths(t *reports.Table) []float64 {
 	avail := 210 - 2*margin
 	w := make([]float64, len(t.Columns))
+	values := make([]float64, len(t.Columns)) // width of the widest value
 	used, textWeight := 0.0, 0.0
 	for i, c := range t.Columns {
 		if c.Format == reports.Text {
 			textWeight += map[bool]float64{true: 1, false: 1.5}[i == 0]
 			continue
 		}
+		for style, rows := range map[string][][]reports.Cell{"": t.Rows, "B": t.Totals} {
+			d.SetFont(font, style, 8)
+			for _, r := range rows {
+				values[i] = math.Max(values[i], d.GetStringWidth(reports.French(r[i]))+4.5)
+			}
+		}
 		d.SetFont(font, "B", 6.5)
+		w[i] = math.Max(values[i], 14)
 		for _, word := range strings.Fields(c.Title) {
 			w[i] = math.Max(w[i], d.GetStringWidth(word)+4.5)
 		}
-		d.SetFont(font, "", 8)
-		for _, r := range append(append([][]reports.Cell{}, t.Rows...), t.Totals...) {
-			w[i] = math.Max(w[i], d.GetStringWidth(reports.French(r[i]))+4.5)
-		}
-		w[i] = math.Max(w[i], 14)
 		used += w[i]
 	}
-	if used > avail*0.82 { // too many numbers: shrink them, keep room for labels
+	if limit := avail * 0.82; used > limit { // too many numbers: shrink them, keep room for labels
+		excess, slack := used-limit, 0.0
 		for i, c := range t.Columns {
 			if c.Format != reports.Text {
-				w[i] *= avail * 0.82 / used
+				slack += w[i] - math.Max(values[i], 14)
 			}
 		}
-		used = avail * 0.82
+		for i, c := range t.Columns {
+			switch {
+			case c.Format == reports.Text:
+			case slack >= excess: // header words give way, values keep their width
+				w[i] -= (w[i] - math.Max(values[i], 14)) * excess / slack
+			default:
+				w[i] *= limit / used
+			}
+		}
+		used = limit
 	}
 	rest := avail - used
 	for i, c := range t.Columns {

@@ -69,3 +69,38 @@ func TestLongTableRepeatsHeader(t *testing.T) {
 		}
 	}
 }
+
+// In a table with many number columns, the headers wrap but no value does, the bold
+// totals included: each value reads whole on its line of pdftotext.
+func TestWideTableKeepsValuesWhole(t *testing.T) {
+	cols := []reports.Column{{Title: "Mission locale"}, {Title: "Financement total", Format: reports.Euros}}
+	for _, h := range []string{"État", "Région", "Départements", "Communes et EPCI", "FSE", "Autres"} {
+		cols = append(cols, reports.Column{Title: h, Format: reports.Percent})
+	}
+	cols = append(cols, reports.Column{Title: "Par jeune reçu", Format: reports.Euros})
+	line := func(label string, total float64) []reports.Cell {
+		r := []reports.Cell{reports.Str(label), reports.Num(total, reports.Euros)}
+		for _, v := range []float64{51.6, 17.1, 6.6, 13.3, 3.8, 7.6} {
+			r = append(r, reports.Num(v, reports.Percent))
+		}
+		return append(r, reports.Num(1028, reports.Euros))
+	}
+	tb := &reports.Table{Number: 1, Title: "Financement", Source: "essai", Columns: cols,
+		Rows: [][]reports.Cell{line("56-ML VANNES", 51055)}, Totals: [][]reports.Cell{line("France", 816359)}}
+	r := sample(0)
+	r.Sections[0].Tables = []*reports.Table{tb}
+	var b bytes.Buffer
+	if err := Write(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "r.pdf")
+	os.WriteFile(p, b.Bytes(), 0o644)
+	out, err := exec.Command("pdftotext", "-layout", p, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext (poppler-utils): %v", err)
+	}
+	text := strings.NewReplacer("\u202f", " ", "\u00a0", " ").Replace(string(out))
+	if !regexp.MustCompile(`France\s+816 359 €\s+51,6 %\s+17,1 %\s+6,6 %\s+13,3 %\s+3,8 %\s+7,6 %\s+1 028 €\n`).MatchString(text) {
+		t.Errorf("a value of the bold total line wraps:\n%s", text)
+	}
+}
