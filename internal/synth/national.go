@@ -55,6 +55,7 @@ var Seed2016 = []Seed{
 	{"PAR_PARRAINS", "parrains actifs", mentors, false},
 	{"RES_LIEUX", "lieux d'accueil (ICARE)", sites, false},
 	{"RES_SALARIES", "salariés au 31/12 (ICARE)", staff, false},
+	{"RES_REFERENTS_ENTREPRISE", "référents entreprise (ICARE)", referents, false},
 	{"FIN_TOTAL", "financement total, euros (2016-2017)", fundingCents / 100, false},
 	{"FIN_ETAT_PCT", "part de l'État dans le financement, %", 49, true},
 	{"NUM_REPONDANTS", "ARML répondantes (enquête 2018)", 14, false},
@@ -266,14 +267,15 @@ func generateNational(r *ref, exercice int, dir string, fraction float64) error 
 }
 
 // Network figures of the ARML workbooks at national scale: the seed's 2016 mentoring
-// figures (345 missions locales with a network, 8 283 mentors), the network's sites and
-// staff, and ≈ 655 M€ of operating funding of which ≈ 49 % from the State (public
+// figures (345 missions locales with a network, 8 283 mentors), the network's sites,
+// staff and company referents ("un peu plus de 1 000": 1 010), and ≈ 655 M€ of operating funding of which ≈ 49 % from the State (public
 // 2016-2017 figures, not from the seed).
 const (
 	networkMLs     = 345
 	mentors        = 8_283
 	sites          = 6_967
 	staff          = 13_501
+	referents      = 1_010
 	fundingCents   = 65_500_000_000
 	pnaeConcerned  = 3 // of every 4 ARMLs, per action
 	overseasNoARML = "01 02 03 06"
@@ -298,6 +300,7 @@ func writeNationalWorkbooks(r *ref, exercice int, dir string, fraction float64, 
 	s := func(n int) int { return int(float64(n) * fraction) }
 	n := len(mls)
 	siteOf, staffOf, mentorOf := spread(s(sites), n), spread(s(staff), n), spread(s(mentors), s(networkMLs))
+	referentOf := spread(s(referents), n)
 	weight := func(i int) int { return max(quota[i], 1) } // the first quota takes the rounding, whatever its sign
 	totalYouths := 0
 	for i := range quota {
@@ -311,7 +314,7 @@ func writeNationalWorkbooks(r *ref, exercice int, dir string, fraction float64, 
 			wbs[reg] = &arml.Answers{Structures: map[string]map[string]any{}, Strategies: map[string]map[string]any{}, Actions: map[int]map[string]any{}}
 		}
 		row := map[string]any{"nb_lieux_accueil": siteOf[i], "nb_salaries": staffOf[i], "etp": float64(staffOf[i]*90) / 100,
-			"nb_referents_entreprise": 1 + i%3, "reseau_parrainage": false, "nb_parrains": 0}
+			"nb_referents_entreprise": referentOf[i], "reseau_parrainage": false, "nb_parrains": 0}
 		if perm(i, 7919, n) < s(networkMLs) {
 			row["reseau_parrainage"], row["nb_parrains"] = true, mentorOf[network]
 			network++
