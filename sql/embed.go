@@ -21,6 +21,10 @@ var FS embed.FS
 type View struct {
 	Name string // file name without .sql
 	SQL  string // one SELECT
+	// Materialised is true for a normalised view whose header holds the line
+	// "-- materialised: …": compute stores it once per run in a temporary table of the
+	// same name, which every indicator then reads instead of the view.
+	Materialised bool
 }
 
 // Indicator is an indicator file with its header.
@@ -76,7 +80,7 @@ func Views() ([]View, error) {
 	var out []View
 	for _, dir := range []string{"normalise", "compute"} {
 		err := eachFile(dir, ".sql", func(name, text string) error {
-			out = append(out, View{Name: name, SQL: text})
+			out = append(out, View{Name: name, SQL: text, Materialised: header(text)["materialised"] != ""})
 			return nil
 		})
 		if err != nil {
@@ -114,15 +118,9 @@ func parseHeader(name, text string) (Indicator, error) {
 		"source": &ind.Source, "unit": &ind.Unit, "coverage": &ind.Coverage, "secret": &ind.Secret, "derive": &derive,
 		"levels": &levels}
 	optional := map[string]bool{"secret": true, "derive": true, "levels": true}
-	sc := bufio.NewScanner(strings.NewReader(text))
-	for sc.Scan() {
-		line, ok := strings.CutPrefix(sc.Text(), "-- ")
-		if !ok {
-			break
-		}
-		key, value, ok := strings.Cut(line, ":")
-		if p, known := fields[key]; ok && known {
-			*p = strings.TrimSpace(value)
+	for key, value := range header(text) {
+		if p, known := fields[key]; known {
+			*p = value
 		}
 	}
 	for key, p := range fields {
@@ -165,6 +163,22 @@ func parseHeader(name, text string) (Indicator, error) {
 		return ind, fmt.Errorf("%s.sql: unknown coverage %q", name, ind.Coverage)
 	}
 	return ind, nil
+}
+
+// header returns the "-- key: value" lines of the comment block a file starts with.
+func header(text string) map[string]string {
+	out := map[string]string{}
+	sc := bufio.NewScanner(strings.NewReader(text))
+	for sc.Scan() {
+		line, ok := strings.CutPrefix(sc.Text(), "-- ")
+		if !ok {
+			break
+		}
+		if key, value, ok := strings.Cut(line, ":"); ok && !strings.Contains(key, " ") {
+			out[key] = strings.TrimSpace(value)
+		}
+	}
+	return out
 }
 
 func contains(list []string, s string) bool {

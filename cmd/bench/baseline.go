@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/csv"
 	"os"
 	"path/filepath"
@@ -8,6 +9,8 @@ import (
 	"time"
 
 	"bilan/internal/referentiel"
+	"bilan/internal/warehouse"
+	"bilan/pipeline/compute"
 )
 
 // baselineIndicators is reference (b): what an analyst would write without a database —
@@ -78,4 +81,19 @@ func read(path string, each func([]string)) {
 		}
 		each(rec)
 	}
+}
+
+// baselineIDs are the indicators baselineIndicators computes.
+var baselineIDs = []string{"JEU_CONTACT", "JEU_ACCUEILLIS", "JEU_JDI", "JEU_ENTRETIENS"}
+
+// engineIndicators times bilan's compute stage on baselineIDs alone (materialised views
+// included), in a transaction it rolls back.
+func engineIndicators(path string) float64 {
+	ctx := context.Background()
+	w, err := warehouse.Open(ctx, path)
+	must(err)
+	defer w.Close()
+	start := time.Now()
+	must(compute.Only(ctx, w, warehouse.Params{Exercice: year}, baselineIDs...))
+	return time.Since(start).Seconds()
 }

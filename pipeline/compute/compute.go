@@ -4,7 +4,10 @@ package compute
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 
 	"bilan/internal/warehouse"
@@ -17,14 +20,7 @@ func Run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params) error 
 	if err != nil {
 		return err
 	}
-	if err := w.SetParams(ctx, p); err != nil {
-		return err
-	}
-	conn := w.Conn()
-	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
-		return err
-	}
-	err = func() error {
+	return inTransaction(ctx, w, p, inds, func(conn *sql.Conn) error {
 		if _, err := conn.ExecContext(ctx, "DELETE FROM catalogue"); err != nil {
 			return err
 		}
@@ -32,26 +28,8 @@ func Run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params) error 
 			return err
 		}
 		for _, ind := range inds {
-			// A family file (id ending in _*) names its ids and titles in its rows.
-			ids, values := "SELECT ? AS indicateur, ? AS titre", "SELECT ? AS exercice, ? AS indicateur, * FROM "+ind.Name
-			args := []any{ind.ID, ind.Title}
-			var family any
-			if ind.Family {
-				ids, values = "SELECT DISTINCT indicateur, titre FROM "+ind.Name, "SELECT ? AS exercice, * EXCLUDE (titre) FROM "+ind.Name
-				args, family = nil, ind.ID+" – "+ind.Title
-			}
-			if _, err := conn.ExecContext(ctx, "INSERT INTO catalogue BY NAME SELECT indicateur, titre, ? AS definition, ? AS source, "+
-				"? AS unite, ? AS couverture, ? AS secret, ? AS derive, ? AS niveaux, ? AS famille FROM ("+ids+")",
-				append([]any{ind.Definition, ind.Source, ind.Unit, ind.Coverage, ind.Secret, strings.Join(ind.Derive, ","),
-					strings.Join(ind.Levels, ","), family}, args...)...); err != nil {
-				return fmt.Errorf("catalogue %s: %w", ind.ID, err)
-			}
-			valueArgs := []any{p.Exercice, ind.ID}
-			if ind.Family {
-				valueArgs = valueArgs[:1]
-			}
-			if _, err := conn.ExecContext(ctx, "INSERT INTO valeurs_brutes BY NAME "+values, valueArgs...); err != nil {
-				return fmt.Errorf("compute %s: %w", ind.ID, err)
+			if err := insert(ctx, conn, p, ind); err != nil {
+				return err
 			}
 		}
 		if _, err := conn.ExecContext(ctx, "DELETE FROM indicateurs WHERE exercice = ?", p.Exercice); err != nil {
@@ -59,11 +37,152 @@ func Run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params) error 
 		}
 		_, err := conn.ExecContext(ctx, "INSERT INTO indicateurs SELECT * FROM indicateurs_complets")
 		return err
-	}()
+	}, false)
+}
+
+// Only computes the indicators ids the way Run does, then rolls back: the warehouse is
+// left as it was. The benchmark times the engine with it on the indicators its plain-Go
+// reference computes.
+func Only(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, ids ...string) error {
+	all, err := sqlfiles.Indicators()
 	if err != nil {
-		conn.ExecContext(ctx, "ROLLBACK")
 		return err
 	}
-	_, err = conn.ExecContext(ctx, "COMMIT")
+	var inds []sqlfiles.Indicator
+	for _, ind := range all {
+		if slices.Contains(ids, ind.ID) {
+			inds = append(inds, ind)
+		}
+	}
+	if len(inds) != len(ids) {
+		return fmt.Errorf("compute: %d of the indicators %v found", len(inds), ids)
+	}
+	return inTransaction(ctx, w, p, inds, func(conn *sql.Conn) error {
+		for _, ind := range inds {
+			if err := insert(ctx, conn, p, ind); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, true)
+}
+
+// insert adds an indicator to the catalogue and its values to valeurs_brutes.
+func insert(ctx context.Context, conn *sql.Conn, p warehouse.Params, ind sqlfiles.Indicator) error {
+	// A family file (id ending in _*) names its ids and titles in its rows.
+	ids, values := "SELECT ? AS indicateur, ? AS titre", "SELECT ? AS exercice, ? AS indicateur, * FROM "+ind.Name
+	args := []any{ind.ID, ind.Title}
+	var family any
+	if ind.Family {
+		ids, values = "SELECT DISTINCT indicateur, titre FROM "+ind.Name, "SELECT ? AS exercice, * EXCLUDE (titre) FROM "+ind.Name
+		args, family = nil, ind.ID+" – "+ind.Title
+	}
+	if _, err := conn.ExecContext(ctx, "INSERT INTO catalogue BY NAME SELECT indicateur, titre, ? AS definition, ? AS source, "+
+		"? AS unite, ? AS couverture, ? AS secret, ? AS derive, ? AS niveaux, ? AS famille FROM ("+ids+")",
+		append([]any{ind.Definition, ind.Source, ind.Unit, ind.Coverage, ind.Secret, strings.Join(ind.Derive, ","),
+			strings.Join(ind.Levels, ","), family}, args...)...); err != nil {
+		return fmt.Errorf("catalogue %s: %w", ind.ID, err)
+	}
+	valueArgs := []any{p.Exercice, ind.ID}
+	if ind.Family {
+		valueArgs = valueArgs[:1]
+	}
+	if _, err := conn.ExecContext(ctx, "INSERT INTO valeurs_brutes BY NAME "+values, valueArgs...); err != nil {
+		return fmt.Errorf("compute %s: %w", ind.ID, err)
+	}
+	return nil
+}
+
+// inTransaction sets the parameters and, in one transaction, stores the materialised
+// views and the indicators inds in temporary tables that shadow their views, each after
+// the views it reads: every view is computed once, an indicator derived from another
+// reads the other's table. It then runs fn, commits (or rolls back when rollback is set or
+// fn fails) and drops the temporary tables.
+func inTransaction(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, inds []sqlfiles.Indicator,
+	fn func(*sql.Conn) error, rollback bool) error {
+	if err := w.SetParams(ctx, p); err != nil {
+		return err
+	}
+	conn := w.Conn()
+	views, err := sqlfiles.Views()
+	if err != nil {
+		return err
+	}
+	var cached []sqlfiles.View
+	for _, v := range views {
+		if v.Materialised {
+			cached = append(cached, v)
+		}
+	}
+	for _, ind := range inds {
+		cached = append(cached, ind.View)
+	}
+	order, err := dependencyOrder(cached)
+	if err != nil {
+		return err
+	}
+	var db string
+	if err := conn.QueryRowContext(ctx, "SELECT current_database()").Scan(&db); err != nil {
+		return err
+	}
+	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
+		return err
+	}
+	err = func() error {
+		for _, v := range order {
+			if _, err := conn.ExecContext(ctx, fmt.Sprintf(`CREATE TEMP TABLE %s AS SELECT * FROM "%s".main.%[1]s`, v, db)); err != nil {
+				return fmt.Errorf("compute %s: %w", v, err)
+			}
+		}
+		return fn(conn)
+	}()
+	end := "COMMIT"
+	if err != nil || rollback {
+		end = "ROLLBACK"
+	}
+	if _, e := conn.ExecContext(ctx, end); err == nil {
+		err = e
+	}
+	for _, v := range order { // a rollback has dropped them already
+		if _, e := conn.ExecContext(ctx, "DROP TABLE IF EXISTS temp.main."+v); err == nil {
+			err = e
+		}
+	}
 	return err
+}
+
+// dependencyOrder returns the names of views, each after the views of the list its SQL
+// reads (a name after FROM, JOIN or a comma, outside comments).
+func dependencyOrder(views []sqlfiles.View) ([]string, error) {
+	reads := map[string][]string{}
+	comment := regexp.MustCompile(`--[^\n]*`)
+	for _, v := range views {
+		code := comment.ReplaceAllString(v.SQL, "")
+		for _, o := range views {
+			if o.Name != v.Name && regexp.MustCompile(`(?i)(from|join|,)\s+`+o.Name+`\b`).MatchString(code) {
+				reads[v.Name] = append(reads[v.Name], o.Name)
+			}
+		}
+	}
+	var order []string
+	done := map[string]bool{}
+	for len(order) < len(views) {
+		progress := false
+		for _, v := range views {
+			if done[v.Name] {
+				continue
+			}
+			ready := true
+			for _, r := range reads[v.Name] {
+				ready = ready && done[r]
+			}
+			if ready {
+				order, done[v.Name], progress = append(order, v.Name), true, true
+			}
+		}
+		if !progress {
+			return nil, fmt.Errorf("compute: views read each other in a cycle (ordered so far: %v)", order)
+		}
+	}
+	return order, nil
 }

@@ -4,8 +4,8 @@
 -- source: extraits I-milo « jeunes », « evenements »
 -- unit: jeunes
 -- coverage: extraits
-WITH final AS (
-    SELECT e.jeune_ml AS ml, e.jeune_departement AS departement, e.jeune_region AS region, e.id_jeune
+WITH final AS (  -- one row per youth and territory before the four groupings: same count, far fewer rows
+    SELECT DISTINCT e.jeune_ml AS ml, e.jeune_departement AS departement, e.jeune_region AS region, e.id_jeune
     FROM stg_evenements e, params p
     WHERE e.realise AND year(e.date_evenement) = p.exercice
       AND e.type_evenement IN ('ENTRETIEN_INDIVIDUEL', 'INFORMATION_COLLECTIVE', 'ATELIER')

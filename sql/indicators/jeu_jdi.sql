@@ -8,8 +8,8 @@ WITH window_bounds AS (
     SELECT CAST(date_reference - to_months(jdi_mois) AS DATE) AS apres, date_reference AS jusqua
     FROM params
 ),
-final AS (
-    SELECT e.jeune_ml AS ml, e.jeune_departement AS departement, e.jeune_region AS region, e.id_jeune
+final AS (  -- one row per youth and territory before the four groupings: same count, far fewer rows
+    SELECT DISTINCT e.jeune_ml AS ml, e.jeune_departement AS departement, e.jeune_region AS region, e.id_jeune
     FROM stg_evenements e, window_bounds w
     WHERE e.realise
       AND e.type_evenement IN ('ENTRETIEN_INDIVIDUEL', 'INFORMATION_COLLECTIVE', 'ATELIER')

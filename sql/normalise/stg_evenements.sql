@@ -6,7 +6,7 @@ WITH p AS (
 ),
 final AS (
     SELECT
-        e.scope, e.id_jeune, e.id_evenement, e.date_evenement, e.type_evenement,
+        e.id_jeune, e.date_evenement, e.type_evenement,
         e.statut = 'REALISE' AS realise,
         e.siret,
         s.code_structure AS ml, s.code_departement AS departement, s.region,

@@ -1,3 +1,4 @@
+-- materialised: once per compute run, read by every indicator
 -- Youths of the exercice with their territory. A region's own batch wins over the
 -- national batch for the youths attached to that region; youths attached to a technical
 -- structure are left out.

@@ -1,3 +1,4 @@
+-- materialised: once per compute run, read by every indicator
 -- Measures of the exercice's youths, with the territory of the structure that recorded
 -- them and that of the youth, and the three period rules of indicators.md: entree (starts
 -- within the exercice), active (started by 31/12 and not ended before 01/01) and en_cours
