@@ -7,6 +7,9 @@ DEMO     := fixtures/demo
 # The demo uses a fixed, public test key: never use it for real extracts.
 DEMO_ENV := BILAN_CLE_PSEUDO=demo-cle-de-test-non-secrete-0123456789 BILAN_WAREHOUSE=var/demo.duckdb
 
+# Arrow in duckdb-go (warehouse.Append) needs this build tag for every go command.
+export GOFLAGS := -tags=duckdb_arrow
+
 .PHONY: build test fuzz demo fixtures calibration update fmt vet check bench clean web
 
 # The State's design system (DSFR) for the pages of `bilan serve`: fetched from npm (version

@@ -161,57 +161,6 @@ func (w *Warehouse) loadShippedReferential(ctx context.Context) error {
 	})
 }
 
-// Append streams rows into table with DuckDB's appender; fill calls add once per row,
-// values in table column order (nil for NULL). The appender runs in its own goroutine,
-// fed by batches of rows, so the caller prepares the next rows while DuckDB stores the
-// previous ones (two cores at work on a large load).
-func (w *Warehouse) Append(ctx context.Context, table string, fill func(add func(...any) error) error) error {
-	return w.conn.Raw(func(dc any) error {
-		app, err := duckdb.NewAppenderFromConn(dc.(driver.Conn), "", table)
-		if err != nil {
-			return fmt.Errorf("appender %s: %w", table, err)
-		}
-		const batchRows = 512
-		batches := make(chan [][]driver.Value, 8)
-		done := make(chan error, 1)
-		go func() { // after an error it only drains, and reports the first error
-			var err error
-			for b := range batches {
-				for _, row := range b {
-					if err == nil {
-						err = app.AppendRow(row...)
-					}
-				}
-			}
-			done <- err
-		}()
-		batch := make([][]driver.Value, 0, batchRows)
-		add := func(values ...any) error {
-			row := make([]driver.Value, len(values))
-			for i, v := range values {
-				row[i] = v
-			}
-			if batch = append(batch, row); len(batch) == batchRows {
-				batches <- batch
-				batch = make([][]driver.Value, 0, batchRows)
-			}
-			return nil
-		}
-		fillErr := fill(add)
-		batches <- batch
-		close(batches)
-		appendErr := <-done
-		if fillErr != nil || appendErr != nil {
-			app.Close()
-			if fillErr != nil {
-				return fillErr
-			}
-			return appendErr
-		}
-		return app.Close()
-	})
-}
-
 // Params are the run parameters every view reads through the params view.
 type Params struct {
 	Exercice      int

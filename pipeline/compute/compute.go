@@ -16,9 +16,27 @@ import (
 
 // Run computes every indicator for p.Exercice in one transaction.
 func Run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params) error {
+	return run(ctx, w, p, nil, false)
+}
+
+// Only computes the indicators ids the way Run does, then rolls back: the warehouse is
+// left as it was. The benchmark times the engine with it on the indicators its plain-Go
+// reference computes.
+func Only(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, ids ...string) error {
+	return run(ctx, w, p, ids, true)
+}
+
+// run computes the indicators ids (all when nil) and commits, or rolls back when asked.
+func run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, ids []string, rollback bool) error {
 	inds, err := sqlfiles.Indicators()
 	if err != nil {
 		return err
+	}
+	if ids != nil {
+		inds = slices.DeleteFunc(inds, func(ind sqlfiles.Indicator) bool { return !slices.Contains(ids, ind.ID) })
+		if len(inds) != len(ids) {
+			return fmt.Errorf("compute: %d of the indicators %v found", len(inds), ids)
+		}
 	}
 	return inTransaction(ctx, w, p, inds, func(conn *sql.Conn) error {
 		if _, err := conn.ExecContext(ctx, "DELETE FROM catalogue"); err != nil {
@@ -37,34 +55,7 @@ func Run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params) error 
 		}
 		_, err := conn.ExecContext(ctx, "INSERT INTO indicateurs SELECT * FROM indicateurs_complets")
 		return err
-	}, false)
-}
-
-// Only computes the indicators ids the way Run does, then rolls back: the warehouse is
-// left as it was. The benchmark times the engine with it on the indicators its plain-Go
-// reference computes.
-func Only(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, ids ...string) error {
-	all, err := sqlfiles.Indicators()
-	if err != nil {
-		return err
-	}
-	var inds []sqlfiles.Indicator
-	for _, ind := range all {
-		if slices.Contains(ids, ind.ID) {
-			inds = append(inds, ind)
-		}
-	}
-	if len(inds) != len(ids) {
-		return fmt.Errorf("compute: %d of the indicators %v found", len(inds), ids)
-	}
-	return inTransaction(ctx, w, p, inds, func(conn *sql.Conn) error {
-		for _, ind := range inds {
-			if err := insert(ctx, conn, p, ind); err != nil {
-				return err
-			}
-		}
-		return nil
-	}, true)
+	}, rollback)
 }
 
 // insert adds an indicator to the catalogue and its values to valeurs_brutes.

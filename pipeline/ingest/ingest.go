@@ -86,9 +86,33 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) (*Result, err
 			return nil, err
 		}
 	}
+	// The rows go straight into their tables inside one transaction, committed only when
+	// no file is refused: a refusal or a crash leaves the warehouse as it was.
+	if !opt.DryRun {
+		if err := exec(ctx, w, "BEGIN TRANSACTION"); err != nil {
+			return nil, err
+		}
+		committed := false
+		defer func() {
+			if !committed {
+				exec(context.WithoutCancel(ctx), w, "ROLLBACK")
+			}
+		}()
+		res, err := load(ctx, w, c, byKind, name, opt, res)
+		if err == nil {
+			err = exec(ctx, w, "COMMIT")
+			committed = err == nil
+		}
+		return res, err
+	}
+	return load(ctx, w, c, byKind, name, opt, res)
+}
+
+// load reads every file of the call and, unless DryRun, writes its rows, issues and
+// batch records; it returns ErrRefused when a file is refused.
+func load(ctx context.Context, w *warehouse.Warehouse, c *checker, byKind map[Kind][]string, name func(string) string,
+	opt Options, res *Result) (*Result, error) {
 	var loaded []Kind
-	dropScratch(ctx, w) // left by a crash, if any
-	defer dropScratch(ctx, w)
 	for _, k := range Kinds {
 		if len(byKind[k]) == 0 {
 			continue
@@ -117,7 +141,7 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) (*Result, err
 	if err := appendWorkbooks(ctx, w, opt, workbooks); err != nil {
 		return nil, err
 	}
-	return res, commit(ctx, w, opt, loaded, res)
+	return res, record(ctx, w, opt, loaded, res)
 }
 
 func readKind(ctx context.Context, w *warehouse.Warehouse, c *checker, k Kind, files []string, name func(string) string, opt Options, res *Result) error {
@@ -159,10 +183,10 @@ func readKind(ctx context.Context, w *warehouse.Warehouse, c *checker, k Kind, f
 	if opt.DryRun {
 		return read(nil)
 	}
-	if err := exec(ctx, w, "CREATE OR REPLACE TABLE load_"+table+" AS SELECT * FROM "+table+" LIMIT 0"); err != nil {
-		return err
+	if _, err := w.Conn().ExecContext(ctx, "DELETE FROM "+table+" WHERE exercice = ? AND scope = ?", opt.Exercice, opt.Scope); err != nil {
+		return fmt.Errorf("replace %s: %w", table, err)
 	}
-	return w.Append(ctx, "load_"+table, read)
+	return w.Append(ctx, table, read)
 }
 
 // readWorkbooks reads every ARML workbook of the call, and checks that no region has two.
@@ -189,14 +213,17 @@ func readWorkbooks(c *checker, files []string, name func(string) string, res *Re
 // workbookTable is the raw table of a workbook sheet.
 func workbookTable(sheet string) string { return "raw_arml_" + sheet }
 
-// appendWorkbooks writes the rows of the accepted workbooks into scratch tables.
+// appendWorkbooks replaces the data of each accepted workbook's (exercice, region) with
+// its rows.
 func appendWorkbooks(ctx context.Context, w *warehouse.Warehouse, opt Options, wbs []*workbook) error {
 	for _, sh := range arml.Sheets {
 		table := workbookTable(sh.Name)
-		if err := exec(ctx, w, "CREATE OR REPLACE TABLE load_"+table+" AS SELECT * FROM "+table+" LIMIT 0"); err != nil {
-			return err
+		for _, wb := range wbs {
+			if _, err := w.Conn().ExecContext(ctx, "DELETE FROM "+table+" WHERE exercice = ? AND scope = ?", opt.Exercice, wb.region); err != nil {
+				return fmt.Errorf("replace %s: %w", table, err)
+			}
 		}
-		err := w.Append(ctx, "load_"+table, func(add func(...any) error) error {
+		err := w.Append(ctx, table, func(add func(...any) error) error {
 			for _, wb := range wbs {
 				for _, values := range wb.rows[sh.Name] {
 					if err := add(append([]any{opt.Exercice, wb.region, wb.file}, values...)...); err != nil {
@@ -228,20 +255,20 @@ func refuseOverThreshold(rep *FileReport, share float64) {
 	}
 }
 
-// unit is what one commit replaces: the data of one (exercice, scope, kind) in its tables.
+// unit is one (exercice, scope, kind) the call replaces, with its files.
 type unit struct {
-	kind   Kind
-	scope  string
-	tables []string
-	files  []*FileReport
+	kind  Kind
+	scope string
+	files []*FileReport
 }
 
-// commit replaces, in one transaction, the data of (exercice, scope, kind) for every
-// kind the call brings, and of (exercice, region, classeur) for every workbook.
-func commit(ctx context.Context, w *warehouse.Warehouse, opt Options, kinds []Kind, res *Result) error {
+// record writes, inside the call's transaction, the issues (rejected rows to quarantine,
+// warnings apart) and the batch record of every (exercice, scope, kind) the call brings,
+// and of (exercice, region, classeur) for every workbook, replacing the previous ones.
+func record(ctx context.Context, w *warehouse.Warehouse, opt Options, kinds []Kind, res *Result) error {
 	var units []unit
 	for _, k := range kinds {
-		u := unit{kind: k, scope: opt.Scope, tables: []string{specs[k].table}}
+		u := unit{kind: k, scope: opt.Scope}
 		for _, f := range res.Files {
 			if f.Kind == k {
 				u.files = append(u.files, f)
@@ -251,84 +278,61 @@ func commit(ctx context.Context, w *warehouse.Warehouse, opt Options, kinds []Ki
 	}
 	for _, f := range res.Files {
 		if f.Kind == KindWorkbook && f.Scope != "" {
-			u := unit{kind: KindWorkbook, scope: f.Scope, files: []*FileReport{f}}
-			for _, sh := range arml.Sheets {
-				u.tables = append(u.tables, workbookTable(sh.Name))
-			}
-			units = append(units, u)
+			units = append(units, unit{kind: KindWorkbook, scope: f.Scope, files: []*FileReport{f}})
 		}
-	}
-	if err := exec(ctx, w, "CREATE OR REPLACE TABLE load_issues AS SELECT *, true AS rejet FROM quarantine LIMIT 0"); err != nil {
-		return err
-	}
-	if err := w.Append(ctx, "load_issues", func(add func(...any) error) error {
-		for _, u := range units {
-			for _, f := range u.files {
-				for _, i := range f.Issues {
-					if i.Severity == Refuse {
-						continue
-					}
-					if err := add(opt.Exercice, u.scope, string(f.Kind), i.File, i.Line, i.Column, i.Rule, i.Message(), i.Severity == Reject); err != nil {
-						return err
-					}
-				}
-			}
-		}
-		return nil
-	}); err != nil {
-		return err
 	}
 	tx := w.Conn()
-	if err := exec(ctx, w, "BEGIN TRANSACTION"); err != nil {
-		return err
-	}
-	err := func() error {
-		for _, u := range units {
-			var names, hashes []string
-			read, loaded, rejected := 0, 0, 0
-			for _, f := range u.files {
-				names, hashes = append(names, f.Name), append(hashes, f.SHA256)
-				read, loaded, rejected = read+f.Read, loaded+f.Loaded, rejected+f.Rejected
-			}
-			k := string(u.kind)
-			var seq int
-			if err := tx.QueryRowContext(ctx, `SELECT coalesce(
-					(SELECT seq FROM batches WHERE exercice = ? AND scope = ? AND kind = ? AND sha256 = ?),
-					(SELECT coalesce(max(seq), 0) + 1 FROM batches))`,
-				opt.Exercice, u.scope, k, strings.Join(hashes, "|")).Scan(&seq); err != nil {
-				return err
-			}
-			type stmt struct {
-				sql  string
-				args []any
-			}
-			var stmts []stmt
-			for _, table := range u.tables {
-				stmts = append(stmts,
-					stmt{"DELETE FROM " + table + " WHERE exercice = ? AND scope = ?", []any{opt.Exercice, u.scope}},
-					stmt{"INSERT INTO " + table + " SELECT * FROM load_" + table + " WHERE scope = ?", []any{u.scope}})
-			}
-			stmts = append(stmts,
-				stmt{"DELETE FROM quarantine WHERE exercice = ? AND scope = ? AND kind = ?", []any{opt.Exercice, u.scope, k}},
-				stmt{"DELETE FROM warnings WHERE exercice = ? AND scope = ? AND kind = ?", []any{opt.Exercice, u.scope, k}},
-				stmt{"INSERT INTO quarantine SELECT * EXCLUDE (rejet) FROM load_issues WHERE rejet AND kind = ? AND scope = ?", []any{k, u.scope}},
-				stmt{"INSERT INTO warnings SELECT * EXCLUDE (rejet) FROM load_issues WHERE NOT rejet AND kind = ? AND scope = ?", []any{k, u.scope}},
-				stmt{"DELETE FROM batches WHERE exercice = ? AND scope = ? AND kind = ?", []any{opt.Exercice, u.scope, k}},
-				stmt{"INSERT INTO batches VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", []any{opt.Exercice, u.scope, k, seq,
-					strings.Join(names, "|"), strings.Join(hashes, "|"), read, loaded, rejected}})
-			for _, s := range stmts {
-				if _, err := tx.ExecContext(ctx, s.sql, s.args...); err != nil {
-					return fmt.Errorf("load %s: %w", k, err)
-				}
+	for _, u := range units {
+		var names, hashes []string
+		read, loaded, rejected := 0, 0, 0
+		for _, f := range u.files {
+			names, hashes = append(names, f.Name), append(hashes, f.SHA256)
+			read, loaded, rejected = read+f.Read, loaded+f.Loaded, rejected+f.Rejected
+		}
+		k := string(u.kind)
+		var seq int
+		if err := tx.QueryRowContext(ctx, `SELECT coalesce(
+				(SELECT seq FROM batches WHERE exercice = ? AND scope = ? AND kind = ? AND sha256 = ?),
+				(SELECT coalesce(max(seq), 0) + 1 FROM batches))`,
+			opt.Exercice, u.scope, k, strings.Join(hashes, "|")).Scan(&seq); err != nil {
+			return err
+		}
+		for _, s := range []struct {
+			sql  string
+			args []any
+		}{
+			{"DELETE FROM quarantine WHERE exercice = ? AND scope = ? AND kind = ?", []any{opt.Exercice, u.scope, k}},
+			{"DELETE FROM warnings WHERE exercice = ? AND scope = ? AND kind = ?", []any{opt.Exercice, u.scope, k}},
+			{"DELETE FROM batches WHERE exercice = ? AND scope = ? AND kind = ?", []any{opt.Exercice, u.scope, k}},
+			{"INSERT INTO batches VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", []any{opt.Exercice, u.scope, k, seq,
+				strings.Join(names, "|"), strings.Join(hashes, "|"), read, loaded, rejected}},
+		} {
+			if _, err := tx.ExecContext(ctx, s.sql, s.args...); err != nil {
+				return fmt.Errorf("load %s: %w", k, err)
 			}
 		}
-		return nil
-	}()
-	if err != nil {
-		exec(ctx, w, "ROLLBACK")
-		return err
 	}
-	return exec(ctx, w, "COMMIT")
+	for table, severity := range map[string]Severity{"quarantine": Reject, "warnings": Warning} {
+		err := w.Append(ctx, table, func(add func(...any) error) error {
+			for _, u := range units {
+				for _, f := range u.files {
+					for _, i := range f.Issues {
+						if i.Severity != severity {
+							continue
+						}
+						if err := add(opt.Exercice, u.scope, string(f.Kind), i.File, i.Line, i.Column, i.Rule, i.Message()); err != nil {
+							return err
+						}
+					}
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func exec(ctx context.Context, w *warehouse.Warehouse, stmt string) error {
@@ -336,16 +340,6 @@ func exec(ctx context.Context, w *warehouse.Warehouse, stmt string) error {
 		return fmt.Errorf("%s: %w", strings.Fields(stmt)[0], err)
 	}
 	return nil
-}
-
-func dropScratch(ctx context.Context, w *warehouse.Warehouse) {
-	for _, k := range Kinds {
-		w.Conn().ExecContext(ctx, "DROP TABLE IF EXISTS load_"+specs[k].table)
-	}
-	for _, sh := range arml.Sheets {
-		w.Conn().ExecContext(ctx, "DROP TABLE IF EXISTS load_"+workbookTable(sh.Name))
-	}
-	w.Conn().ExecContext(ctx, "DROP TABLE IF EXISTS load_issues")
 }
 
 func loadStructures(ctx context.Context, w *warehouse.Warehouse, into map[string]structure) error {

@@ -1,0 +1,287 @@
+//go:build duckdb_arrow
+
+package warehouse
+
+import (
+	"context"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"math/big"
+	"reflect"
+	"sync/atomic"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/decimal128"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	duckdb "github.com/duckdb/duckdb-go/v2"
+)
+
+// batchRows is the number of rows of one Arrow record batch handed to DuckDB.
+const batchRows = 32 * 1024
+
+// Append streams rows into table: fill calls add once per row, values in table column
+// order (nil for NULL; int, string, bool, float64, time.Time, Decimal). The rows are gathered into Arrow
+// record batches that DuckDB reads as one stream, through a single INSERT, while fill
+// prepares the next ones: no value crosses from Go to C one at a time, and the two cores
+// work together on a large load.
+func (w *Warehouse) Append(ctx context.Context, table string, fill func(add func(...any) error) error) error {
+	schema, err := w.arrowSchema(ctx, table)
+	if err != nil {
+		return err
+	}
+	return w.conn.Raw(func(dc any) error {
+		conn := dc.(driver.Conn)
+		ar, err := duckdb.NewArrowFromConn(conn)
+		if err != nil {
+			return fmt.Errorf("append %s: %w", table, err)
+		}
+		s := newStream(schema)
+		defer s.Release()
+		release, err := ar.RegisterView(s, "bilan_append")
+		if err != nil {
+			return fmt.Errorf("append %s: %w", table, err)
+		}
+		done := make(chan error, 1)
+		go func() {
+			_, err := conn.(driver.ExecerContext).ExecContext(ctx, "INSERT INTO "+table+" SELECT * FROM bilan_append", nil)
+			s.stop()
+			done <- err
+		}()
+		fillErr := fill(s.add)
+		if fillErr == nil {
+			fillErr = s.flush()
+		}
+		s.end(fillErr)
+		insertErr := <-done
+		release() // only once the INSERT has read the whole stream
+		if fillErr != nil {
+			return fillErr
+		}
+		if insertErr != nil {
+			return fmt.Errorf("append %s: %w", table, insertErr)
+		}
+		return nil
+	})
+}
+
+// arrowSchema is the Arrow schema of table's columns.
+func (w *Warehouse) arrowSchema(ctx context.Context, table string) (*arrow.Schema, error) {
+	rows, err := w.conn.QueryContext(ctx, `SELECT column_name, data_type FROM information_schema.columns
+		WHERE table_name = ? ORDER BY ordinal_position`, table)
+	if err != nil {
+		return nil, fmt.Errorf("columns of %s: %w", table, err)
+	}
+	defer rows.Close()
+	var fields []arrow.Field
+	for rows.Next() {
+		var name, typ string
+		if err := rows.Scan(&name, &typ); err != nil {
+			return nil, err
+		}
+		var precision, scale int32
+		if _, err := fmt.Sscanf(typ, "DECIMAL(%d,%d)", &precision, &scale); err == nil {
+			fields = append(fields, arrow.Field{Name: name, Type: &arrow.Decimal128Type{Precision: precision, Scale: scale}, Nullable: true})
+			continue
+		}
+		t, ok := map[string]arrow.DataType{
+			"INTEGER": arrow.PrimitiveTypes.Int32, "BIGINT": arrow.PrimitiveTypes.Int64, "DOUBLE": arrow.PrimitiveTypes.Float64,
+			"VARCHAR": arrow.BinaryTypes.String, "BOOLEAN": arrow.FixedWidthTypes.Boolean, "DATE": arrow.FixedWidthTypes.Date32,
+			"TIMESTAMP": arrow.FixedWidthTypes.Timestamp_us,
+		}[typ]
+		if !ok {
+			return nil, fmt.Errorf("append %s: column %s of type %s not supported", table, name, typ)
+		}
+		fields = append(fields, arrow.Field{Name: name, Type: t, Nullable: true})
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(fields) == 0 {
+		return nil, fmt.Errorf("append: no table %s", table)
+	}
+	return arrow.NewSchema(fields, nil), nil
+}
+
+// stream is an array.RecordReader fed by add: DuckDB pulls its batches while the
+// producer builds the next one.
+type stream struct {
+	schema  *arrow.Schema
+	builder *array.RecordBuilder
+	rows    int
+	batches chan arrow.RecordBatch
+	stopped chan struct{} // closed when DuckDB reads no more
+	current arrow.RecordBatch
+	err     error // the producer's, reported to DuckDB at the end of the stream
+	refs    atomic.Int64
+}
+
+func newStream(schema *arrow.Schema) *stream {
+	s := &stream{schema: schema, builder: array.NewRecordBuilder(memory.DefaultAllocator, schema),
+		batches: make(chan arrow.RecordBatch, 2), stopped: make(chan struct{})}
+	s.refs.Store(1)
+	return s
+}
+
+var errStopped = errors.New("DuckDB stopped reading the rows")
+
+// add appends one row, and hands the batch over when it is full.
+func (s *stream) add(values ...any) error {
+	if len(values) != len(s.schema.Fields()) {
+		return fmt.Errorf("append: %d values for %d columns", len(values), len(s.schema.Fields()))
+	}
+	for i, v := range values {
+		if err := appendValue(s.builder.Field(i), v); err != nil {
+			return fmt.Errorf("append: column %s: %w", s.schema.Field(i).Name, err)
+		}
+	}
+	if s.rows++; s.rows == batchRows {
+		return s.flush()
+	}
+	return nil
+}
+
+// flush hands the rows built so far to DuckDB.
+func (s *stream) flush() error {
+	if s.rows == 0 {
+		return nil
+	}
+	rec := s.builder.NewRecordBatch()
+	s.rows = 0
+	select {
+	case s.batches <- rec:
+		return nil
+	case <-s.stopped:
+		rec.Release()
+		return errStopped
+	}
+}
+
+// end closes the stream; err, if any, makes DuckDB's read (and so the INSERT) fail.
+func (s *stream) end(err error) {
+	s.err = err
+	close(s.batches)
+}
+
+// stop is called once DuckDB has finished reading: a producer still adding gets
+// errStopped instead of blocking, and the batches left are released.
+func (s *stream) stop() {
+	close(s.stopped)
+	go func() {
+		for rec := range s.batches {
+			rec.Release()
+		}
+	}()
+}
+
+func (s *stream) Schema() *arrow.Schema { return s.schema }
+
+func (s *stream) Next() bool {
+	if s.current != nil {
+		s.current.Release()
+		s.current = nil
+	}
+	rec, ok := <-s.batches
+	s.current = rec
+	return ok
+}
+
+func (s *stream) RecordBatch() arrow.RecordBatch { return s.current }
+func (s *stream) Record() arrow.RecordBatch      { return s.current }
+func (s *stream) Err() error                     { return s.err }
+func (s *stream) Retain()                        { s.refs.Add(1) }
+
+func (s *stream) Release() {
+	if s.refs.Add(-1) == 0 {
+		if s.current != nil {
+			s.current.Release()
+			s.current = nil
+		}
+		s.builder.Release()
+	}
+}
+
+// appendValue appends v to a column builder of the type arrowSchema gives.
+func appendValue(b array.Builder, v any) error {
+	if v == nil {
+		b.AppendNull()
+		return nil
+	}
+	switch v.(type) {
+	case string, int, int32, int64, bool, float64, time.Time, Decimal:
+	default: // a named type (type Rule string) as its base type
+		switch rv := reflect.ValueOf(v); rv.Kind() {
+		case reflect.String:
+			v = rv.String()
+		case reflect.Int:
+			v = int(rv.Int())
+		case reflect.Bool:
+			v = rv.Bool()
+		}
+	}
+	switch b := b.(type) {
+	case *array.StringBuilder:
+		if s, ok := v.(string); ok {
+			b.Append(s)
+			return nil
+		}
+	case *array.Int32Builder:
+		switch n := v.(type) {
+		case int:
+			b.Append(int32(n))
+			return nil
+		case int32:
+			b.Append(n)
+			return nil
+		}
+	case *array.Int64Builder:
+		switch n := v.(type) {
+		case int:
+			b.Append(int64(n))
+			return nil
+		case int64:
+			b.Append(n)
+			return nil
+		}
+	case *array.Float64Builder:
+		if f, ok := v.(float64); ok {
+			b.Append(f)
+			return nil
+		}
+	case *array.BooleanBuilder:
+		if x, ok := v.(bool); ok {
+			b.Append(x)
+			return nil
+		}
+	case *array.Date32Builder:
+		if t, ok := v.(time.Time); ok {
+			b.Append(arrow.Date32FromTime(t))
+			return nil
+		}
+	case *array.Decimal128Builder:
+		if d, ok := v.(Decimal); ok {
+			scale := b.Type().(*arrow.Decimal128Type).Scale
+			n := new(big.Int).Set(d.Value)
+			ten := big.NewInt(10)
+			for k := int32(d.Scale); k < scale; k++ {
+				n.Mul(n, ten)
+			}
+			for k := int32(d.Scale); k > scale; k-- {
+				if new(big.Int).Rem(n, ten).Sign() != 0 {
+					return fmt.Errorf("%s has more than %d decimals", DecimalText(d, int(d.Scale)), scale)
+				}
+				n.Quo(n, ten)
+			}
+			b.Append(decimal128.FromBigInt(n))
+			return nil
+		}
+	case *array.TimestampBuilder:
+		if t, ok := v.(time.Time); ok {
+			b.Append(arrow.Timestamp(t.UnixMicro()))
+			return nil
+		}
+	}
+	return fmt.Errorf("unexpected value of type %T for %s", v, b.Type())
+}

@@ -1,0 +1,102 @@
+//go:build duckdb_arrow
+
+package warehouse
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// Rows of every supported type, NULLs included, across several Arrow batches, land in
+// the table as given; a value of the wrong type and an error of fill fail the append and
+// leave the table as it was.
+func TestAppend(t *testing.T) {
+	ctx := context.Background()
+	w, err := Open(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	conn := w.Conn()
+	if _, err := conn.ExecContext(ctx, `CREATE TABLE essai (i INTEGER, b BIGINT, s VARCHAR, d DATE, v BOOLEAN, f DOUBLE, ts TIMESTAMP, m DECIMAL(18,2))`); err != nil {
+		t.Fatal(err)
+	}
+	n := batchRows*2 + 17
+	day := time.Date(2016, 7, 31, 0, 0, 0, 0, time.UTC)
+	err = w.Append(ctx, "essai", func(add func(...any) error) error {
+		for i := 0; i < n; i++ {
+			if i == 5 {
+				if err := add(nil, nil, nil, nil, nil, nil, nil, nil); err != nil {
+					return err
+				}
+				continue
+			}
+			m, err := DecimalFromText(fmt.Sprintf("%d.5", i), 1) // scale 1 into a scale-2 column
+			if err != nil {
+				return err
+			}
+			if err := add(i, int64(i)*1_000_000_000, "Cœur d’Armor – n° "+strings.Repeat("x", i%40), day.AddDate(0, 0, i%3),
+				i%2 == 0, float64(i)/4, day.Add(time.Duration(i)*time.Second), m); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows, nulls, sumI int
+	var maxB int64
+	var s, d string
+	var v bool
+	var f float64
+	if err := conn.QueryRowContext(ctx, `SELECT count(*), count(*) FILTER (WHERE i IS NULL AND b IS NULL AND s IS NULL AND d IS NULL AND v IS NULL AND f IS NULL AND ts IS NULL),
+		sum(i), max(b) FROM essai`).Scan(&rows, &nulls, &sumI, &maxB); err != nil {
+		t.Fatal(err)
+	}
+	if rows != n || nulls != 1 || sumI != n*(n-1)/2-5 || maxB != int64(n-1)*1_000_000_000 {
+		t.Errorf("rows %d (want %d), all-NULL rows %d, sum %d, max %d", rows, n, nulls, sumI, maxB)
+	}
+	var m string
+	if err := conn.QueryRowContext(ctx, `SELECT s, strftime(d, '%d/%m/%Y'), v, f, CAST(m AS VARCHAR) FROM essai WHERE i = 7`).Scan(&s, &d, &v, &f, &m); err != nil {
+		t.Fatal(err)
+	}
+	if s != "Cœur d’Armor – n° xxxxxxx" || d != "01/08/2016" || v || f != 1.75 || m != "7.50" {
+		t.Errorf("row 7: %q %s %v %v %s", s, d, v, f, m)
+	}
+	var ts string
+	if err := conn.QueryRowContext(ctx, `SELECT strftime(ts, '%d/%m/%Y %H:%M:%S') FROM essai WHERE i = 61`).Scan(&ts); err != nil || ts != "31/07/2016 00:01:01" {
+		t.Errorf("timestamp %q, %v", ts, err)
+	}
+
+	boom := errors.New("boom")
+	for name, fill := range map[string]func(add func(...any) error) error{
+		"wrong type": func(add func(...any) error) error {
+			return add("7", int64(1), "x", day, true, 1.0, day, nil)
+		},
+		"fill error": func(add func(...any) error) error {
+			for i := 0; i < batchRows+3; i++ {
+				if err := add(i, int64(i), "x", day, true, 1.0, day, nil); err != nil {
+					return err
+				}
+			}
+			return boom
+		},
+		"too few values": func(add func(...any) error) error { return add(1, int64(2)) },
+	} {
+		if err := w.Append(ctx, "essai", fill); err == nil {
+			t.Errorf("%s: append succeeded", name)
+		}
+		var after int
+		if err := conn.QueryRowContext(ctx, "SELECT count(*) FROM essai").Scan(&after); err != nil || after != n {
+			t.Errorf("%s: %d rows after a failed append, want %d (%v)", name, after, n, err)
+		}
+	}
+	if err := w.Append(ctx, "pas_de_table", func(add func(...any) error) error { return nil }); err == nil {
+		t.Error("append into a missing table succeeded")
+	}
+}
