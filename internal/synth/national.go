@@ -268,8 +268,8 @@ func generateNational(r *ref, exercice int, dir string, fraction float64) error 
 
 // Network figures of the ARML workbooks at national scale: the seed's 2016 mentoring
 // figures (345 missions locales with a network, 8 283 mentors), the network's sites,
-// staff and company referents ("un peu plus de 1 000": 1 010), and ≈ 655 M€ of operating funding of which ≈ 49 % from the State (public
-// 2016-2017 figures, not from the seed).
+// staff and company referents ("un peu plus de 1 000": 1 010), and ≈ 655 M€ of operating
+// funding of which ≈ 49 % from the State (public 2016-2017 figures, not from the seed).
 const (
 	networkMLs     = 345
 	mentors        = 8_283
