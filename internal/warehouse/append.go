@@ -23,10 +23,11 @@ import (
 const batchRows = 32 * 1024
 
 // Append streams rows into table: fill calls add once per row, values in table column
-// order (nil for NULL; int, string, bool, float64, time.Time, Decimal). The rows are gathered into Arrow
-// record batches that DuckDB reads as one stream, through a single INSERT, while fill
-// prepares the next ones: no value crosses from Go to C one at a time, and the two cores
-// work together on a large load.
+// order (nil for NULL; int, string, bool, float64, time.Time, Decimal), copied at once so
+// the caller may reuse its slice. The rows are gathered into Arrow record batches that
+// DuckDB reads as one stream, through a single INSERT, while fill prepares the next ones:
+// no value crosses from Go to C one at a time, and the two cores work together on a
+// large load.
 func (w *Warehouse) Append(ctx context.Context, table string, fill func(add func(...any) error) error) error {
 	schema, err := w.arrowSchema(ctx, table)
 	if err != nil {

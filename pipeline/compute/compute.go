@@ -84,10 +84,10 @@ func insert(ctx context.Context, conn *sql.Conn, p warehouse.Params, ind sqlfile
 	return nil
 }
 
-// inTransaction sets the parameters and, in one transaction, stores the materialised
-// views and the indicators inds in temporary tables that shadow their views, each after
-// the views it reads: every view is computed once, an indicator derived from another
-// reads the other's table. It then runs fn, commits (or rolls back when rollback is set or
+// inTransaction sets the parameters and, in one transaction, stores the indicators inds
+// and the materialised views they read in temporary tables that shadow their views (see
+// plan): every view is computed once, an indicator derived from another reads the
+// other's table. It then runs fn, commits (or rolls back when rollback is set or
 // fn fails) and drops the temporary tables.
 func inTransaction(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, inds []sqlfiles.Indicator,
 	fn func(*sql.Conn) error, rollback bool) error {
@@ -99,16 +99,7 @@ func inTransaction(ctx context.Context, w *warehouse.Warehouse, p warehouse.Para
 	if err != nil {
 		return err
 	}
-	var cached []sqlfiles.View
-	for _, v := range views {
-		if v.Materialised {
-			cached = append(cached, v)
-		}
-	}
-	for _, ind := range inds {
-		cached = append(cached, ind.View)
-	}
-	order, err := dependencyOrder(cached)
+	order, err := plan(views, inds)
 	if err != nil {
 		return err
 	}
@@ -142,30 +133,58 @@ func inTransaction(ctx context.Context, w *warehouse.Warehouse, p warehouse.Para
 	return err
 }
 
-// dependencyOrder returns the names of views, each after the views of the list its SQL
-// reads (a name after FROM, JOIN or a comma, outside comments).
-func dependencyOrder(views []sqlfiles.View) ([]string, error) {
-	reads := map[string][]string{}
-	comment := regexp.MustCompile(`--[^\n]*`)
+// plan returns the views to store, in order: the indicators inds and the materialised
+// views they read, directly or through other views, each after those it reads.
+func plan(views []sqlfiles.View, inds []sqlfiles.Indicator) ([]string, error) {
+	all := append([]sqlfiles.View{}, views...)
+	for _, ind := range inds {
+		all = append(all, ind.View)
+	}
+	reads := dependencies(all)
+	materialised := map[string]bool{}
 	for _, v := range views {
-		code := comment.ReplaceAllString(v.SQL, "")
-		for _, o := range views {
-			if o.Name != v.Name && regexp.MustCompile(`(?i)(from|join|,)\s+`+o.Name+`\b`).MatchString(code) {
-				reads[v.Name] = append(reads[v.Name], o.Name)
+		materialised[v.Name] = v.Materialised
+	}
+	// below[v]: the views v reads, directly or not.
+	below := map[string]map[string]bool{}
+	var walk func(v string, seen map[string]bool)
+	walk = func(v string, seen map[string]bool) {
+		for _, r := range reads[v] {
+			if !seen[r] {
+				seen[r] = true
+				walk(r, seen)
+			}
+		}
+	}
+	stored := map[string]bool{}
+	for _, ind := range inds {
+		below[ind.Name] = map[string]bool{}
+		walk(ind.Name, below[ind.Name])
+		stored[ind.Name] = true
+		for r := range below[ind.Name] {
+			if materialised[r] {
+				stored[r] = true
 			}
 		}
 	}
 	var order []string
 	done := map[string]bool{}
-	for len(order) < len(views) {
+	for len(order) < len(stored) {
 		progress := false
-		for _, v := range views {
-			if done[v.Name] {
+		for _, v := range all {
+			if !stored[v.Name] || done[v.Name] {
 				continue
 			}
+			if below[v.Name] == nil {
+				below[v.Name] = map[string]bool{}
+				walk(v.Name, below[v.Name])
+			}
+			if below[v.Name][v.Name] {
+				return nil, fmt.Errorf("compute: %s reads itself through other views", v.Name)
+			}
 			ready := true
-			for _, r := range reads[v.Name] {
-				ready = ready && done[r]
+			for r := range below[v.Name] {
+				ready = ready && (!stored[r] || done[r])
 			}
 			if ready {
 				order, done[v.Name], progress = append(order, v.Name), true, true
@@ -176,4 +195,20 @@ func dependencyOrder(views []sqlfiles.View) ([]string, error) {
 		}
 	}
 	return order, nil
+}
+
+// dependencies maps each view to the views of the list its SQL reads (a name after FROM,
+// JOIN or a comma, outside comments).
+func dependencies(views []sqlfiles.View) map[string][]string {
+	reads := map[string][]string{}
+	comment := regexp.MustCompile(`--[^\n]*`)
+	for _, v := range views {
+		code := comment.ReplaceAllString(v.SQL, "")
+		for _, o := range views {
+			if o.Name != v.Name && regexp.MustCompile(`(?i)(from|join|,)\s+`+o.Name+`\b`).MatchString(code) {
+				reads[v.Name] = append(reads[v.Name], o.Name)
+			}
+		}
+	}
+	return reads
 }

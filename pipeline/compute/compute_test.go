@@ -9,9 +9,10 @@ import (
 	sqlfiles "bilan/sql"
 )
 
-// Every view comes after those it reads: stg_jeunes before the events and measures, an
-// indicator before those derived from it; a cycle is refused.
-func TestDependencyOrder(t *testing.T) {
+// Every stored view comes after those it reads, even through a view that is not stored
+// (jeu_contact reads stg_evenements, which reads stg_jeunes); only the materialised views
+// the indicators need are stored; a cycle is refused.
+func TestPlan(t *testing.T) {
 	views, err := sqlfiles.Views()
 	if err != nil {
 		t.Fatal(err)
@@ -20,26 +21,32 @@ func TestDependencyOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, ind := range inds {
-		views = append(views, ind.View)
-	}
-	order, err := dependencyOrder(views)
+	order, err := plan(views, inds)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, before := range [][2]string{{"stg_jeunes", "stg_evenements"}, {"stg_jeunes", "stg_mesures"},
+	if len(order) != len(inds)+2 {
+		t.Errorf("%d views stored for %d indicators and 2 materialised views: %v", len(order), len(inds), order)
+	}
+	for _, before := range [][2]string{{"stg_jeunes", "jeu_contact"}, {"stg_jeunes", "stg_mesures"},
 		{"jeu_accueillis", "fin_par_jeune"}, {"jeu_accueillis", "emp_situation_pro_pct"}, {"emp_situation_pro", "emp_situation_pro_pct"}} {
 		if i, j := slices.Index(order, before[0]), slices.Index(order, before[1]); i < 0 || j < 0 || i > j {
 			t.Errorf("%s must come before %s in %v", before[0], before[1], order)
 		}
 	}
-	if _, err := dependencyOrder([]sqlfiles.View{{Name: "a", SQL: "SELECT * FROM b"}, {Name: "b", SQL: "SELECT * FROM a"}}); err == nil {
-		t.Error("a cycle was ordered")
+	some := slices.DeleteFunc(slices.Clone(inds), func(ind sqlfiles.Indicator) bool { return ind.ID != "JEU_CONTACT" && ind.ID != "JEU_JDI" })
+	if order, err := plan(views, some); err != nil || !slices.Equal(order, []string{"stg_jeunes", "jeu_contact", "jeu_jdi"}) {
+		t.Errorf("plan of JEU_CONTACT and JEU_JDI: %v, %v", order, err)
 	}
-	// Whole words only: jeu_accueillis_ei does not read jeu_accueillis.
-	got, err := dependencyOrder([]sqlfiles.View{{Name: "x_ei", SQL: "SELECT 1"}, {Name: "x", SQL: "SELECT x_ei.a AS x FROM t JOIN x_ei USING (a)"}})
-	if err != nil || !slices.Equal(got, []string{"x_ei", "x"}) {
-		t.Errorf("order %v, %v", got, err)
+	cycle := []sqlfiles.View{{Name: "a", SQL: "SELECT * FROM b", Materialised: true}, {Name: "b", SQL: "SELECT * FROM a", Materialised: true}}
+	if _, err := plan(cycle, []sqlfiles.Indicator{{View: sqlfiles.View{Name: "i", SQL: "SELECT * FROM a"}}}); err == nil {
+		t.Error("a cycle was planned")
+	}
+	// Whole words only: a view reading x_ei does not read x.
+	words := []sqlfiles.View{{Name: "x", SQL: "SELECT 1", Materialised: true}, {Name: "x_ei", SQL: "SELECT 2", Materialised: true}}
+	if order, err := plan(words, []sqlfiles.Indicator{{View: sqlfiles.View{Name: "i", SQL: "SELECT x FROM t JOIN x_ei USING (a)"}}}); err != nil ||
+		!slices.Equal(order, []string{"x_ei", "i"}) {
+		t.Errorf("order %v, %v", order, err)
 	}
 }
 

@@ -155,6 +155,10 @@ func readKind(ctx context.Context, w *warehouse.Warehouse, c *checker, k Kind, f
 			rep := &FileReport{Path: p, Name: name(p), Kind: k}
 			res.Files = append(res.Files, rep)
 			c.rep = rep
+			// Each row's values follow the file's own, boxed once; add copies them, so
+			// the slice is reused from row to row.
+			fileValues := []any{opt.Exercice, opt.Scope, rep.Name}
+			rowValues := make([]any, 0, 16)
 			err := readCSV(p, k, rep, func(r *row) error {
 				if opt.Progress != nil && rep.Read%progressEvery == 0 {
 					opt.Progress(rep.Name, rep.Read, false)
@@ -168,7 +172,8 @@ func readKind(ctx context.Context, w *warehouse.Warehouse, c *checker, k Kind, f
 				if add == nil {
 					return nil
 				}
-				return add(append([]any{opt.Exercice, opt.Scope, rep.Name, r.line}, values...)...)
+				rowValues = append(append(append(rowValues[:0], fileValues...), r.line), values...)
+				return add(rowValues...)
 			})
 			if err != nil {
 				return err

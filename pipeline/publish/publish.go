@@ -13,8 +13,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"bilan/internal/warehouse"
 	"bilan/reports"
@@ -78,19 +81,36 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) ([]string, er
 		b := &builder{d: data, y: y, s: scope{niveau: "region", code: reg.code, name: reg.name, rows: data.mls[reg.code], rowNiveau: "ml"}}
 		packs = append(packs, pack{"regions/" + reg.code + "-" + Slug(reg.name), "bilan-" + Slug(reg.name), b.build(date)})
 	}
+	// The documents are rendered concurrently, one per core; written keeps their order.
+	type doc struct {
+		rel  string
+		fill func(io.Writer) error
+	}
+	var docs []doc
 	for _, p := range packs {
 		base := fmt.Sprintf("%s/%s-%d", p.dir, p.name, y)
-		if err := out(base+".pdf", func(wr io.Writer) error { return pdf.Write(wr, p.report) }); err != nil {
-			return written, err
-		}
-		if err := out(base+".xlsx", func(wr io.Writer) error { return xlsx.Write(wr, p.report) }); err != nil {
-			return written, err
-		}
+		docs = append(docs, doc{base + ".pdf", func(wr io.Writer) error { return pdf.Write(wr, p.report) }},
+			doc{base + ".xlsx", func(wr io.Writer) error { return xlsx.Write(wr, p.report) }})
 	}
-	if err := out(fmt.Sprintf("financeurs/financeurs-%d.xlsx", y), func(wr io.Writer) error {
+	docs = append(docs, doc{fmt.Sprintf("financeurs/financeurs-%d.xlsx", y), func(wr io.Writer) error {
 		return xlsx.Write(wr, funders(data, y, date))
-	}); err != nil {
+	}})
+	var g errgroup.Group
+	g.SetLimit(runtime.NumCPU())
+	for _, d := range docs {
+		p := filepath.Join(opt.Out, d.rel)
+		g.Go(func() error {
+			if err := writeAtomic(p, d.fill); err != nil {
+				return fmt.Errorf("write %s: %w", p, err)
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
 		return written, err
+	}
+	for _, d := range docs {
+		written = append(written, filepath.Join(opt.Out, d.rel))
 	}
 	m, err := writeManifest(opt.Out, y, data, date, append(append([]string{}, opt.Also...), written...))
 	if err != nil {
