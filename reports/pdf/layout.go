@@ -140,9 +140,12 @@ func (d *doc) widths(t *reports.Table) []float64 {
 			textWeight += map[bool]float64{true: 1, false: 1.5}[i == 0]
 			continue
 		}
-		for style, rows := range map[string][][]reports.Cell{"": t.Rows, "B": t.Totals} {
-			d.SetFont(font, style, 8)
-			for _, r := range rows {
+		for _, part := range []struct {
+			style string
+			rows  [][]reports.Cell
+		}{{"", t.Rows}, {"B", t.Totals}} { // in this order: each SetFont is written into the page
+			d.SetFont(font, part.style, 8)
+			for _, r := range part.rows {
 				values[i] = math.Max(values[i], d.GetStringWidth(reports.French(r[i]))+4.5)
 			}
 		}

@@ -104,3 +104,27 @@ func TestWideTableKeepsValuesWhole(t *testing.T) {
 		t.Errorf("a value of the bold total line wraps:\n%s", text)
 	}
 }
+
+// Documents rendered at the same time (publish renders one per core) give the same bytes
+// as one rendered alone: nothing in a rendering depends on another one or on map order.
+func TestConcurrentRendersIdentical(t *testing.T) {
+	var alone bytes.Buffer
+	if err := Write(&alone, sample(40)); err != nil {
+		t.Fatal(err)
+	}
+	outs := make([]bytes.Buffer, 6)
+	errs := make(chan error, len(outs))
+	for i := range outs {
+		go func() { errs <- Write(&outs[i], sample(40)) }()
+	}
+	for range outs {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range outs {
+		if !bytes.Equal(outs[i].Bytes(), alone.Bytes()) {
+			t.Errorf("rendering %d of 6 concurrent ones differs from one rendered alone", i+1)
+		}
+	}
+}
