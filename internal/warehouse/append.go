@@ -58,13 +58,14 @@ func (w *Warehouse) Append(ctx context.Context, table string, fill func(add func
 		s.end(fillErr)
 		insertErr := <-done
 		release() // only once the INSERT has read the whole stream
-		if fillErr != nil {
+		conn.(driver.ExecerContext).ExecContext(ctx, "DROP VIEW IF EXISTS bilan_append", nil)
+		switch {
+		case fillErr != nil && !errors.Is(fillErr, errStopped):
 			return fillErr
-		}
-		if insertErr != nil {
+		case insertErr != nil:
 			return fmt.Errorf("append %s: %w", table, insertErr)
 		}
-		return nil
+		return fillErr
 	})
 }
 

@@ -99,4 +99,23 @@ func TestAppend(t *testing.T) {
 	if err := w.Append(ctx, "pas_de_table", func(add func(...any) error) error { return nil }); err == nil {
 		t.Error("append into a missing table succeeded")
 	}
+	// DuckDB refusing a row mid-stream: its own error comes back, not the producer's.
+	if _, err := conn.ExecContext(ctx, `CREATE TABLE stricte (i INTEGER NOT NULL)`); err != nil {
+		t.Fatal(err)
+	}
+	err = w.Append(ctx, "stricte", func(add func(...any) error) error {
+		for i := 0; i < 10*batchRows; i++ {
+			v := any(i)
+			if i == batchRows+1 {
+				v = nil
+			}
+			if err := add(v); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err == nil || !strings.Contains(err.Error(), "NOT NULL") {
+		t.Errorf("a NULL in a NOT NULL column: %v", err)
+	}
 }
