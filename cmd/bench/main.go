@@ -90,7 +90,7 @@ func main() {
 		for _, s := range stages {
 			fmt.Printf("%-46s %10.2f %14s %12.0f\n", s.name, s.seconds, group(int(float64(rows)/s.seconds)), s.rssMB)
 		}
-		fmt.Printf("%-46s %10.2f\n", "  dont écriture dans l'entrepôt (ingest − validate)", stages[1].seconds-stages[0].seconds)
+		fmt.Printf("%-46s %10.2f\n", "  dont écriture (ingest − validate)", stages[1].seconds-stages[0].seconds)
 		fmt.Printf("%-46s %10.2f %14s\n", "traitement complet (ingest+compute+publish)", whole, group(int(float64(rows)/whole)))
 		fmt.Printf("%-46s %10.2f %14s %12.0f\n", "(a) DuckDB seul : count(*) de chaque fichier", scan, group(int(float64(rows)/scan)), scanStage.rssMB)
 		fmt.Printf("%-46s %10.2f %14s %12.0f\n", "(b) Go simple (encoding/csv + maps), 4 indic.", baseline, "", baseStage.rssMB)
