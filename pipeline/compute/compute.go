@@ -26,7 +26,8 @@ func Only(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, ids .
 	return run(ctx, w, p, ids, true)
 }
 
-// run computes the indicators ids (all when nil) and commits, or rolls back when asked.
+// run computes the indicators ids (all when nil) in one transaction, which it commits, or
+// rolls back when asked, then drops the temporary tables it stored.
 func run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, ids []string, rollback bool) error {
 	inds, err := sqlfiles.Indicators()
 	if err != nil {
@@ -38,7 +39,34 @@ func run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, ids []
 			return fmt.Errorf("compute: %d of the indicators %v found", len(inds), ids)
 		}
 	}
-	return inTransaction(ctx, w, p, inds, func(conn *sql.Conn) error {
+	if err := w.SetParams(ctx, p); err != nil {
+		return err
+	}
+	conn := w.Conn()
+	views, err := sqlfiles.Views()
+	if err != nil {
+		return err
+	}
+	order, err := plan(views, inds)
+	if err != nil {
+		return err
+	}
+	var db string
+	if err := conn.QueryRowContext(ctx, "SELECT current_database()").Scan(&db); err != nil {
+		return err
+	}
+	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
+		return err
+	}
+	err = func() error {
+		// The indicators and the materialised views they read, each stored once in a
+		// temporary table that shadows its view (see plan): an indicator derived from
+		// another reads the other's table.
+		for _, v := range order {
+			if _, err := conn.ExecContext(ctx, fmt.Sprintf(`CREATE TEMP TABLE %s AS SELECT * FROM "%s".main.%[1]s`, v, db)); err != nil {
+				return fmt.Errorf("compute %s: %w", v, err)
+			}
+		}
 		if _, err := conn.ExecContext(ctx, "DELETE FROM catalogue"); err != nil {
 			return err
 		}
@@ -55,7 +83,20 @@ func run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, ids []
 		}
 		_, err := conn.ExecContext(ctx, "INSERT INTO indicateurs SELECT * FROM indicateurs_complets")
 		return err
-	}, rollback)
+	}()
+	end := "COMMIT"
+	if err != nil || rollback {
+		end = "ROLLBACK"
+	}
+	if _, e := conn.ExecContext(ctx, end); err == nil {
+		err = e
+	}
+	for _, v := range order { // a rollback has dropped them already
+		if _, e := conn.ExecContext(ctx, "DROP TABLE IF EXISTS temp.main."+v); err == nil {
+			err = e
+		}
+	}
+	return err
 }
 
 // insert adds an indicator to the catalogue and its values to valeurs_brutes.
@@ -82,55 +123,6 @@ func insert(ctx context.Context, conn *sql.Conn, p warehouse.Params, ind sqlfile
 		return fmt.Errorf("compute %s: %w", ind.ID, err)
 	}
 	return nil
-}
-
-// inTransaction sets the parameters and, in one transaction, stores the indicators inds
-// and the materialised views they read in temporary tables that shadow their views (see
-// plan): every view is computed once, an indicator derived from another reads the
-// other's table. It then runs fn, commits (or rolls back when rollback is set or
-// fn fails) and drops the temporary tables.
-func inTransaction(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, inds []sqlfiles.Indicator,
-	fn func(*sql.Conn) error, rollback bool) error {
-	if err := w.SetParams(ctx, p); err != nil {
-		return err
-	}
-	conn := w.Conn()
-	views, err := sqlfiles.Views()
-	if err != nil {
-		return err
-	}
-	order, err := plan(views, inds)
-	if err != nil {
-		return err
-	}
-	var db string
-	if err := conn.QueryRowContext(ctx, "SELECT current_database()").Scan(&db); err != nil {
-		return err
-	}
-	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
-		return err
-	}
-	err = func() error {
-		for _, v := range order {
-			if _, err := conn.ExecContext(ctx, fmt.Sprintf(`CREATE TEMP TABLE %s AS SELECT * FROM "%s".main.%[1]s`, v, db)); err != nil {
-				return fmt.Errorf("compute %s: %w", v, err)
-			}
-		}
-		return fn(conn)
-	}()
-	end := "COMMIT"
-	if err != nil || rollback {
-		end = "ROLLBACK"
-	}
-	if _, e := conn.ExecContext(ctx, end); err == nil {
-		err = e
-	}
-	for _, v := range order { // a rollback has dropped them already
-		if _, e := conn.ExecContext(ctx, "DROP TABLE IF EXISTS temp.main."+v); err == nil {
-			err = e
-		}
-	}
-	return err
 }
 
 // plan returns the views to store, in order: the indicators inds and the materialised
@@ -200,15 +192,23 @@ func plan(views []sqlfiles.View, inds []sqlfiles.Indicator) ([]string, error) {
 // dependencies maps each view to the views of the list its SQL reads (a name after FROM,
 // JOIN or a comma, outside comments).
 func dependencies(views []sqlfiles.View) map[string][]string {
+	names := map[string]bool{}
+	for _, v := range views {
+		names[v.Name] = true
+	}
 	reads := map[string][]string{}
-	comment := regexp.MustCompile(`--[^\n]*`)
 	for _, v := range views {
 		code := comment.ReplaceAllString(v.SQL, "")
-		for _, o := range views {
-			if o.Name != v.Name && regexp.MustCompile(`(?i)(from|join|,)\s+`+o.Name+`\b`).MatchString(code) {
-				reads[v.Name] = append(reads[v.Name], o.Name)
+		for _, m := range reference.FindAllStringSubmatch(code, -1) {
+			if r := strings.ToLower(m[1]); names[r] && r != v.Name && !slices.Contains(reads[v.Name], r) {
+				reads[v.Name] = append(reads[v.Name], r)
 			}
 		}
 	}
 	return reads
 }
+
+var (
+	comment   = regexp.MustCompile(`--[^\n]*`)
+	reference = regexp.MustCompile(`(?i)(?:from|join|,)\s+([a-z_][a-z0-9_]*)\b`)
+)
