@@ -4,15 +4,16 @@
 -- source: extraits I-milo « jeunes », « evenements »
 -- unit: jeunes
 -- coverage: extraits
-WITH final AS (  -- one row per youth and territory before the four groupings: same count, far fewer rows
-    SELECT DISTINCT e.jeune_ml AS ml, e.jeune_departement AS departement, e.jeune_region AS region, e.id_jeune
-    FROM stg_evenements e, params p
-    WHERE e.realise AND year(e.date_evenement) = p.exercice
-      AND e.type_evenement = 'ENTRETIEN_INDIVIDUEL'
-)
+-- A region's youths come from one batch (stg_jeunes), each once: counting rows is exact
+-- below France, where a youth of two batches (two regions) counts once.
 SELECT
     niveau(GROUPING(ml, departement, region)) AS niveau,
-    coalesce(ml, departement, region, 'FR') AS code,
-    count(DISTINCT id_jeune) AS valeur
-FROM final
-GROUP BY GROUPING SETS ((ml), (departement), (region), ())
+    coalesce(ml, departement, region) AS code,
+    count(*) AS valeur
+FROM stg_jeunes_activite
+WHERE accueilli_ei
+GROUP BY GROUPING SETS ((ml), (departement), (region))
+UNION ALL
+SELECT 'national', 'FR', count(DISTINCT id_jeune)
+FROM stg_jeunes_activite
+WHERE accueilli_ei

@@ -4,20 +4,16 @@
 -- source: extraits I-milo « jeunes », « evenements » ; PNAE 2018-2020, note 1 p. 11
 -- unit: jeunes
 -- coverage: extraits
-WITH window_bounds AS (
-    SELECT CAST(date_reference - to_months(jdi_mois) AS DATE) AS apres, date_reference AS jusqua
-    FROM params
-),
-final AS (  -- one row per youth and territory before the four groupings: same count, far fewer rows
-    SELECT DISTINCT e.jeune_ml AS ml, e.jeune_departement AS departement, e.jeune_region AS region, e.id_jeune
-    FROM stg_evenements e, window_bounds w
-    WHERE e.realise
-      AND e.type_evenement IN ('ENTRETIEN_INDIVIDUEL', 'INFORMATION_COLLECTIVE', 'ATELIER')
-      AND e.date_evenement > w.apres AND e.date_evenement <= w.jusqua
-)
+-- A region's youths come from one batch (stg_jeunes), each once: counting rows is exact
+-- below France, where a youth of two batches (two regions) counts once.
 SELECT
     niveau(GROUPING(ml, departement, region)) AS niveau,
-    coalesce(ml, departement, region, 'FR') AS code,
-    count(DISTINCT id_jeune) AS valeur
-FROM final
-GROUP BY GROUPING SETS ((ml), (departement), (region), ())
+    coalesce(ml, departement, region) AS code,
+    count(*) AS valeur
+FROM stg_jeunes_activite
+WHERE jdi
+GROUP BY GROUPING SETS ((ml), (departement), (region))
+UNION ALL
+SELECT 'national', 'FR', count(DISTINCT id_jeune)
+FROM stg_jeunes_activite
+WHERE jdi

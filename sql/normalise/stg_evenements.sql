@@ -15,8 +15,6 @@ final AS (
     JOIN p USING (exercice)
     JOIN stg_jeunes j ON j.scope = e.scope AND j.id_jeune = e.id_jeune
     JOIN stg_referentiel s ON s.code_structure = e.code_structure
-    WHERE NOT s.technique
-      AND e.type_evenement IN ('ENTRETIEN_INDIVIDUEL', 'INFORMATION_COLLECTIVE', 'ATELIER',
-          'TELEPHONE', 'EMAIL', 'SMS', 'COURRIER', 'ENTRETIEN_PARTENAIRE', 'VISITE', 'MISE_EN_RELATION')
+    WHERE evenement_compte(e.type_evenement, s.technique)
 )
 SELECT * FROM final

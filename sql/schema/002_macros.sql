@@ -17,3 +17,10 @@ CREATE OR REPLACE MACRO pct(num, den) AS
 CREATE OR REPLACE MACRO age_au(naissance, d) AS
     year(d) - year(naissance)
     - CASE WHEN month(d) < month(naissance) OR (month(d) = month(naissance) AND day(d) < day(naissance)) THEN 1 ELSE 0 END;
+
+-- An event counts when it was not recorded by a technical structure and is of one of
+-- extracts.md's types (an unknown type is kept in raw_evenements and counts nowhere).
+CREATE OR REPLACE MACRO evenement_compte(type_evenement, technique) AS
+    NOT technique
+    AND type_evenement IN ('ENTRETIEN_INDIVIDUEL', 'INFORMATION_COLLECTIVE', 'ATELIER',
+        'TELEPHONE', 'EMAIL', 'SMS', 'COURRIER', 'ENTRETIEN_PARTENAIRE', 'VISITE', 'MISE_EN_RELATION');
