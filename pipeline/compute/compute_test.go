@@ -10,7 +10,7 @@ import (
 )
 
 // Every stored view comes after those it reads, even through a view that is not stored
-// (jeu_contact reads stg_evenements, which reads stg_jeunes); only the materialised views
+// (jeu_entretiens reads stg_evenements, which reads stg_jeunes); only the materialised views
 // the indicators need are stored; a cycle is refused.
 func TestPlan(t *testing.T) {
 	views, err := sqlfiles.Views()
@@ -25,18 +25,19 @@ func TestPlan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(order) != len(inds)+2 {
-		t.Errorf("%d views stored for %d indicators and 2 materialised views: %v", len(order), len(inds), order)
+	if len(order) != len(inds)+3 {
+		t.Errorf("%d views stored for %d indicators and 3 materialised views: %v", len(order), len(inds), order)
 	}
-	for _, before := range [][2]string{{"stg_jeunes", "jeu_contact"}, {"stg_jeunes", "stg_mesures"},
+	for _, before := range [][2]string{{"stg_jeunes", "jeu_entretiens"}, {"stg_jeunes", "stg_mesures"},
+		{"stg_jeunes", "stg_jeunes_activite"}, {"stg_jeunes_activite", "jeu_contact"},
 		{"jeu_accueillis", "fin_par_jeune"}, {"jeu_accueillis", "emp_situation_pro_pct"}, {"emp_situation_pro", "emp_situation_pro_pct"}} {
 		if i, j := slices.Index(order, before[0]), slices.Index(order, before[1]); i < 0 || j < 0 || i > j {
 			t.Errorf("%s must come before %s in %v", before[0], before[1], order)
 		}
 	}
-	some := slices.DeleteFunc(slices.Clone(inds), func(ind sqlfiles.Indicator) bool { return ind.ID != "JEU_CONTACT" && ind.ID != "JEU_JDI" })
-	if order, err := plan(views, some); err != nil || !slices.Equal(order, []string{"stg_jeunes", "jeu_contact", "jeu_jdi"}) {
-		t.Errorf("plan of JEU_CONTACT and JEU_JDI: %v, %v", order, err)
+	some := slices.DeleteFunc(slices.Clone(inds), func(ind sqlfiles.Indicator) bool { return ind.ID != "JEU_ENTRETIENS" && ind.ID != "JEU_JDI" })
+	if order, err := plan(views, some); err != nil || !slices.Equal(order, []string{"stg_jeunes", "stg_jeunes_activite", "jeu_entretiens", "jeu_jdi"}) {
+		t.Errorf("plan of JEU_ENTRETIENS and JEU_JDI: %v, %v", order, err)
 	}
 	cycle := []sqlfiles.View{{Name: "a", SQL: "SELECT * FROM b", Materialised: true}, {Name: "b", SQL: "SELECT * FROM a", Materialised: true}}
 	if _, err := plan(cycle, []sqlfiles.Indicator{{View: sqlfiles.View{Name: "i", SQL: "SELECT * FROM a"}}}); err == nil {
