@@ -64,7 +64,12 @@ func (s Source) Load() (key []byte, created bool, err error) {
 }
 
 // Pseudonymiser hashes ids with one key. It is not safe for concurrent use.
-type Pseudonymiser struct{ mac hash.Hash }
+type Pseudonymiser struct {
+	mac hash.Hash
+	// The last id and its pseudonym: an extract lists a youth's events or measures one
+	// after the other, so most ids are the one just hashed.
+	lastID, lastPseudonym string
+}
 
 // New returns a Pseudonymiser for key.
 func New(key []byte) *Pseudonymiser {
@@ -73,7 +78,11 @@ func New(key []byte) *Pseudonymiser {
 
 // ID returns the hex HMAC-SHA-256 of the trimmed id.
 func (p *Pseudonymiser) ID(id string) string {
+	if id == p.lastID && p.lastPseudonym != "" {
+		return p.lastPseudonym
+	}
 	p.mac.Reset()
 	p.mac.Write([]byte(strings.TrimSpace(id)))
-	return hex.EncodeToString(p.mac.Sum(nil))
+	p.lastID, p.lastPseudonym = id, hex.EncodeToString(p.mac.Sum(nil))
+	return p.lastPseudonym
 }

@@ -38,4 +38,11 @@ func TestID(t *testing.T) {
 	if len(a.ID("J1")) != 64 {
 		t.Error("hex SHA-256 expected")
 	}
+	// The same id twice in a row, then another, then back: each time its own pseudonym.
+	fresh := func(id string) string { return New([]byte("0123456789abcdef0123456789abcdef")).ID(id) }
+	for _, id := range []string{"J1", "J1", "J2", "J1", "", "J3", "J3"} {
+		if got := a.ID(id); got != fresh(id) {
+			t.Errorf("ID(%q) = %s, want %s", id, got, fresh(id))
+		}
+	}
 }

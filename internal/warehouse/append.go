@@ -25,9 +25,10 @@ const batchRows = 32 * 1024
 // Append streams rows into table: fill calls add once per row, values in table column
 // order (nil for NULL; int, string, bool, float64, time.Time, Decimal), copied at once so
 // the caller may reuse its slice. The rows are gathered into Arrow record batches that
-// DuckDB reads as one stream, through a single INSERT, while fill prepares the next ones:
-// no value crosses from Go to C one at a time, and the two cores work together on a
-// large load.
+// DuckDB reads as one stream, through a single INSERT. Three things run at once on a
+// large load: fill preparing rows, a goroutine building the Arrow columns of the rows
+// before, and DuckDB inserting the batch before that; no value crosses from Go to C one
+// at a time.
 func (w *Warehouse) Append(ctx context.Context, table string, fill func(add func(...any) error) error) error {
 	schema, err := w.arrowSchema(ctx, table)
 	if err != nil {
@@ -52,8 +53,8 @@ func (w *Warehouse) Append(ctx context.Context, table string, fill func(add func
 			done <- err
 		}()
 		fillErr := fill(s.add)
-		if fillErr == nil {
-			fillErr = s.flush()
+		if err := s.close(fillErr == nil); fillErr == nil {
+			fillErr = err
 		}
 		s.end(fillErr)
 		insertErr := <-done
@@ -107,12 +108,15 @@ func (w *Warehouse) arrowSchema(ctx context.Context, table string) (*arrow.Schem
 	return arrow.NewSchema(fields, nil), nil
 }
 
-// stream is an array.RecordReader fed by add: DuckDB pulls its batches while the
-// producer builds the next one.
+// stream is an array.RecordReader fed by add: the producer's rows go, a chunk at a
+// time, to a goroutine that builds them into record batches, which DuckDB pulls.
 type stream struct {
 	schema  *arrow.Schema
 	builder *array.RecordBuilder
-	rows    int
+	chunk   []any      // values of the rows not handed over yet, row after row
+	chunks  chan []any // full chunks, to the building goroutine
+	free    chan []any // chunks built, for reuse
+	built   chan error // the building goroutine's end
 	batches chan arrow.RecordBatch
 	stopped chan struct{} // closed when DuckDB reads no more
 	current arrow.RecordBatch
@@ -122,43 +126,86 @@ type stream struct {
 
 func newStream(schema *arrow.Schema) *stream {
 	s := &stream{schema: schema, builder: array.NewRecordBuilder(memory.DefaultAllocator, schema),
+		chunks: make(chan []any, 1), free: make(chan []any, 2), built: make(chan error, 1),
 		batches: make(chan arrow.RecordBatch, 2), stopped: make(chan struct{})}
 	s.refs.Store(1)
+	go func() { s.built <- s.build() }()
 	return s
 }
 
 var errStopped = errors.New("DuckDB stopped reading the rows")
 
-// add appends one row, and hands the batch over when it is full.
+// add copies one row into the current chunk, and hands the chunk over when it is full.
 func (s *stream) add(values ...any) error {
-	if len(values) != len(s.schema.Fields()) {
-		return fmt.Errorf("append: %d values for %d columns", len(values), len(s.schema.Fields()))
+	n := len(s.schema.Fields())
+	if len(values) != n {
+		return fmt.Errorf("append: %d values for %d columns", len(values), n)
 	}
-	for i, v := range values {
-		if err := appendValue(s.builder.Field(i), v); err != nil {
-			return fmt.Errorf("append: column %s: %w", s.schema.Field(i).Name, err)
+	if s.chunk == nil {
+		select {
+		case s.chunk = <-s.free:
+		default:
+			s.chunk = make([]any, 0, batchRows*n)
 		}
 	}
-	if s.rows++; s.rows == batchRows {
-		return s.flush()
+	s.chunk = append(s.chunk, values...)
+	if len(s.chunk) == batchRows*n {
+		return s.handOver()
 	}
 	return nil
 }
 
-// flush hands the rows built so far to DuckDB.
-func (s *stream) flush() error {
-	if s.rows == 0 {
-		return nil
-	}
-	rec := s.builder.NewRecordBatch()
-	s.rows = 0
+// handOver sends the current chunk to the building goroutine.
+func (s *stream) handOver() error {
 	select {
-	case s.batches <- rec:
+	case s.chunks <- s.chunk:
+		s.chunk = nil
 		return nil
-	case <-s.stopped:
-		rec.Release()
-		return errStopped
+	case err := <-s.built: // it stopped on an error, or DuckDB stopped reading
+		s.built <- err
+		return err
 	}
+}
+
+// close hands over the last rows when flush is true, and returns once every row handed
+// over is built and sent: with the building goroutine's error, if any.
+func (s *stream) close(flush bool) error {
+	var err error
+	if flush && len(s.chunk) > 0 {
+		err = s.handOver()
+	}
+	close(s.chunks)
+	if e := <-s.built; err == nil {
+		err = e
+	}
+	return err
+}
+
+// build turns each chunk into a record batch and hands it to DuckDB. After an error it
+// reads no more: the producer learns it from built when it hands over its next chunk.
+func (s *stream) build() error {
+	fields := s.schema.Fields()
+	for chunk := range s.chunks {
+		for k, v := range chunk {
+			i := k % len(fields)
+			if err := appendValue(s.builder.Field(i), v); err != nil {
+				return fmt.Errorf("append: column %s: %w", fields[i].Name, err)
+			}
+		}
+		clear(chunk) // the boxed values can go
+		select {
+		case s.free <- chunk[:0]:
+		default:
+		}
+		rec := s.builder.NewRecordBatch()
+		select {
+		case s.batches <- rec:
+		case <-s.stopped:
+			rec.Release()
+			return errStopped
+		}
+	}
+	return nil
 }
 
 // end closes the stream; err, if any, makes DuckDB's read (and so the INSERT) fail.

@@ -131,8 +131,10 @@ func readCSV(path string, kind Kind, rep *FileReport, each func(*row) error) err
 		return nil
 	}
 	width := len(rd.Header)
+	records, stop := readAhead(rd)
+	defer stop()
 	for {
-		fields, line, err := rd.Read()
+		fields, line, err := records.next()
 		if errors.Is(err, io.EOF) {
 			if rep.Read == 0 {
 				rep.add(Issue{Severity: Warning, File: name, Rule: RuleNoData})
@@ -166,6 +168,66 @@ func readCSV(path string, kind Kind, rep *FileReport, each func(*row) error) err
 			return err
 		}
 	}
+}
+
+// readAheadRows is how many records the reading goroutine hands over at a time.
+const readAheadRows = 4096
+
+// csvRecord is what one Read of the CSV reader gave.
+type csvRecord struct {
+	fields []string
+	line   int
+	err    error
+}
+
+// aheadReader reads the records of a CSV reader in a goroutine, so that decoding and
+// splitting the text run beside the row checks on a large file.
+type aheadReader struct {
+	batches <-chan []csvRecord
+	batch   []csvRecord
+}
+
+// readAhead starts reading rd; stop ends the goroutine when the records are not all read.
+func readAhead(rd *textio.Reader) (*aheadReader, func()) {
+	batches := make(chan []csvRecord, 4)
+	done := make(chan struct{})
+	go func() {
+		defer close(batches)
+		batch := make([]csvRecord, 0, readAheadRows)
+		for {
+			fields, line, err := rd.Read()
+			batch = append(batch, csvRecord{fields, line, err})
+			var pe *csv.ParseError
+			last := err != nil && !errors.As(err, &pe) // io.EOF or a read error: nothing follows
+			if len(batch) < readAheadRows && !last {
+				continue
+			}
+			select {
+			case batches <- batch:
+			case <-done:
+				return
+			}
+			if last {
+				return
+			}
+			batch = make([]csvRecord, 0, readAheadRows)
+		}
+	}()
+	return &aheadReader{batches: batches}, func() { close(done) }
+}
+
+// next returns the next record as textio.Reader.Read would.
+func (a *aheadReader) next() ([]string, int, error) {
+	if len(a.batch) == 0 {
+		b, ok := <-a.batches
+		if !ok {
+			return nil, 0, io.EOF
+		}
+		a.batch = b
+	}
+	r := a.batch[0]
+	a.batch = a.batch[1:]
+	return r.fields, r.line, r.err
 }
 
 func blank(fields []string) bool {
