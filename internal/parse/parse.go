@@ -23,24 +23,21 @@ func Date(s string) (time.Time, error) {
 	}
 	var y, m, d int
 	var ok bool
-	switch {
-	case strings.Count(s, "/") == 2:
-		p := strings.Split(s, "/")
-		d, ok = digits(p[0], 1, 2)
+	if a, b, c, found := three(s, "/"); found {
+		d, ok = digits(a, 1, 2)
 		if ok {
-			m, ok = digits(p[1], 1, 2)
+			m, ok = digits(b, 1, 2)
 		}
 		if ok {
-			y, ok = digits(p[2], 4, 4)
+			y, ok = digits(c, 4, 4)
 		}
-	case strings.Count(s, "-") == 2:
-		p := strings.Split(s, "-")
-		y, ok = digits(p[0], 4, 4)
+	} else if a, b, c, found := three(s, "-"); found {
+		y, ok = digits(a, 4, 4)
 		if ok {
-			m, ok = digits(p[1], 1, 2)
+			m, ok = digits(b, 1, 2)
 		}
 		if ok {
-			d, ok = digits(p[2], 1, 2)
+			d, ok = digits(c, 1, 2)
 		}
 	}
 	if !ok {
@@ -51,6 +48,14 @@ func Date(s string) (time.Time, error) {
 		return time.Time{}, ErrDateImpossible
 	}
 	return t, nil
+}
+
+// three splits s in the three parts two seps separate (without allocating, it runs on
+// every date of ten million events); found is false unless s holds exactly two seps.
+func three(s, sep string) (a, b, c string, found bool) {
+	a, rest, ok1 := strings.Cut(s, sep)
+	b, c, ok2 := strings.Cut(rest, sep)
+	return a, b, c, ok1 && ok2 && !strings.Contains(c, sep)
 }
 
 func validTime(s string) bool {

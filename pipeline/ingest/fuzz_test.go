@@ -14,7 +14,7 @@ var shipped, _ = referentiel.Shipped()
 func fuzzChecker(t *testing.T) *checker {
 	refs := shipped
 	c := &checker{exercice: 2016, scope: "53", pseudo: pseudo.New(make([]byte, 32)), structures: map[string]structure{},
-		youths: map[idKey]bool{}, rejected: map[idKey]bool{}, perStructure: map[string]int{}, ids: map[idKey]int32{}}
+		youths: map[idKey]bool{}, rejected: map[idKey]bool{}, perStructure: map[string]int{}, ids: newIDSet()}
 	for _, s := range refs {
 		region := s.Region
 		if region == "10" {

@@ -1,6 +1,12 @@
 package ingest
 
-import "hash/maphash"
+import (
+	"hash/maphash"
+	"math"
+	"sort"
+	"strings"
+	"unsafe"
+)
 
 // idKey is a 128-bit hash of an identifier. The maps of a call (up to ten million event
 // ids, a million and a half youths) are keyed by it rather than by strings: a map without
@@ -12,4 +18,49 @@ var idSeeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
 
 func keyOf(id string) idKey {
 	return idKey{maphash.String(idSeeds[0], id), maphash.String(idSeeds[1], id)}
+}
+
+// idSet holds the ids of one kind with the line each first came on, for duplicates.
+// Extracts list their ids in increasing order more often than not: such ids are appended
+// to a sorted run, with no hashing and no random access into a table of ten million
+// entries; an id out of that order is looked up in the run, then kept in a map. The run
+// is one byte slice and offsets, without pointers, so the garbage collector never scans
+// it.
+type idSet struct {
+	run    []byte   // the increasing ids, end to end
+	ends   []uint32 // where each id of run ends
+	lines  []int32  // the line of each id of run
+	others map[idKey]int32
+}
+
+func newIDSet() *idSet { return &idSet{others: map[idKey]int32{}} }
+
+// id returns the i-th id of the run.
+func (s *idSet) id(i int) string {
+	start := uint32(0)
+	if i > 0 {
+		start = s.ends[i-1]
+	}
+	return unsafe.String(unsafe.SliceData(s.run[start:]), int(s.ends[i]-start))
+}
+
+// add records id on line unless it was seen before; it returns the line it was first
+// seen on, 0 when it is new.
+func (s *idSet) add(id string, line int) int {
+	n := len(s.ends)
+	if (n == 0 || id > s.id(n-1)) && len(s.run)+len(id) <= math.MaxUint32 {
+		s.run = append(s.run, id...)
+		s.ends = append(s.ends, uint32(len(s.run)))
+		s.lines = append(s.lines, int32(line))
+		return 0
+	}
+	if i, found := sort.Find(n, func(i int) int { return strings.Compare(id, s.id(i)) }); found {
+		return int(s.lines[i])
+	}
+	k := keyOf(id)
+	if first, seen := s.others[k]; seen {
+		return int(first)
+	}
+	s.others[k] = int32(line)
+	return 0
 }

@@ -118,7 +118,7 @@ func load(ctx context.Context, w *warehouse.Warehouse, c *checker, byKind map[Ki
 			continue
 		}
 		loaded = append(loaded, k)
-		c.ids = map[idKey]int32{}
+		c.ids = newIDSet()
 		if err := readKind(ctx, w, c, k, byKind[k], name, opt, res); err != nil {
 			return nil, err
 		}

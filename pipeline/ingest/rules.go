@@ -24,7 +24,7 @@ type checker struct {
 	youths       map[idKey]bool // pseudonymised ids of the youths rows may point to
 	rejected     map[idKey]bool // pseudonymised ids of youths whose row was rejected
 	pseudo       *pseudo.Pseudonymiser
-	ids          map[idKey]int32 // id → first line, for duplicates within one kind
+	ids          *idSet // for duplicates within one kind
 	rep          *FileReport
 	rejectedRow  bool
 	perStructure map[string]int // accepted youths per structure, for the year-over-year warning
@@ -115,17 +115,17 @@ func (c *checker) structure(r *row, column string) (string, structure) {
 	return code, s
 }
 
-// unique rejects a later occurrence of an id within the kind.
-func (c *checker) unique(r *row, column, id string) {
+// unique rejects a later occurrence of an id within the kind; it returns true for the
+// first.
+func (c *checker) unique(r *row, column, id string) bool {
 	if id == "" {
-		return
+		return false
 	}
-	k := keyOf(id)
-	if first, seen := c.ids[k]; seen {
-		c.reject(r, column, RuleDuplicate, "", int(first))
-		return
+	if first := c.ids.add(id, r.line); first != 0 {
+		c.reject(r, column, RuleDuplicate, "", first)
+		return false
 	}
-	c.ids[k] = int32(r.line)
+	return true
 }
 
 // youth pseudonymises id_jeune and checks it links to a youth of the batch.
@@ -199,10 +199,10 @@ func (c *checker) referentielRow(r *row) []any {
 
 func (c *checker) jeunesRow(r *row) []any {
 	raw := c.required(r, "id_jeune")
-	id := ""
+	id, first := "", false
 	if raw != "" {
 		id = c.pseudo.ID(raw)
-		c.unique(r, "id_jeune", id)
+		first = c.unique(r, "id_jeune", id)
 	}
 	code, s := c.structure(r, "code_structure")
 	var birth any
@@ -221,8 +221,8 @@ func (c *checker) jeunesRow(r *row) []any {
 	zrr := c.boolean(r, "zrr")
 	accueil := c.date(r, "date_premier_accueil", false)
 	if c.rejectedRow {
-		if k := keyOf(id); id != "" && c.ids[k] == int32(r.line) {
-			c.rejected[k] = true
+		if first { // later occurrences point to this one
+			c.rejected[keyOf(id)] = true
 		}
 		return nil
 	}
