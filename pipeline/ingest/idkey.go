@@ -4,8 +4,6 @@ import (
 	"hash/maphash"
 	"math"
 	"sort"
-	"strings"
-	"unsafe"
 )
 
 // idKey is a 128-bit hash of an identifier. The maps of a call (up to ten million event
@@ -35,26 +33,27 @@ type idSet struct {
 
 func newIDSet() *idSet { return &idSet{others: map[idKey]int32{}} }
 
-// id returns the i-th id of the run.
-func (s *idSet) id(i int) string {
+// at returns the i-th id of the run (compared as string(s.at(i)), which copies nothing).
+func (s *idSet) at(i int) []byte {
 	start := uint32(0)
 	if i > 0 {
 		start = s.ends[i-1]
 	}
-	return unsafe.String(unsafe.SliceData(s.run[start:]), int(s.ends[i]-start))
+	return s.run[start:s.ends[i]]
 }
 
 // add records id on line unless it was seen before; it returns the line it was first
 // seen on, 0 when it is new.
 func (s *idSet) add(id string, line int) int {
 	n := len(s.ends)
-	if (n == 0 || id > s.id(n-1)) && len(s.run)+len(id) <= math.MaxUint32 {
+	if (n == 0 || id > string(s.at(n-1))) && len(s.run)+len(id) <= math.MaxUint32 {
 		s.run = append(s.run, id...)
 		s.ends = append(s.ends, uint32(len(s.run)))
 		s.lines = append(s.lines, int32(line))
 		return 0
 	}
-	if i, found := sort.Find(n, func(i int) int { return strings.Compare(id, s.id(i)) }); found {
+	i := sort.Search(n, func(i int) bool { return string(s.at(i)) >= id })
+	if i < n && string(s.at(i)) == id {
 		return int(s.lines[i])
 	}
 	k := keyOf(id)
