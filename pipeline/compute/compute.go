@@ -55,18 +55,26 @@ func run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, ids []
 	if err := conn.QueryRowContext(ctx, "SELECT current_database()").Scan(&db); err != nil {
 		return err
 	}
+	// The indicators and the materialised views they read, each stored once in a temporary
+	// table that shadows its view (see plan): an indicator derived from another reads the
+	// other's table. They are stored before the transaction: DuckDB scans a table committed
+	// in parallel, one written in the running transaction far less so (the six JEU_PA_*
+	// over stg_jeunes took three times as long). The warehouse has a single connection
+	// whose users take turns, so nothing changes in between.
+	defer func() {
+		for _, v := range order {
+			conn.ExecContext(context.WithoutCancel(ctx), "DROP TABLE IF EXISTS temp.main."+v)
+		}
+	}()
+	for _, v := range order {
+		if _, err := conn.ExecContext(ctx, fmt.Sprintf(`CREATE TEMP TABLE %s AS SELECT * FROM "%s".main.%[1]s`, v, db)); err != nil {
+			return fmt.Errorf("compute %s: %w", v, err)
+		}
+	}
 	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
 		return err
 	}
 	err = func() error {
-		// The indicators and the materialised views they read, each stored once in a
-		// temporary table that shadows its view (see plan): an indicator derived from
-		// another reads the other's table.
-		for _, v := range order {
-			if _, err := conn.ExecContext(ctx, fmt.Sprintf(`CREATE TEMP TABLE %s AS SELECT * FROM "%s".main.%[1]s`, v, db)); err != nil {
-				return fmt.Errorf("compute %s: %w", v, err)
-			}
-		}
 		if _, err := conn.ExecContext(ctx, "DELETE FROM catalogue"); err != nil {
 			return err
 		}
@@ -90,11 +98,6 @@ func run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, ids []
 	}
 	if _, e := conn.ExecContext(ctx, end); err == nil {
 		err = e
-	}
-	for _, v := range order { // a rollback has dropped them already
-		if _, e := conn.ExecContext(ctx, "DROP TABLE IF EXISTS temp.main."+v); err == nil {
-			err = e
-		}
 	}
 	return err
 }
