@@ -2,7 +2,7 @@
 -- One row per youth of the exercice having at least one realised event that counts
 -- (stg_evenements' rules: not recorded by a technical structure, of a known type), with
 -- the youth's territory and what those events say. The four youth counts read these
--- 1,4 million rows instead of folding the 10 million events each.
+-- 1.4 million rows instead of folding the 10 million events each.
 --   contact       a realised event of any type dated in the exercice
 --   accueilli     a realised individual interview, group information or workshop dated in the exercice
 --   accueilli_ei  a realised individual interview dated in the exercice
