@@ -77,13 +77,11 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt RunOptions) (*RunResul
 	return res, err
 }
 
-// Publish decides the statistical secrecy masks of the exercice, then writes its packs.
+// Publish writes the packs of the exercice under statistical secrecy (threshold 0: the
+// default).
 func Publish(ctx context.Context, w *warehouse.Warehouse, opt publish.Options) ([]string, error) {
 	if opt.Threshold == 0 {
 		opt.Threshold = secret.DefaultThreshold
-	}
-	if _, err := secret.Run(ctx, w, opt.Params, opt.Threshold); err != nil {
-		return nil, fmt.Errorf("secret: %w", err)
 	}
 	return publish.Run(ctx, w, opt)
 }

@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -32,12 +33,18 @@ type Indicator struct {
 	View
 	ID, Title, Definition, Source, Unit, Coverage string
 	// Secret is how statistical secrecy treats the indicator (header "secret", default
-	// from the unit): "effectif" (a count of people, events, measures or mentors: masked
-	// when 1 ≤ n < threshold, and part of secondary suppression), "part" (a share whose
-	// numerator and denominator are such counts), "rapport" (a ratio masked when its
-	// denominator or an indicator it derives from is), "aucun" (never masked).
+	// from the unit): "effectif" (an additive count of people, events, measures or
+	// mentors: masked when 1 ≤ n < threshold), "part" (a share of people: its numerator
+	// and denominator are groups of people too), "rapport" (any other ratio of counts or
+	// amounts), "montant" (an additive amount, never masked by itself but a source of
+	// ratios), "aucun" (outside secrecy).
 	Secret string
-	// Derive lists the indicators a rate comes from (header "derive", comma-separated).
+	// Numerator and Denominator are the exact sources of a share or a ratio (headers
+	// "numerator" and "denominator", see ParseSources); Rounding is the step its
+	// published value is rounded to (header "rounding"; default 0.1 for a percentage).
+	Numerator, Denominator []Term
+	Rounding               float64
+	// Derive lists the indicators its numerator and denominator name.
 	Derive []string
 	// Levels are the levels it is defined at (header "levels", comma-separated; default
 	// all four: ml, departement, region, national).
@@ -51,7 +58,73 @@ type Indicator struct {
 var AllLevels = []string{"ml", "departement", "region", "national"}
 
 // Secrecy classes of an indicator.
-var Secrets = []string{"effectif", "part", "rapport", "aucun"}
+var Secrets = []string{"effectif", "part", "rapport", "montant", "aucun"}
+
+// Term is one term of a numerator or a denominator. Kinds:
+//   - "cell": the cell of indicator ID at the same territory (header "ID", or "ID[N-1]"
+//     for the previous exercice);
+//   - "restricted": ID summed over a subset of whole missions locales, those where the
+//     indicator itself has a value (header "ID restricted");
+//   - "part": a sub-population of ID's cell at every territory, additive like it
+//     (header "part of ID");
+//   - "own": an additive count of its own, never published (header "own"); its values
+//     are the indicator's numerateur or denominateur column.
+//
+// Terms are joined by " + " or " - " (Sign 1 or -1).
+type Term struct {
+	Sign     int
+	Kind, ID string
+	Previous bool
+}
+
+// ParseSources reads a numerator or denominator header.
+func ParseSources(text string) ([]Term, error) {
+	var out []Term
+	for _, p := range splitTerms(text) {
+		t := Term{Sign: p.sign, Kind: "cell"}
+		body := strings.TrimSpace(p.text)
+		switch {
+		case body == "own":
+			t.Kind = "own"
+		case strings.HasPrefix(body, "part of "):
+			t.Kind, t.ID = "part", strings.TrimSpace(strings.TrimPrefix(body, "part of "))
+		case strings.HasSuffix(body, " restricted"):
+			t.Kind, t.ID = "restricted", strings.TrimSpace(strings.TrimSuffix(body, " restricted"))
+		default:
+			t.ID, t.Previous = strings.CutSuffix(body, "[N-1]")
+		}
+		if t.Kind != "own" && (t.ID == "" || strings.ContainsAny(t.ID, " []")) {
+			return nil, fmt.Errorf("source %q: unknown term %q", text, body)
+		}
+		out = append(out, t)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("empty source")
+	}
+	return out, nil
+}
+
+type signed struct {
+	sign int
+	text string
+}
+
+func splitTerms(text string) []signed {
+	var out []signed
+	sign, rest := 1, text
+	for {
+		iMinus, iPlus := strings.Index(rest, " - "), strings.Index(rest, " + ")
+		i, next := iMinus, -1
+		if iMinus < 0 || iPlus >= 0 && iPlus < iMinus {
+			i, next = iPlus, 1
+		}
+		if i < 0 {
+			return append(out, signed{sign, rest})
+		}
+		out = append(out, signed{sign, rest[:i]})
+		sign, rest = next, rest[i+3:]
+	}
+}
 
 // defaultSecret is the secrecy class of a unit when the header gives none.
 func defaultSecret(unit string) string {
@@ -113,11 +186,11 @@ var (
 
 func parseHeader(name, text string) (Indicator, error) {
 	ind := Indicator{View: View{Name: name, SQL: text}}
-	var derive, levels string
+	var num, den, rounding, levels string
 	fields := map[string]*string{"id": &ind.ID, "title": &ind.Title, "definition": &ind.Definition,
-		"source": &ind.Source, "unit": &ind.Unit, "coverage": &ind.Coverage, "secret": &ind.Secret, "derive": &derive,
-		"levels": &levels}
-	optional := map[string]bool{"secret": true, "derive": true, "levels": true}
+		"source": &ind.Source, "unit": &ind.Unit, "coverage": &ind.Coverage, "secret": &ind.Secret,
+		"numerator": &num, "denominator": &den, "rounding": &rounding, "levels": &levels}
+	optional := map[string]bool{"secret": true, "numerator": true, "denominator": true, "rounding": true, "levels": true}
 	for key, value := range header(text) {
 		if p, known := fields[key]; known {
 			*p = value
@@ -134,10 +207,35 @@ func parseHeader(name, text string) (Indicator, error) {
 	if !contains(Secrets, ind.Secret) {
 		return ind, fmt.Errorf("%s.sql: unknown secret class %q", name, ind.Secret)
 	}
-	for _, d := range strings.Split(derive, ",") {
-		if d = strings.TrimSpace(d); d != "" {
-			ind.Derive = append(ind.Derive, d)
+	if (num == "") != (den == "") {
+		return ind, fmt.Errorf("%s.sql: numerator and denominator go together", name)
+	}
+	if num != "" {
+		var err error
+		if ind.Numerator, err = ParseSources(num); err != nil {
+			return ind, fmt.Errorf("%s.sql: numerator: %w", name, err)
 		}
+		if ind.Denominator, err = ParseSources(den); err != nil {
+			return ind, fmt.Errorf("%s.sql: denominator: %w", name, err)
+		}
+		for _, t := range append(append([]Term{}, ind.Numerator...), ind.Denominator...) {
+			if t.ID != "" && !contains(ind.Derive, t.ID) {
+				ind.Derive = append(ind.Derive, t.ID)
+			}
+		}
+	}
+	if (ind.Secret == "part" || ind.Secret == "rapport") && num == "" {
+		return ind, fmt.Errorf("%s.sql: a %s needs its numerator and denominator", name, ind.Secret)
+	}
+	if ind.Unit == "%" {
+		ind.Rounding = 0.1
+	}
+	if rounding != "" {
+		r, err := strconv.ParseFloat(rounding, 64)
+		if err != nil || r <= 0 {
+			return ind, fmt.Errorf("%s.sql: rounding %q", name, rounding)
+		}
+		ind.Rounding = r
 	}
 	ind.Levels = AllLevels
 	if levels != "" {

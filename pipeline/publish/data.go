@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"bilan/internal/warehouse"
+	"bilan/pipeline/secret"
 	"bilan/reports"
 )
 
@@ -63,7 +64,9 @@ type data struct {
 	immersions    map[[2]string][]point // niveau, code → EMP_IMMERSIONS by exercice
 	citations     []citation
 	exercice      int
-	masks         map[[4]string]string // exercice (Y or Y−1), indicateur, niveau, code → rule
+	masks         map[secret.Cell]secret.Status
+	cost          secret.Result
+	printed       map[secret.Cell]bool // when not nil, every cell the reports print is noted here
 	threshold     int
 	jdiMois       int
 	dateReference time.Time
@@ -71,7 +74,7 @@ type data struct {
 
 func load(ctx context.Context, w *warehouse.Warehouse, exercice, threshold int) (*data, error) {
 	d := &data{values: map[[3]string]value{}, mls: map[string][]territory{}, docs: map[string]indicatorDoc{},
-		immersions: map[[2]string][]point{}, masks: map[[4]string]string{}, threshold: threshold, exercice: exercice}
+		immersions: map[[2]string][]point{}, threshold: threshold, exercice: exercice}
 	c := w.Conn()
 	if err := c.QueryRowContext(ctx, "SELECT jdi_mois, date_reference FROM params").Scan(&d.jdiMois, &d.dateReference); err != nil {
 		return nil, fmt.Errorf("read params: %w", err)
@@ -133,15 +136,6 @@ func load(ctx context.Context, w *warehouse.Warehouse, exercice, threshold int) 
 			d.checks = append(d.checks, x)
 			return nil
 		}, nil},
-		{`SELECT CAST(exercice AS VARCHAR), indicateur, niveau, code, regle FROM secret WHERE exercice IN (?, ?)`, func(rows *sql.Rows) error {
-			var k [4]string
-			var rule string
-			if err := rows.Scan(&k[0], &k[1], &k[2], &k[3], &rule); err != nil {
-				return err
-			}
-			d.masks[k] = rule
-			return nil
-		}, []any{exercice, exercice - 1}},
 		{`SELECT niveau, code, exercice, CAST(valeur AS DOUBLE) FROM indicateurs
 		  WHERE indicateur = 'EMP_IMMERSIONS' AND exercice <= ? AND valeur IS NOT NULL AND niveau IN ('national', 'region')
 		  ORDER BY niveau, code, exercice`, func(rows *sql.Rows) error {
@@ -200,46 +194,37 @@ func format(unit string) reports.Format {
 	return reports.Count
 }
 
-// masked tells whether statistical secrecy masks an indicator at a territory for an
-// exercice (this one or the previous).
-func (d *data) masked(exercice int, ind, niveau, code string) bool {
-	_, ok := d.masks[[4]string{fmt.Sprint(exercice), ind, niveau, code}]
-	return ok
-}
-
-// cell returns an indicator's value at a territory as a published report cell: masked
-// cells carry no number.
-func (d *data) cell(ind, niveau, code string) reports.Cell {
-	f := format(d.docs[ind].unit)
-	v := d.values[[3]string{ind, niveau, code}]
+// show is a published cell: masked cells carry no number. Every number the packs print
+// goes through it, so that the secrecy system sees every published cell.
+func (d *data) show(c secret.Cell, v *float64, f reports.Format) reports.Cell {
+	if d.printed != nil {
+		d.printed[c] = true
+	}
+	_, masked := d.masks[c]
 	switch {
-	case d.masked(d.exercice, ind, niveau, code):
+	case masked:
 		return reports.Secret(f)
-	case v.v == nil:
+	case v == nil:
 		return reports.NA(f)
 	}
-	return reports.Num(*v.v, f)
+	return reports.Num(*v, f)
+}
+
+// cell is an indicator of the exercice at a territory.
+func (d *data) cell(ind, niveau, code string) reports.Cell {
+	return d.show(secret.Cell{Exercice: d.exercice, Indicator: ind, Level: niveau, Code: code},
+		d.values[[3]string{ind, niveau, code}].v, format(d.docs[ind].unit))
 }
 
 func (d *data) keyFigure(ind, niveau, code string) reports.KeyFigure {
 	v := d.values[[3]string{ind, niveau, code}]
+	c := secret.Cell{Exercice: d.exercice, Indicator: ind, Level: niveau, Code: code}
+	prev, change := c, c
+	prev.Exercice--
+	change.Change = true
 	f := format(d.docs[ind].unit)
-	k := reports.KeyFigure{Label: d.docs[ind].title, Value: d.cell(ind, niveau, code), Previous: reports.NA(f), Change: reports.NA(reports.Change)}
-	prevMasked := d.masked(d.exercice-1, ind, niveau, code) ||
-		v.prev != nil && d.docs[ind].secret == "effectif" && *v.prev >= 1 && *v.prev < float64(d.threshold)
-	switch {
-	case prevMasked:
-		k.Previous = reports.Secret(f)
-	case v.prev != nil:
-		k.Previous = reports.Num(*v.prev, f)
-	}
-	switch {
-	case prevMasked || k.Value.Masked:
-		k.Change = reports.Secret(reports.Change)
-	case v.change != nil:
-		k.Change = reports.Num(*v.change, reports.Change)
-	}
-	return k
+	return reports.KeyFigure{Label: d.docs[ind].title, Value: d.cell(ind, niveau, code),
+		Previous: d.show(prev, v.prev, f), Change: d.show(change, v.change, reports.Change)}
 }
 
 func (d *data) regionName(code string) string {

@@ -35,8 +35,8 @@ func funders(d *data, y int, date time.Time) *reports.Report {
 			byML.add("ml", ml.code, ml.code, ml.name, reg.name)
 		}
 	}
-	byRegion.total("FR", "France")
-	byML.total("FR", "France", "")
+	byRegion.total("FR", "FR", "France")
+	byML.total("FR", "FR", "France", "")
 	r.Sections = []reports.Section{{Title: "Indicateurs", Tables: []*reports.Table{byRegion.Table, byML.Table}}}
 	return r
 }

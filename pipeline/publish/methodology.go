@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"bilan/pipeline/secret"
 	"bilan/reports"
 )
 
@@ -59,7 +60,7 @@ func (b *builder) methodology() reports.Section {
 			verdict = "ÉCART"
 		}
 		row := []reports.Cell{reports.Str(c.id)}
-		hidden := d.masked(d.exercice, c.id, "national", "FR") // the sums would give the masked total away
+		_, hidden := d.masks[secret.Cell{Exercice: d.exercice, Indicator: c.id, Level: "national", Code: "FR"}] // the sums would give the masked total away
 		for _, v := range c.sums {
 			if hidden {
 				row = append(row, reports.Secret(reports.Count))
@@ -86,17 +87,18 @@ func scopeName(scope string) string {
 
 // secrecyNote explains the secrecy rule and how many cells it masked.
 func (d *data) secrecyNote() string {
-	count := map[string]int{}
-	for k, rule := range d.masks {
-		if k[0] == fmt.Sprint(d.exercice) {
-			count[rule]++
-		}
+	count := map[secret.Status]int{}
+	for _, st := range d.masks {
+		count[st]++
 	}
 	return fmt.Sprintf("Secret statistique : les effectifs de jeunes, d'événements, de mesures et de parrains compris entre 1 et %d "+
-		"sont masqués (« s ») à tous les niveaux, France comprise ; pour qu'aucun ne puisse être recalculé par différence avec "+
-		"un total (missions locales d'une région, départements d'une région, régions de la France), la plus petite autre "+
-		"valeur non nulle du groupe est masquée aussi (secret secondaire), jusqu'à ce que plus aucun groupe ne compte une "+
-		"seule valeur masquée ; un taux calculé à partir d'un effectif masqué l'est aussi ; 0 est publié. Pour cet exercice : "+
-		"%d valeurs masquées par le secret primaire, %d par le secret secondaire, %d taux.",
-		d.threshold-1, count["primaire"], count["secondaire"], count["derive"])
+		"sont masqués (« s », secret primaire) à tous les niveaux, France comprise ; 0 est publié. Toutes les cellules publiées "+
+		"ensemble (tous les tableaux du bilan national, des bilans régionaux et du classeur des financeurs, les deux exercices, "+
+		"les taux, parts, évolutions et financements par jeune avec leur arrondi et les populations qu'ils divisent) forment un "+
+		"seul système : une région est la somme de ses missions locales, la France celle des régions, et un taux publié livre "+
+		"son numérateur et son dénominateur. Une cellule n'est publiée que si aucune combinaison des cellules publiées ne permet "+
+		"de recalculer une cellule masquée (secret secondaire, par élimination de Gauss) ; sinon elle est masquée à son tour, "+
+		"partout où elle paraît. Un attaquant indépendant relit ensuite les classeurs publiés et vérifie qu'il ne retrouve "+
+		"aucune valeur masquée. Pour cet exercice : %d cellules masquées par le secret primaire, %d par le secret secondaire.",
+		d.threshold-1, count[secret.Primary], count[secret.Secondary])
 }

@@ -14,12 +14,15 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 	"time"
 
 	"golang.org/x/sync/errgroup"
 
 	"bilan/internal/warehouse"
+	"bilan/pipeline/attack"
+	"bilan/pipeline/secret"
 	"bilan/reports"
 	"bilan/reports/pdf"
 	"bilan/reports/xlsx"
@@ -35,6 +38,10 @@ type Options struct {
 }
 
 // Run writes every pack of the exercice under opt.Out and returns the files written.
+// The reports are built once to list every cell they print; statistical secrecy decides
+// the masks over all of them at once (package secret); the packs are then written in a
+// staging folder, where an independent attacker (package attack) reads the workbooks
+// back: when it recovers a masked cell, Run fails and nothing is moved into opt.Out.
 func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) ([]string, error) {
 	if err := w.SetParams(ctx, opt.Params); err != nil {
 		return nil, err
@@ -46,77 +53,140 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) ([]string, er
 		}
 	}
 	y := opt.Params.Exercice
-	var written []string
+	data, err := load(ctx, w, y, opt.Threshold)
+	if err != nil {
+		return nil, err
+	}
+	data.printed = map[secret.Cell]bool{}
+	data.documents(date)
+	published := make([]secret.Cell, 0, len(data.printed))
+	for c := range data.printed {
+		published = append(published, c)
+	}
+	data.printed = nil
+	sort.Slice(published, func(i, j int) bool { return fmt.Sprint(published[i]) < fmt.Sprint(published[j]) })
+	in, err := secret.Load(ctx, w.Conn(), published, opt.Threshold)
+	if err != nil {
+		return nil, fmt.Errorf("secret: %w", err)
+	}
+	if data.cost, err = secret.Apply(in); err != nil {
+		return nil, fmt.Errorf("secret: %w", err)
+	}
+	data.masks = data.cost.Masked
+
+	if err := os.MkdirAll(opt.Out, 0o755); err != nil {
+		return nil, err
+	}
+	stage, err := os.MkdirTemp(opt.Out, ".publication-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(stage)
+	var staged []string
 	out := func(rel string, fill func(io.Writer) error) error {
-		p := filepath.Join(opt.Out, rel)
-		if err := writeAtomic(p, fill); err != nil {
-			return fmt.Errorf("write %s: %w", p, err)
+		if err := writeAtomic(filepath.Join(stage, rel), fill); err != nil {
+			return fmt.Errorf("write %s: %w", filepath.Join(opt.Out, rel), err)
 		}
-		written = append(written, p)
+		staged = append(staged, rel)
 		return nil
 	}
 	if err := out("analystes/indicateurs.csv", func(wr io.Writer) error { return exportCSV(ctx, w, wr) }); err != nil {
-		return written, err
+		return nil, err
 	}
-	parquet := filepath.Join(opt.Out, "analystes", "indicateurs.parquet")
-	if err := exportParquet(ctx, w, parquet); err != nil {
-		return written, err
+	if err := exportParquet(ctx, w, filepath.Join(stage, "analystes", "indicateurs.parquet")); err != nil {
+		return nil, err
 	}
-	written = append(written, parquet)
-
-	data, err := load(ctx, w, y, opt.Threshold)
-	if err != nil {
-		return written, err
-	}
-	if err := out(fmt.Sprintf("analystes/secret-%d.csv", y), data.secretLog); err != nil {
-		return written, err
-	}
-	national := &builder{d: data, y: y, s: scope{niveau: "national", code: "FR", name: "France", rows: data.regions, rowNiveau: "region"}}
-	type pack struct {
-		dir, name string
-		report    *reports.Report
-	}
-	packs := []pack{{"national", "bilan-national", national.build(date)}}
-	for _, reg := range data.covered() {
-		b := &builder{d: data, y: y, s: scope{niveau: "region", code: reg.code, name: reg.name, rows: data.mls[reg.code], rowNiveau: "ml"}}
-		packs = append(packs, pack{"regions/" + reg.code + "-" + Slug(reg.name), "bilan-" + Slug(reg.name), b.build(date)})
-	}
-	// The documents are rendered concurrently, one per core; written keeps their order.
-	type doc struct {
-		rel  string
-		fill func(io.Writer) error
-	}
-	var docs []doc
-	for _, p := range packs {
-		base := fmt.Sprintf("%s/%s-%d", p.dir, p.name, y)
-		docs = append(docs, doc{base + ".pdf", func(wr io.Writer) error { return pdf.Write(wr, p.report) }},
-			doc{base + ".xlsx", func(wr io.Writer) error { return xlsx.Write(wr, p.report) }})
-	}
-	docs = append(docs, doc{fmt.Sprintf("financeurs/financeurs-%d.xlsx", y), func(wr io.Writer) error {
-		return xlsx.Write(wr, funders(data, y, date))
-	}})
+	staged = append(staged, "analystes/indicateurs.parquet")
+	docs := data.documents(date)
+	// The documents are rendered concurrently, one per core; staged keeps their order.
 	var g errgroup.Group
 	g.SetLimit(runtime.NumCPU())
 	for _, d := range docs {
-		p := filepath.Join(opt.Out, d.rel)
+		p := filepath.Join(stage, d.rel)
 		g.Go(func() error {
 			if err := writeAtomic(p, d.fill); err != nil {
-				return fmt.Errorf("write %s: %w", p, err)
+				return fmt.Errorf("write %s: %w", filepath.Join(opt.Out, d.rel), err)
 			}
 			return nil
 		})
 	}
 	if err := g.Wait(); err != nil {
-		return written, err
+		return nil, err
 	}
 	for _, d := range docs {
-		written = append(written, filepath.Join(opt.Out, d.rel))
+		staged = append(staged, d.rel)
+	}
+	att, err := data.attack(stage, docs)
+	if err != nil {
+		return nil, err
+	}
+	if err := out(fmt.Sprintf("analystes/secret-%d.csv", y), func(wr io.Writer) error { return data.secretLog(wr, att) }); err != nil {
+		return nil, err
+	}
+	if n := len(att.Recovered) + len(att.Hidden); n > 0 {
+		return nil, &RecoveredError{Cells: append(append([]attack.Cell{}, att.Recovered...), att.Hidden...)}
+	}
+	var written []string
+	for _, rel := range staged {
+		p := filepath.Join(opt.Out, rel)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return written, err
+		}
+		if err := os.Rename(filepath.Join(stage, rel), p); err != nil {
+			return written, err
+		}
+		written = append(written, p)
 	}
 	m, err := writeManifest(opt.Out, y, data, date, append(append([]string{}, opt.Also...), written...))
 	if err != nil {
 		return written, fmt.Errorf("write manifest: %w", err)
 	}
 	return append(written, m), nil
+}
+
+// RecoveredError is a publication refused because the attacker recovered masked cells.
+type RecoveredError struct{ Cells []attack.Cell }
+
+func (e *RecoveredError) Error() string {
+	first := e.Cells[0]
+	return fmt.Sprintf("secret statistique : l'attaquant retrouve %d cellule(s) masquée(s) à partir des dossiers écrits "+
+		"(la première : %s, %s %s, exercice %d) ; rien n'a été publié", len(e.Cells), first.Indicator, first.Level, first.Code, first.Exercice)
+}
+
+// doc is a document of the packs: its path under the output folder and its writer.
+type doc struct {
+	rel   string
+	fill  func(io.Writer) error
+	scope secret.Cell // for a workbook: the territory of its key figures (Level, Code)
+	xlsx  bool
+}
+
+// documents builds every pack's reports: the national one, one per covered region, the
+// funders' workbook.
+func (d *data) documents(date time.Time) []doc {
+	y := d.exercice
+	national := &builder{d: d, y: y, s: scope{niveau: "national", code: "FR", name: "France", rows: d.regions, rowNiveau: "region"}}
+	type pack struct {
+		dir, name string
+		report    *reports.Report
+		scope     secret.Cell
+	}
+	packs := []pack{{"national", "bilan-national", national.build(date), secret.Cell{Level: "national", Code: "FR"}}}
+	for _, reg := range d.covered() {
+		b := &builder{d: d, y: y, s: scope{niveau: "region", code: reg.code, name: reg.name, rows: d.mls[reg.code], rowNiveau: "ml"}}
+		packs = append(packs, pack{"regions/" + reg.code + "-" + Slug(reg.name), "bilan-" + Slug(reg.name), b.build(date),
+			secret.Cell{Level: "region", Code: reg.code}})
+	}
+	var docs []doc
+	for _, p := range packs {
+		base := fmt.Sprintf("%s/%s-%d", p.dir, p.name, y)
+		docs = append(docs, doc{base + ".pdf", func(wr io.Writer) error { return pdf.Write(wr, p.report) }, p.scope, false},
+			doc{base + ".xlsx", func(wr io.Writer) error { return xlsx.Write(wr, p.report) }, p.scope, true})
+	}
+	fr := funders(d, y, date)
+	return append(docs, doc{fmt.Sprintf("financeurs/financeurs-%d.xlsx", y), func(wr io.Writer) error {
+		return xlsx.Write(wr, fr)
+	}, secret.Cell{Level: "national", Code: "FR"}, true})
 }
 
 // exportCSV writes analystes/indicateurs.csv: UTF-8 without BOM, ";", LF.

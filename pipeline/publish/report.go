@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"bilan/pipeline/secret"
 	"bilan/reports"
 )
 
@@ -239,7 +240,8 @@ func (b *builder) immersionsLine() *reports.Chart {
 	c := &reports.Chart{Kind: reports.Line, Title: "Immersions en entreprise (PMSMP) par exercice – " + b.s.name,
 		Source: sourceExtracts, Series: []reports.Series{{Name: "Immersions"}}}
 	for _, p := range b.d.immersions[[2]string{b.s.niveau, b.s.code}] {
-		if b.d.masked(p.exercice, "EMP_IMMERSIONS", b.s.niveau, b.s.code) || p.value >= 1 && p.value < float64(b.d.threshold) {
+		cell := b.d.show(secret.Cell{Exercice: p.exercice, Indicator: "EMP_IMMERSIONS", Level: b.s.niveau, Code: b.s.code}, &p.value, reports.Count)
+		if cell.Masked {
 			continue // secret statistique
 		}
 		c.Labels = append(c.Labels, fmt.Sprint(p.exercice))

@@ -4,50 +4,114 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"path/filepath"
 	"sort"
+	"strings"
+
+	"bilan/pipeline/attack"
+	"bilan/pipeline/secret"
+	"bilan/reports"
+	sqlfiles "bilan/sql"
 )
 
-// secretLog writes analystes/secret-Y.csv, the suppression log: every masked cell of the
-// exercice with its territory, the class of its true value and the rule that masked it.
-func (d *data) secretLog(w io.Writer) error {
-	var keys [][4]string
-	for k := range d.masks {
-		if k[0] == fmt.Sprint(d.exercice) {
-			keys = append(keys, k)
+// attack runs the attacker on the workbooks written in the staging folder, with what the
+// public knows: the titles and territory names printed in the packs, the referential and
+// the definitions of the indicators.
+func (d *data) attack(stage string, docs []doc) (attack.Result, error) {
+	inds, err := sqlfiles.Indicators()
+	if err != nil {
+		return attack.Result{}, err
+	}
+	k := attack.Knowledge{Defs: map[string]attack.Def{}, Region: map[string]string{}, Threshold: d.threshold}
+	lg := attack.Legend{Titles: map[string]string{}, Places: map[string]attack.Place{}}
+	inSystem := func(class string) bool { return class != "aucun" }
+	title := func(t, id string, class string) {
+		if prev, taken := lg.Titles[t]; !taken || !inSystem(d.docs[prev].secret) && inSystem(class) {
+			lg.Titles[t] = id
 		}
 	}
-	sort.Slice(keys, func(i, j int) bool {
-		for x := range keys[i] {
-			if keys[i][x] != keys[j][x] {
-				return keys[i][x] < keys[j][x]
-			}
+	for _, ind := range inds {
+		k.Defs[ind.ID] = attack.Def{Class: ind.Secret, Unit: ind.Unit, Num: ind.Numerator, Den: ind.Denominator, Rounding: ind.Rounding}
+		title(ind.ID, ind.ID, ind.Secret)
+		title(ind.Title, ind.ID, ind.Secret)
+		if s, ok := shortTitles[ind.ID]; ok {
+			title(s, ind.ID, ind.Secret)
 		}
-		return false
-	})
-	bw := bufio.NewWriter(w)
-	bw.WriteString("exercice;indicateur;niveau;code;territoire;classe;regle\n")
-	for _, k := range keys {
-		v := d.values[[3]string{k[1], k[2], k[3]}]
-		fmt.Fprintf(bw, "%s;%s;%s;%s;%s;%s;%s\n", k[0], k[1], k[2], k[3], v.name, d.valueClass(k[1], v.v), d.masks[k])
 	}
-	return bw.Flush()
+	names := map[string]int{}
+	place := func(name string, p attack.Place) {
+		names[name]++
+		lg.Places[name] = p
+	}
+	place("France", attack.Place{Level: "national", Code: "FR"})
+	place("FR", attack.Place{Level: "national", Code: "FR"})
+	for _, r := range d.regions {
+		place(r.name, attack.Place{Level: "region", Code: r.code})
+		place(r.code, attack.Place{Level: "region", Code: r.code})
+		for _, ml := range d.mls[r.code] {
+			place(ml.name, attack.Place{Level: "ml", Code: ml.code})
+			place(ml.code, attack.Place{Level: "ml", Code: ml.code})
+			k.Region[ml.code] = r.code
+		}
+	}
+	for name, n := range names {
+		if n > 1 { // a name two territories share tells nothing
+			delete(lg.Places, name)
+		}
+	}
+	var packs []attack.Pack
+	for _, doc := range docs {
+		if doc.xlsx {
+			packs = append(packs, attack.Pack{Path: filepath.Join(stage, doc.rel), Scope: attack.Place{Level: doc.scope.Level, Code: doc.scope.Code}})
+		}
+	}
+	facts, err := attack.Read(packs, lg, d.exercice, k)
+	if err != nil {
+		return attack.Result{}, err
+	}
+	res := attack.Attack(facts, k)
+	return res, nil
 }
 
-// valueClass is the order of magnitude of a masked value, never the value itself.
-func (d *data) valueClass(ind string, v *float64) string {
-	switch {
-	case d.docs[ind].secret != "effectif":
-		return "taux"
-	case v == nil:
-		return "n.d."
-	case *v < float64(d.threshold):
-		return fmt.Sprintf("1 à %d", d.threshold-1)
-	case *v < 50:
-		return fmt.Sprintf("%d à 49", d.threshold)
-	case *v < 100:
-		return "50 à 99"
-	case *v < 1000:
-		return "100 à 999"
+// secretLog writes analystes/secret-Y.csv, the suppression log: every masked cell with
+// its territory, its status (A primary, D secondary), where it appears and the interval
+// the attacker could prove for it from the packs as written.
+func (d *data) secretLog(w io.Writer, att attack.Result) error {
+	cells := make([]secret.Cell, 0, len(d.masks))
+	for c := range d.masks {
+		cells = append(cells, c)
 	}
-	return "1 000 et plus"
+	sort.Slice(cells, func(i, j int) bool {
+		a, b := cells[i], cells[j]
+		if a.Exercice != b.Exercice {
+			return a.Exercice > b.Exercice
+		}
+		return fmt.Sprint(a) < fmt.Sprint(b)
+	})
+	names := map[[2]string]string{{"national", "FR"}: "France"}
+	for _, r := range d.regions {
+		names[[2]string{"region", r.code}] = r.name
+		for _, ml := range d.mls[r.code] {
+			names[[2]string{"ml", ml.code}] = ml.name
+		}
+	}
+	bw := bufio.NewWriter(w)
+	bw.WriteString("exercice;indicateur;niveau;code;territoire;statut;parait_dans;intervalle_attaquant\n")
+	for _, c := range cells {
+		ind := c.Indicator
+		if c.Change {
+			ind += " (évolution)"
+		}
+		ac := attack.Cell{Exercice: c.Exercice, Indicator: c.Indicator, Level: c.Level, Code: c.Code, Change: c.Change}
+		interval := "non borné"
+		if iv, ok := att.Masked[ac]; ok {
+			interval = reports.French(reports.Num(iv.Lo, reports.Count)) + " à " + reports.French(reports.Num(iv.Hi, reports.Count))
+			if iv.Hi > 1e15 {
+				interval = "au moins " + reports.French(reports.Num(iv.Lo, reports.Count))
+			}
+		}
+		fmt.Fprintf(bw, "%d;%s;%s;%s;%s;%s;%s;%s\n", c.Exercice, ind, c.Level, c.Code, names[[2]string{c.Level, c.Code}],
+			d.masks[c], strings.Join(att.Where[ac], " | "), interval)
+	}
+	return bw.Flush()
 }

@@ -4,111 +4,58 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
-
-	"bilan/internal/warehouse"
 )
 
-// Run decides the masks of exercice p.Exercice from the computed indicators and stores
-// them in the warehouse table secret, replacing that exercice's rows.
-func Run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, threshold int) (map[Cell]string, error) {
-	if err := w.SetParams(ctx, p); err != nil {
-		return nil, err
+// Load reads what Apply needs for the published cells: the computed values of their
+// exercices (and of the exercice before each, which changes and evolutions read), the
+// missions locales of each region and département, and the definitions.
+func Load(ctx context.Context, c *sql.Conn, published []Cell, threshold int) (Input, error) {
+	in := Input{Threshold: threshold, Values: map[Key]Value{}, Published: published,
+		Region: map[string]string{}, Departement: map[string]string{}}
+	var err error
+	if in.Defs, err = Defs(); err != nil {
+		return in, err
 	}
-	in, err := load(ctx, w.Conn(), p.Exercice, threshold)
-	if err != nil {
-		return nil, err
-	}
-	masked, err := Apply(in)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := w.Conn().ExecContext(ctx, "DELETE FROM secret WHERE exercice = ?", p.Exercice); err != nil {
-		return nil, err
-	}
-	err = w.Append(ctx, "secret", func(add func(...any) error) error {
-		for _, c := range sortedMasked(masked) {
-			if err := add(p.Exercice, c.Indicator, c.Level, c.Code, masked[c]); err != nil {
-				return err
-			}
+	lo, hi := 0, 0
+	for _, p := range published {
+		if lo == 0 || p.Exercice-1 < lo {
+			lo = p.Exercice - 1
 		}
-		return nil
-	})
-	return masked, err
-}
-
-func sortedMasked(m map[Cell]string) []Cell {
-	values := make(map[Cell]Value, len(m))
-	for c := range m {
-		values[c] = Value{}
+		hi = max(hi, p.Exercice)
 	}
-	return sortedCells(values)
-}
-
-func load(ctx context.Context, c *sql.Conn, exercice, threshold int) (Input, error) {
-	in := Input{Threshold: threshold, Indicators: map[string]Indicator{}, Values: map[Cell]Value{}}
-	rows, err := c.QueryContext(ctx, "SELECT indicateur, coalesce(secret, 'aucun'), coalesce(derive, '') FROM catalogue")
-	if err != nil {
-		return in, fmt.Errorf("read catalogue: %w", err)
-	}
-	for rows.Next() {
-		var id, class, derive string
-		if err := rows.Scan(&id, &class, &derive); err != nil {
-			rows.Close()
-			return in, err
-		}
-		ind := Indicator{Class: class}
-		for _, d := range strings.Split(derive, ",") {
-			if d != "" {
-				ind.Derive = append(ind.Derive, d)
-			}
-		}
-		in.Indicators[id] = ind
-	}
-	rows.Close()
-	rows, err = c.QueryContext(ctx, `SELECT indicateur, niveau, code, CAST(valeur AS DOUBLE), numerateur, denominateur
-		FROM indicateurs WHERE exercice = ?`, exercice)
+	rows, err := c.QueryContext(ctx, `SELECT exercice, indicateur, niveau, code, CAST(valeur AS DOUBLE),
+		CAST(numerateur AS DOUBLE), CAST(denominateur AS DOUBLE)
+		FROM indicateurs WHERE exercice BETWEEN ? AND ? AND niveau IN ('ml', 'departement', 'region', 'national')`, lo, hi)
 	if err != nil {
 		return in, fmt.Errorf("read indicators: %w", err)
 	}
 	for rows.Next() {
-		var cell Cell
+		var k Key
 		var v Value
-		if err := rows.Scan(&cell.Indicator, &cell.Level, &cell.Code, &v.V, &v.Num, &v.Den); err != nil {
+		if err := rows.Scan(&k.Exercice, &k.Indicator, &k.Level, &k.Code, &v.V, &v.Num, &v.Den); err != nil {
 			rows.Close()
 			return in, err
 		}
-		in.Values[cell] = v
+		if _, known := in.Defs[k.Indicator]; known {
+			in.Values[k] = v
+		}
 	}
 	rows.Close()
-	// Additive groups from the territories of the referential.
-	rows, err = c.QueryContext(ctx, "SELECT niveau, code, coalesce(region, '') FROM stg_territoires WHERE niveau IN ('ml', 'departement', 'region') ORDER BY niveau, code")
+	if err := rows.Err(); err != nil {
+		return in, err
+	}
+	rows, err = c.QueryContext(ctx, "SELECT code_structure, code_departement, region FROM stg_referentiel WHERE NOT technique")
 	if err != nil {
 		return in, fmt.Errorf("read territories: %w", err)
 	}
-	byRegion := map[string]map[string][]string{} // region → level → codes
-	france := Group{Level: "national", Total: "FR", PartLevel: "region"}
+	defer rows.Close()
 	for rows.Next() {
-		var level, code, region string
-		if err := rows.Scan(&level, &code, &region); err != nil {
-			rows.Close()
+		var ml, dep, region sql.NullString
+		if err := rows.Scan(&ml, &dep, &region); err != nil {
 			return in, err
 		}
-		if level == "region" {
-			france.Parts = append(france.Parts, code)
-			continue
-		}
-		if byRegion[region] == nil {
-			byRegion[region] = map[string][]string{}
-		}
-		byRegion[region][level] = append(byRegion[region][level], code)
-	}
-	rows.Close()
-	in.Groups = append(in.Groups, france)
-	for _, region := range france.Parts {
-		for _, level := range []string{"ml", "departement"} {
-			in.Groups = append(in.Groups, Group{Level: "region", Total: region, PartLevel: level, Parts: byRegion[region][level]})
-		}
+		in.Region[ml.String] = region.String
+		in.Departement[ml.String] = dep.String
 	}
 	return in, rows.Err()
 }

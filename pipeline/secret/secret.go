@@ -1,19 +1,33 @@
 // Package secret decides which published cells statistical secrecy masks (reports.md,
-// "Statistical secrecy"). A cell is one indicator at one territory: masking the cell, not
-// a table position, is what keeps the same cell masked in every table, PDF and XLSX of
-// every pack. The analysts' indicateurs.csv keeps the true values.
+// "Statistical secrecy"), over the whole system of cells the packs publish together: every
+// table of every pack, both exercices, every level, and every derived value with the
+// sub-populations it divides by.
 //
-// Primary rule: a count of people, events, measures or mentors with 1 ≤ n < threshold is
-// masked at every level. Secondary rule: in every additive group (the missions locales of
-// a region and the region; the départements of a region and the region; the regions and
-// France), a group with exactly one masked cell gets its smallest non-zero unmasked cell
-// masked too (ties: lowest code), until no group changes. Rates are masked last, when a
-// count they come from is.
+// The method is Gaussian suppression. Every cell is a vector over atoms — the values of
+// its indicator at each mission locale (an additive count or amount), or of a hidden
+// count of its own (a share's numerator, the part of a population it is taken from) — so
+// that a region is the sum of its missions locales and France the sum of the regions. A
+// published count publishes its vector; a published share, ratio or evolution is counted
+// as publishing its numerator and its denominator exactly (with small numbers a rounded
+// rate and a bound pin them both, so this is what an attacker gets). A cell is determined
+// by what is published when its vector lies in the span of the published vectors.
+//
+// Primary cells (1 ≤ n < threshold, published or hidden) are protected from the start and
+// masked wherever printed (status A). The other published cells are then taken one by one,
+// those we most want to publish first (amounts, zeros, then France, regions, missions
+// locales, larger values first; derived values last): a cell is published unless adding
+// its vectors to the published span would determine a protected one; then it is masked
+// (status D) and protected in turn, so that no masked cell is ever determined. The span
+// is kept in echelon form and each protected vector as its residual modulo that span: a
+// candidate reveals a protected cell exactly when it cancels that residual.
 package secret
 
 import (
 	"errors"
+	"math"
 	"sort"
+
+	sqlfiles "bilan/sql"
 )
 
 // DefaultThreshold is the smallest count published; MinThreshold the lowest setting allowed.
@@ -25,153 +39,625 @@ const (
 // ErrThreshold is returned for a threshold below MinThreshold.
 var ErrThreshold = errors.New("secrecy threshold below 5")
 
-// Rules, as written in the suppression log.
+// Status of a masked cell, as INSEE writes it.
+type Status string
+
+// Statuses: A a primary cell (a small count), D a cell masked so that no masked cell can
+// be recalculated.
 const (
-	Primary   = "primaire"
-	Secondary = "secondaire"
-	Derived   = "derive"
+	Primary   Status = "A"
+	Secondary Status = "D"
 )
 
-// Cell is one indicator at one territory.
+// Cell is one published number: an indicator at a territory for an exercice, or (Change)
+// the change in % of that indicator on the previous exercice.
 type Cell struct {
-	Indicator, Level, Code string
+	Exercice    int
+	Indicator   string
+	Level, Code string
+	Change      bool
 }
 
-// Value is a cell's value; Num and Den are set for rates.
+// Key is an indicator at a territory for an exercice.
+type Key struct {
+	Exercice    int
+	Indicator   string
+	Level, Code string
+}
+
+// Value is a computed value with its numerator and denominator (for shares and ratios).
 type Value struct {
-	V        *float64
-	Num, Den *int64
+	V, Num, Den *float64
 }
 
-// Indicator says how secrecy treats an indicator (see sqlfiles.Indicator.Secret).
-type Indicator struct {
-	Class  string   // effectif, part, rapport, aucun
-	Derive []string // for rapport: the indicators it comes from
+// Def is how secrecy reads an indicator (from its SQL header).
+type Def struct {
+	Class    string // effectif, part, rapport, montant, aucun
+	Num, Den []sqlfiles.Term
 }
 
-// Group is an additive group: Total = Σ Parts.
-type Group struct {
-	Level, Total string // the total's level and code
-	PartLevel    string
-	Parts        []string // codes
-}
-
-// Input is everything the rules need.
+// Input is everything the suppression needs.
 type Input struct {
-	Threshold  int
-	Indicators map[string]Indicator
-	Values     map[Cell]Value
-	Groups     []Group
+	Threshold   int
+	Defs        map[string]Def
+	Values      map[Key]Value
+	Published   []Cell
+	Region      map[string]string // mission locale → region
+	Departement map[string]string // mission locale → département (never published; protected when small)
 }
 
-// Apply returns the masked cells with the rule that masked each.
-func Apply(in Input) (map[Cell]string, error) {
+// Result is the status of every masked published cell, and what it cost.
+type Result struct {
+	Masked                map[Cell]Status
+	Primary, Secondary    int // published cells masked A and D
+	HiddenPrimary         int // small cells never printed (hidden sub-populations, départements), protected too
+	Published, Considered int
+}
+
+// Apply decides the masks.
+func Apply(in Input) (Result, error) {
 	if in.Threshold < MinThreshold {
-		return nil, ErrThreshold
+		return Result{}, ErrThreshold
 	}
-	small := func(x float64) bool { return x >= 1 && x < float64(in.Threshold) }
-	masked := map[Cell]string{}
-	// Primary rule, in a stable order.
-	for _, c := range sortedCells(in.Values) {
-		v := in.Values[c]
-		if in.Indicators[c.Indicator].Class == "effectif" && v.V != nil && small(*v.V) {
-			masked[c] = Primary
-		}
-	}
-	// Secondary rule, per counted indicator, until stable across all its groups.
-	var counted []string
-	for id, ind := range in.Indicators {
-		if ind.Class == "effectif" {
-			counted = append(counted, id)
-		}
-	}
-	sort.Strings(counted)
-	for _, id := range counted {
-		for changed := true; changed; {
-			changed = false
-			for _, g := range in.Groups {
-				cells := append([]Cell{{id, g.Level, g.Total}}, partCells(id, g)...)
-				n := 0
-				for _, c := range cells {
-					if _, ok := masked[c]; ok {
-						n++
-					}
-				}
-				if n != 1 {
-					continue
-				}
-				if c, ok := smallestUnmasked(cells, in.Values, masked); ok {
-					masked[c] = Secondary
-					changed = true
-				}
-			}
-		}
-	}
-	// Rates: masked when a count they come from is (their own numerator or denominator,
-	// or a cell of an indicator they derive from).
-	for _, c := range sortedCells(in.Values) {
-		ind, v := in.Indicators[c.Indicator], in.Values[c]
-		if _, done := masked[c]; done || v.V == nil {
-			continue
-		}
-		hide := false
-		switch ind.Class {
-		case "part":
-			hide = v.Num != nil && small(float64(*v.Num)) || v.Den != nil && small(float64(*v.Den))
-		case "rapport":
-			hide = v.Den != nil && small(float64(*v.Den))
-		}
-		for _, d := range ind.Derive {
-			if _, ok := masked[Cell{d, c.Level, c.Code}]; ok {
-				hide = true
-			}
-		}
-		if hide {
-			masked[c] = Derived
-		}
-	}
-	return masked, nil
+	s := newSystem(in)
+	return s.solve(), nil
 }
 
-func partCells(id string, g Group) []Cell {
-	out := make([]Cell, len(g.Parts))
-	for i, p := range g.Parts {
-		out[i] = Cell{id, g.PartLevel, p}
+// Defs reads the secrecy of every indicator from the SQL headers.
+func Defs() (map[string]Def, error) {
+	inds, err := sqlfiles.Indicators()
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]Def{}
+	for _, ind := range inds {
+		out[ind.ID] = Def{Class: ind.Secret, Num: ind.Numerator, Den: ind.Denominator}
+	}
+	return out, nil
+}
+
+// ---- vectors over atoms ----
+
+type vec struct {
+	idx []int32
+	val []float64
+}
+
+const eps = 1e-9
+
+func unit(i int32) vec { return vec{[]int32{i}, []float64{1}} }
+
+func (v vec) zero() bool { return len(v.idx) == 0 }
+
+func (v vec) at(i int32) float64 {
+	k := sort.Search(len(v.idx), func(j int) bool { return v.idx[j] >= i })
+	if k < len(v.idx) && v.idx[k] == i {
+		return v.val[k]
+	}
+	return 0
+}
+
+// axpy returns a + k·b.
+func axpy(a vec, k float64, b vec) vec {
+	out := vec{make([]int32, 0, len(a.idx)+len(b.idx)), make([]float64, 0, len(a.idx)+len(b.idx))}
+	i, j := 0, 0
+	put := func(ix int32, x float64) {
+		if math.Abs(x) > eps {
+			out.idx, out.val = append(out.idx, ix), append(out.val, x)
+		}
+	}
+	for i < len(a.idx) || j < len(b.idx) {
+		switch {
+		case j == len(b.idx) || i < len(a.idx) && a.idx[i] < b.idx[j]:
+			put(a.idx[i], a.val[i])
+			i++
+		case i == len(a.idx) || b.idx[j] < a.idx[i]:
+			put(b.idx[j], k*b.val[j])
+			j++
+		default:
+			put(a.idx[i], a.val[i]+k*b.val[j])
+			i, j = i+1, j+1
+		}
 	}
 	return out
 }
 
-// smallestUnmasked is the non-zero unmasked cell of smallest value (ties: lowest code).
-func smallestUnmasked(cells []Cell, values map[Cell]Value, masked map[Cell]string) (Cell, bool) {
-	var best Cell
-	var bestV float64
-	found := false
-	for _, c := range cells {
-		v := values[c].V
-		if _, m := masked[c]; m || v == nil || *v == 0 {
-			continue
-		}
-		if !found || *v < bestV || *v == bestV && c.Code < best.Code {
-			best, bestV, found = c, *v, true
-		}
-	}
-	return best, found
+// ---- the system ----
+
+type system struct {
+	in      Input
+	atoms   map[atomKey]int32
+	mls     map[string][]string // region → its missions locales
+	regions []string
+	depts   map[string][]string // département → its missions locales
+	cache   map[vecKey]vec
 }
 
-func sortedCells(values map[Cell]Value) []Cell {
-	out := make([]Cell, 0, len(values))
-	for c := range values {
-		out = append(out, c)
+type atomKey struct {
+	exercice    int
+	name, level string // name: an indicator, or indicator + "#num"/"#den"/"#gapnum"/"#gapden"
+	code        string
+}
+
+type vecKey struct {
+	exercice          int
+	name, level, code string
+}
+
+func newSystem(in Input) *system {
+	s := &system{in: in, atoms: map[atomKey]int32{}, mls: map[string][]string{}, depts: map[string][]string{}, cache: map[vecKey]vec{}}
+	for ml, r := range in.Region {
+		s.mls[r] = append(s.mls[r], ml)
 	}
-	sort.Slice(out, func(i, j int) bool {
+	for r := range s.mls {
+		sort.Strings(s.mls[r])
+		s.regions = append(s.regions, r)
+	}
+	sort.Strings(s.regions)
+	for ml, d := range in.Departement {
+		s.depts[d] = append(s.depts[d], ml)
+	}
+	return s
+}
+
+func (s *system) atom(k atomKey) int32 {
+	if i, ok := s.atoms[k]; ok {
+		return i
+	}
+	i := int32(len(s.atoms))
+	s.atoms[k] = i
+	return i
+}
+
+// leaf is the value at a mission locale of a base series: an indicator's value, or a
+// derived indicator's numerator or denominator column.
+func (s *system) leaf(exercice int, name, ml string) *float64 {
+	ind, side := splitName(name)
+	v := s.in.Values[Key{exercice, ind, "ml", ml}]
+	switch side {
+	case "num":
+		return v.Num
+	case "den":
+		return v.Den
+	}
+	return v.V
+}
+
+func splitName(name string) (string, string) {
+	for i := len(name) - 1; i >= 0; i-- {
+		if name[i] == '#' {
+			return name[:i], name[i+1:]
+		}
+	}
+	return name, ""
+}
+
+// series is the vector of a base series (an additive indicator or a hidden side) at a
+// territory: a mission locale's own atom (or, for a derived side, its expression over
+// other series), summed over the missions locales below.
+func (s *system) series(exercice int, name, level, code string) vec {
+	k := vecKey{exercice, name, level, code}
+	if v, ok := s.cache[k]; ok {
+		return v
+	}
+	var v vec
+	switch level {
+	case "ml":
+		v = s.mlVec(exercice, name, code)
+	case "departement":
+		for _, ml := range s.depts[code] {
+			v = axpy(v, 1, s.series(exercice, name, "ml", ml))
+		}
+	case "region":
+		for _, ml := range s.mls[code] {
+			v = axpy(v, 1, s.series(exercice, name, "ml", ml))
+		}
+	default:
+		for _, r := range s.regions {
+			v = axpy(v, 1, s.series(exercice, name, "region", r))
+		}
+	}
+	if v.zero() && level != "ml" && s.in.Values[Key{exercice, name, level, code}].V != nil {
+		v = unit(s.atom(atomKey{exercice, name, level, code})) // a value with no mission locale below it
+	}
+	s.cache[k] = v
+	return v
+}
+
+// mlVec is a base series at a mission locale. A derived indicator's side whose single
+// term is "part" or "restricted" is expressed over the indicator it is taken from:
+// restricted, the mission locale is in or out as a whole; part, it is that indicator
+// where their values are equal (nothing tells them apart), else that indicator minus a
+// hidden gap.
+func (s *system) mlVec(exercice int, name, ml string) vec {
+	ind, side := splitName(name)
+	if side == "" || side == "gapnum" || side == "gapden" {
+		if s.leaf(exercice, name, ml) == nil && side == "" {
+			return vec{}
+		}
+		return unit(s.atom(atomKey{exercice, name, "ml", ml}))
+	}
+	terms := s.in.Defs[ind].Num
+	if side == "den" {
+		terms = s.in.Defs[ind].Den
+	}
+	own := s.leaf(exercice, name, ml)
+	if len(terms) != 1 || own == nil {
+		if own == nil || *own == 0 {
+			return vec{}
+		}
+		return unit(s.atom(atomKey{exercice, name, "ml", ml}))
+	}
+	t := terms[0]
+	switch t.Kind {
+	case "restricted":
+		return s.series(exercice, t.ID, "ml", ml)
+	case "part":
+		base := s.leaf(exercice, t.ID, ml)
+		whole := s.series(exercice, t.ID, "ml", ml)
+		if base != nil && *base == *own {
+			return whole
+		}
+		return axpy(whole, -1, unit(s.atom(atomKey{exercice, ind + "#gap" + side, "ml", ml})))
+	}
+	if *own == 0 {
+		return vec{}
+	}
+	return unit(s.atom(atomKey{exercice, name, "ml", ml}))
+}
+
+// side is the vector of a derived indicator's numerator or denominator at a territory.
+func (s *system) side(exercice int, ind, which, level, code string) vec {
+	terms := s.in.Defs[ind].Num
+	if which == "den" {
+		terms = s.in.Defs[ind].Den
+	}
+	var v vec
+	for _, t := range terms {
+		switch t.Kind {
+		case "cell":
+			ex := exercice
+			if t.Previous {
+				ex--
+			}
+			v = axpy(v, float64(t.Sign), s.series(ex, t.ID, level, code))
+		default: // own, part, restricted: a series of their own, built at the missions locales
+			v = axpy(v, float64(t.Sign), s.series(exercice, ind+"#"+which, level, code))
+		}
+	}
+	return v
+}
+
+// candidate is a published cell with the vectors publishing it reveals.
+type candidate struct {
+	cell    Cell
+	vecs    []vec
+	rank    [4]float64 // order of preference, smallest first
+	primary bool
+}
+
+func levelRank(level string) float64 {
+	switch level {
+	case "national":
+		return 0
+	case "region":
+		return 1
+	case "departement":
+		return 2
+	}
+	return 3
+}
+
+func (s *system) small(v *float64) bool {
+	return v != nil && *v >= 1 && *v < float64(s.in.Threshold)
+}
+
+// candidates are the published cells in the system, in order of preference.
+func (s *system) candidates() []candidate {
+	var out []candidate
+	seen := map[Cell]bool{}
+	for _, c := range s.in.Published {
+		if seen[c] {
+			continue
+		}
+		seen[c] = true
+		def, ok := s.in.Defs[c.Indicator]
+		if !ok {
+			continue
+		}
+		v := s.in.Values[Key{c.Exercice, c.Indicator, c.Level, c.Code}]
+		x := candidate{cell: c}
+		switch {
+		case c.Change:
+			if def.Class != "effectif" && def.Class != "montant" {
+				continue
+			}
+			prev := s.in.Values[Key{c.Exercice - 1, c.Indicator, c.Level, c.Code}].V
+			if prev == nil || v.V == nil {
+				continue
+			}
+			now, before := s.series(c.Exercice, c.Indicator, c.Level, c.Code), s.series(c.Exercice-1, c.Indicator, c.Level, c.Code)
+			x.vecs = []vec{before}
+			if *prev != 0 {
+				x.vecs = append(x.vecs, now)
+			}
+			x.rank = [4]float64{3, levelRank(c.Level), -float64(c.Exercice), 0}
+		case def.Class == "effectif" || def.Class == "montant":
+			if v.V == nil {
+				continue
+			}
+			x.vecs = []vec{s.series(c.Exercice, c.Indicator, c.Level, c.Code)}
+			x.primary = def.Class == "effectif" && s.small(v.V)
+			switch {
+			case def.Class == "montant":
+				x.rank = [4]float64{0, levelRank(c.Level), 0, 0}
+			case *v.V == 0:
+				x.rank = [4]float64{1, levelRank(c.Level), 0, 0}
+			default:
+				x.rank = [4]float64{2, levelRank(c.Level), -*v.V, -float64(c.Exercice)}
+			}
+		case def.Class == "part" || def.Class == "rapport":
+			den := s.side(c.Exercice, c.Indicator, "den", c.Level, c.Code)
+			switch {
+			case v.V != nil:
+				x.vecs = []vec{den, s.side(c.Exercice, c.Indicator, "num", c.Level, c.Code)}
+			case v.Den != nil && *v.Den == 0: // "n.d." tells the denominator is 0
+				x.vecs = []vec{den}
+			default:
+				continue
+			}
+			x.rank = [4]float64{3, levelRank(c.Level), -float64(c.Exercice), 0}
+		default:
+			continue
+		}
+		out = append(out, x)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
-		if a.Indicator != b.Indicator {
-			return a.Indicator < b.Indicator
+		if a.rank != b.rank {
+			for k := range a.rank {
+				if a.rank[k] != b.rank[k] {
+					return a.rank[k] < b.rank[k]
+				}
+			}
 		}
-		if a.Level != b.Level {
-			return a.Level < b.Level
-		}
-		return a.Code < b.Code
+		return cellLess(a.cell, b.cell)
 	})
 	return out
+}
+
+func cellLess(a, b Cell) bool {
+	if a.Code != b.Code {
+		return a.Code < b.Code
+	}
+	if a.Indicator != b.Indicator {
+		return a.Indicator < b.Indicator
+	}
+	if a.Level != b.Level {
+		return a.Level < b.Level
+	}
+	if a.Exercice != b.Exercice {
+		return a.Exercice > b.Exercice
+	}
+	return !a.Change && b.Change
+}
+
+// hiddenPrimary are the small cells no pack prints that published cells could determine:
+// counts at a level or in a table no pack shows (départements), the hidden sides of shares
+// and ratios that are groups of people, and the gap between a part and its whole.
+func (s *system) hiddenPrimary(printed map[Key]bool) []vec {
+	var out []vec
+	keys := make([]Key, 0, len(s.in.Values))
+	for k := range s.in.Values {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		return cellLess(Cell{keys[i].Exercice, keys[i].Indicator, keys[i].Level, keys[i].Code, false},
+			Cell{keys[j].Exercice, keys[j].Indicator, keys[j].Level, keys[j].Code, false})
+	})
+	for _, k := range keys {
+		def, v := s.in.Defs[k.Indicator], s.in.Values[k]
+		switch def.Class {
+		case "effectif":
+			if !printed[k] && s.small(v.V) {
+				out = append(out, s.series(k.Exercice, k.Indicator, k.Level, k.Code))
+			}
+		case "part", "rapport":
+			for _, side := range []struct {
+				name string
+				v    *float64
+				of   []sqlfiles.Term
+			}{{"num", v.Num, def.Num}, {"den", v.Den, def.Den}} {
+				if side.v == nil || len(side.of) != 1 {
+					continue
+				}
+				t := side.of[0]
+				people := t.Kind == "own" && def.Class == "part" ||
+					(t.Kind == "part" || t.Kind == "restricted") && s.in.Defs[t.ID].Class == "effectif"
+				if !people {
+					continue
+				}
+				part := s.side(k.Exercice, k.Indicator, side.name, k.Level, k.Code)
+				if s.small(side.v) {
+					out = append(out, part)
+				}
+				if whole := s.in.Values[Key{k.Exercice, t.ID, k.Level, k.Code}].V; t.Kind == "part" && whole != nil &&
+					s.small(ptr(*whole-*side.v)) {
+					out = append(out, axpy(s.series(k.Exercice, t.ID, k.Level, k.Code), -1, part))
+				}
+			}
+		}
+	}
+	return out
+}
+
+func ptr(x float64) *float64 { return &x }
+
+// ---- the echelon basis and the protected residuals, by connected component ----
+
+type component struct {
+	rows     []vec
+	pivots   []int32
+	pivotRow map[int32]int
+	guarded  []vec // residuals of the protected vectors
+}
+
+// reduce returns v modulo the rows.
+func (c *component) reduce(v vec, rows []vec, pivots []int32, pivotRow map[int32]int) vec {
+	for {
+		best := -1
+		for _, ix := range v.idx {
+			if r, ok := pivotRow[ix]; ok && (best < 0 || r < best) {
+				best = r
+			}
+		}
+		if best < 0 {
+			return v
+		}
+		p := pivots[best]
+		v = axpy(v, -v.at(p)/rows[best].at(p), rows[best])
+	}
+}
+
+// try adds the vectors to the span unless that determines a protected vector; it reports
+// whether they were added, and the first vector they bring that the span did not hold.
+func (c *component) try(vs []vec) (bool, vec) {
+	var newRows []vec
+	var newPivots []int32
+	var fresh vec
+	n := len(c.rows)
+	for _, v := range vs {
+		r := c.reduce(v, c.rows, c.pivots, c.pivotRow)
+		if r.zero() {
+			continue
+		}
+		if fresh.zero() {
+			fresh = r
+		}
+		p := r.idx[len(r.idx)-1]
+		c.rows, c.pivots = append(c.rows, r), append(c.pivots, p)
+		c.pivotRow[p] = len(c.rows) - 1
+		newRows, newPivots = append(newRows, r), append(newPivots, p)
+	}
+	if len(newRows) == 0 {
+		return true, vec{}
+	}
+	updated := make([]vec, len(c.guarded))
+	for i, q := range c.guarded {
+		for k, r := range newRows {
+			if x := q.at(newPivots[k]); x != 0 {
+				q = axpy(q, -x/r.at(newPivots[k]), r)
+			}
+		}
+		if q.zero() { // would be determined: undo
+			for _, p := range newPivots {
+				delete(c.pivotRow, p)
+			}
+			c.rows, c.pivots = c.rows[:n], c.pivots[:n]
+			return false, fresh
+		}
+		updated[i] = q
+	}
+	c.guarded = updated
+	return true, fresh
+}
+
+func (c *component) guard(v vec) {
+	if r := c.reduce(v, c.rows, c.pivots, c.pivotRow); !r.zero() {
+		c.guarded = append(c.guarded, r)
+	}
+}
+
+// solve runs the suppression.
+func (s *system) solve() Result {
+	cands := s.candidates()
+	printed := map[Key]bool{}
+	for _, x := range cands {
+		printed[Key{x.cell.Exercice, x.cell.Indicator, x.cell.Level, x.cell.Code}] = true
+	}
+	hidden := s.hiddenPrimary(printed)
+	// Connected components over atoms: a candidate or a protected vector joins all its atoms.
+	uf := newUnionFind()
+	join := func(vs ...vec) {
+		first := int32(-1)
+		for _, v := range vs {
+			for _, ix := range v.idx {
+				if first < 0 {
+					first = ix
+				}
+				uf.union(first, ix)
+			}
+		}
+	}
+	for _, x := range cands {
+		join(x.vecs...)
+	}
+	for _, h := range hidden {
+		join(h)
+	}
+	comps := map[int32]*component{}
+	comp := func(vs []vec) *component {
+		for _, v := range vs {
+			if !v.zero() {
+				root := uf.find(v.idx[0])
+				c, ok := comps[root]
+				if !ok {
+					c = &component{pivotRow: map[int32]int{}}
+					comps[root] = c
+				}
+				return c
+			}
+		}
+		return nil
+	}
+	res := Result{Masked: map[Cell]Status{}, HiddenPrimary: len(hidden), Considered: len(cands)}
+	for _, h := range hidden {
+		comp([]vec{h}).guard(h)
+	}
+	for _, x := range cands {
+		if x.primary {
+			comp(x.vecs).guard(x.vecs[0])
+		}
+	}
+	for _, x := range cands {
+		c := comp(x.vecs)
+		switch {
+		case x.primary:
+			res.Masked[x.cell] = Primary
+			res.Primary++
+		case c == nil:
+			res.Published++
+		default:
+			ok, fresh := c.try(x.vecs)
+			if ok {
+				res.Published++
+				continue
+			}
+			res.Masked[x.cell] = Secondary
+			res.Secondary++
+			c.guard(fresh)
+		}
+	}
+	return res
+}
+
+type unionFind struct{ parent map[int32]int32 }
+
+func newUnionFind() *unionFind { return &unionFind{parent: map[int32]int32{}} }
+
+func (u *unionFind) find(x int32) int32 {
+	p, ok := u.parent[x]
+	if !ok || p == x {
+		return x
+	}
+	r := u.find(p)
+	u.parent[x] = r
+	return r
+}
+
+func (u *unionFind) union(a, b int32) {
+	ra, rb := u.find(a), u.find(b)
+	if ra != rb {
+		u.parent[ra] = rb
+	}
 }

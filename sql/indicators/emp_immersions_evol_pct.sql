@@ -5,7 +5,8 @@
 -- unit: %
 -- coverage: extraits
 -- secret: rapport
--- derive: EMP_IMMERSIONS
+-- numerator: EMP_IMMERSIONS - EMP_IMMERSIONS[N-1]
+-- denominator: EMP_IMMERSIONS[N-1]
 WITH previous AS (
     SELECT i.niveau, i.code, CAST(i.valeur AS BIGINT) AS valeur
     FROM indicateurs i, params p

@@ -5,7 +5,8 @@
 -- unit: %
 -- coverage: extraits
 -- secret: rapport
--- derive: EMP_SITUATION_PRO, JEU_ACCUEILLIS
+-- numerator: EMP_SITUATION_PRO
+-- denominator: JEU_ACCUEILLIS
 WITH final AS (
     SELECT a.niveau, a.code, coalesce(s.valeur, 0) AS numerateur, a.valeur AS denominateur
     FROM jeu_accueillis a LEFT JOIN emp_situation_pro s USING (niveau, code)

@@ -5,7 +5,9 @@
 -- unit: euros
 -- coverage: classeurs
 -- secret: rapport
--- derive: JEU_ACCUEILLIS
+-- numerator: FIN_TOTAL restricted
+-- denominator: JEU_ACCUEILLIS restricted
+-- rounding: 1
 WITH funded AS (
     SELECT s.ml, s.departement, s.region, CAST(s.fin_total * 100 AS HUGEINT) AS centimes, coalesce(a.valeur, 0) AS jeunes
     FROM stg_arml_structures s
@@ -22,5 +24,6 @@ final AS (
     GROUP BY GROUPING SETS ((ml), (departement), (region), ())
 )
 SELECT niveau, code,
-       CASE WHEN jeunes > 0 THEN CAST((centimes + 50 * jeunes) // (100 * jeunes) AS DECIMAL(18,2)) END AS valeur
+       CASE WHEN jeunes > 0 THEN CAST((centimes + 50 * jeunes) // (100 * jeunes) AS DECIMAL(18,2)) END AS valeur,
+       centimes AS numerateur, jeunes AS denominateur
 FROM final

@@ -4,6 +4,7 @@
 -- source: classeurs ARML, feuille « structures » (ICARE)
 -- unit: euros
 -- coverage: classeurs
+-- secret: montant
 WITH final AS (
     SELECT ml, departement, region, fin_total AS x
     FROM stg_arml_structures

@@ -4,6 +4,9 @@
 -- source: extraits I-milo « jeunes »
 -- unit: %
 -- coverage: extraits
+-- secret: part
+-- numerator: own
+-- denominator: part of JEU_PREMIER_ACCUEIL
 WITH final AS (
     SELECT ml, departement, region, id_jeune,
         sexe = 'F' AS compte,

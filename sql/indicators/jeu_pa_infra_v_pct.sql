@@ -4,6 +4,9 @@
 -- source: extraits I-milo « jeunes » ; PNAE 2018-2020 (« un tiers de jeunes de niveau infra V »)
 -- unit: %
 -- coverage: extraits
+-- secret: part
+-- numerator: own
+-- denominator: part of JEU_PREMIER_ACCUEIL
 WITH final AS (
     SELECT ml, departement, region, id_jeune,
         niveau_groupe = 'INFRA_V' AS compte,

@@ -4,6 +4,9 @@
 -- source: extraits I-milo « jeunes » ; PNAE 2018-2020 p. 11 (« près de 60 % des jeunes accueillis pour la première fois n'ont pas le bac »)
 -- unit: %
 -- coverage: extraits
+-- secret: part
+-- numerator: own
+-- denominator: part of JEU_PREMIER_ACCUEIL
 WITH final AS (
     SELECT ml, departement, region, id_jeune,
         niveau_groupe IN ('INFRA_V', 'V') OR (niveau_groupe = 'IV' AND NOT diplome_obtenu) AS compte,

@@ -5,7 +5,8 @@
 -- unit: %
 -- coverage: classeurs
 -- secret: aucun
--- derive: PAR_ML_RESEAU, RES_ML
+-- numerator: PAR_ML_RESEAU
+-- denominator: RES_ML
 WITH mls AS (
     SELECT code_structure AS ml, code_departement AS departement, region
     FROM stg_referentiel

@@ -1,0 +1,552 @@
+// Package attack tries to recover the masked cells of the packs as a reader with a
+// calculator would, independently of the suppression code (package secret): it knows only
+// what is public — the numbers read back from the XLSX files as written, the territories
+// of the referential and the definitions of the indicators — and never the masks' reasons.
+//
+// Every cell (published, masked, or a hidden sub-population a rate divides by) is an
+// unknown with an interval, 0 ≤ n, integer for counts. The relations: a region is the sum
+// of its missions locales and France the sum of the regions (every additive count and
+// amount, and every hidden sub-population); a share or ratio lies within half a rounding
+// step of its published value, num/den; an evolution likewise, (N − N−1)/N−1; a part of
+// a population is at most that population; a ratio restricted to some missions locales
+// takes a published mission locale whole. Gaussian elimination over the sums pins what
+// linear combinations determine, interval propagation and a search over the integers a
+// rounded rate allows narrow the rest, to a fixpoint.
+package attack
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	sqlfiles "bilan/sql"
+)
+
+// Cell is a number of the packs: an indicator (or "ID#num", "ID#den" for the hidden
+// sides of a rate) at a territory for an exercice, or the change of a key figure.
+type Cell struct {
+	Exercice    int
+	Indicator   string
+	Level, Code string
+	Change      bool
+}
+
+// Fact is one cell as read in a pack.
+type Fact struct {
+	Cell   Cell
+	Value  float64
+	Masked bool
+	Where  string // file › sheet
+}
+
+// Def is what the public knows of an indicator: its secrecy class, its unit, the sources
+// of a rate and the step it is rounded to.
+type Def struct {
+	Class, Unit string
+	Num, Den    []sqlfiles.Term
+	Rounding    float64
+}
+
+// Knowledge is what the attacker knows besides the numbers.
+type Knowledge struct {
+	Defs      map[string]Def
+	Region    map[string]string // mission locale → region (public referential)
+	Threshold int
+}
+
+// Interval is what the attacker proves of a cell.
+type Interval struct{ Lo, Hi float64 }
+
+// Pinned tells whether the interval holds one value.
+func (i Interval) Pinned() bool { return i.Hi-i.Lo < 1e-6 }
+
+// Result is the attack's outcome.
+type Result struct {
+	Masked    map[Cell]Interval // every masked cell read, with what the attacker proves
+	Where     map[Cell][]string // where each masked cell appears
+	Recovered []Cell            // masked cells pinned to one value
+	// Hidden are the hidden sub-populations pinned to a small value (1 ≤ n < threshold).
+	Hidden []Cell
+}
+
+// Narrowest is the masked cell with the narrowest interval that is not pinned.
+func (r Result) Narrowest() (Cell, Interval, bool) {
+	var best Cell
+	var bi Interval
+	found := false
+	for _, c := range sortedCells(r.Masked) {
+		i := r.Masked[c]
+		if !i.Pinned() && (!found || i.Hi-i.Lo < bi.Hi-bi.Lo) {
+			best, bi, found = c, i, true
+		}
+	}
+	return best, bi, found
+}
+
+type varKey struct {
+	exercice          int
+	name, level, code string
+}
+
+type ratio struct {
+	num, den int     // variables
+	lo, hi   float64 // num/den ∈ [lo, hi]
+}
+
+type row struct {
+	idx []int
+	cof []float64
+	rhs float64
+	sum bool // a sum over territories (one series: solved by elimination)
+}
+
+type solver struct {
+	k       Knowledge
+	vars    map[varKey]int
+	lo, hi  []float64
+	integer []bool
+	rows    []row
+	ratios  []ratio
+	mls     map[string][]string
+	regions []string
+}
+
+// Attack runs the attack on the facts read.
+func Attack(facts []Fact, k Knowledge) Result {
+	s := &solver{k: k, vars: map[varKey]int{}, mls: map[string][]string{}}
+	for ml, r := range k.Region {
+		s.mls[r] = append(s.mls[r], ml)
+	}
+	for r := range s.mls {
+		sort.Strings(s.mls[r])
+		s.regions = append(s.regions, r)
+	}
+	sort.Strings(s.regions)
+	res := Result{Masked: map[Cell]Interval{}, Where: map[Cell][]string{}}
+	masked := map[Cell]bool{}
+	rates := map[Cell][2]int{}  // masked rates: their two sides
+	series := map[[2]any]bool{} // (exercice, series name) whose sums hold
+	for _, f := range facts {
+		c := f.Cell
+		if f.Masked {
+			masked[c] = true
+			if w := res.Where[c]; len(w) == 0 || w[len(w)-1] != f.Where {
+				res.Where[c] = append(w, f.Where)
+			}
+		}
+		def, ok := k.Defs[c.Indicator]
+		if !ok {
+			continue
+		}
+		switch {
+		case c.Change:
+			if def.Class != "effectif" && def.Class != "montant" {
+				continue
+			}
+			now, before := s.v(c.Exercice, c.Indicator, c.Level, c.Code), s.v(c.Exercice-1, c.Indicator, c.Level, c.Code)
+			series[[2]any{c.Exercice, c.Indicator}], series[[2]any{c.Exercice - 1, c.Indicator}] = true, true
+			if !f.Masked {
+				h := 0.05
+				s.ratios = append(s.ratios, ratio{now, before, 1 + (f.Value-h)/100, 1 + (f.Value+h)/100})
+			}
+		case def.Class == "effectif" || def.Class == "montant":
+			x := s.v(c.Exercice, c.Indicator, c.Level, c.Code)
+			series[[2]any{c.Exercice, c.Indicator}] = true
+			if !f.Masked {
+				s.fix(x, f.Value)
+			}
+		case def.Class == "part" || def.Class == "rapport":
+			num, nPrev := s.side(c, def.Num, "num", f, series)
+			den, _ := s.side(c, def.Den, "den", f, series)
+			if num < 0 || den < 0 {
+				continue
+			}
+			if f.Masked {
+				rates[c] = [2]int{num, den}
+				continue
+			}
+			h := def.Rounding / 2
+			lo, hi := f.Value-h, f.Value+h
+			if def.Unit == "%" {
+				lo, hi = lo/100, hi/100
+			}
+			if nPrev { // evolution: (N − N−1)/N−1
+				lo, hi = lo+1, hi+1
+			}
+			s.ratios = append(s.ratios, ratio{num, den, lo, hi})
+		}
+	}
+	// Sums over the territories, for every series read.
+	var keys [][2]any
+	for key := range series {
+		keys = append(keys, key)
+	}
+	sort.Slice(keys, func(i, j int) bool { return fmt.Sprint(keys[i]) < fmt.Sprint(keys[j]) })
+	for _, key := range keys {
+		s.sums(key[0].(int), key[1].(string))
+	}
+	s.run()
+	for c := range masked {
+		x, ok := s.vars[varKey{c.Exercice, c.Indicator, c.Level, c.Code}]
+		if !ok || c.Change {
+			continue // a masked rate or change: its sides are what matters
+		}
+		res.Masked[c] = Interval{s.lo[x], s.hi[x]}
+	}
+	for _, c := range sortedCells(res.Masked) {
+		if res.Masked[c].Pinned() {
+			res.Recovered = append(res.Recovered, c)
+		}
+	}
+	for _, c := range sortedCells(rates) { // a masked rate is recovered when both its sides are
+		if q := rates[c]; s.known(q[0]) && s.known(q[1]) {
+			res.Recovered = append(res.Recovered, c)
+		}
+	}
+	for key, x := range s.vars {
+		if _, side := split(key.name); side != "" && s.hi[x]-s.lo[x] < 1e-6 && s.lo[x] >= 1 && s.lo[x] < float64(k.Threshold) {
+			res.Hidden = append(res.Hidden, Cell{key.exercice, key.name, key.level, key.code, false})
+		}
+	}
+	sort.Slice(res.Hidden, func(i, j int) bool { return fmt.Sprint(res.Hidden[i]) < fmt.Sprint(res.Hidden[j]) })
+	return res
+}
+
+func split(name string) (string, string) {
+	for i := len(name) - 1; i >= 0; i-- {
+		if name[i] == '#' {
+			return name[:i], name[i+1:]
+		}
+	}
+	return name, ""
+}
+
+// v is the variable of a series at a territory.
+func (s *solver) v(exercice int, name, level, code string) int {
+	key := varKey{exercice, name, level, code}
+	if x, ok := s.vars[key]; ok {
+		return x
+	}
+	x := len(s.lo)
+	s.vars[key] = x
+	s.lo, s.hi = append(s.lo, 0), append(s.hi, math.Inf(1))
+	ind, side := split(name)
+	def := s.k.Defs[ind]
+	people := def.Class == "effectif" || side != "" && def.Unit == "%"
+	if side != "" && def.Class == "rapport" {
+		terms := def.Num
+		if side == "den" {
+			terms = def.Den
+		}
+		people = len(terms) == 1 && s.k.Defs[terms[0].ID].Class == "effectif"
+	}
+	s.integer = append(s.integer, people)
+	return x
+}
+
+func (s *solver) fix(x int, v float64) {
+	s.lo[x], s.hi[x] = math.Max(s.lo[x], v), math.Min(s.hi[x], v)
+}
+
+// side is the variable of a rate's numerator or denominator at the fact's territory
+// (-1 when it is not one variable), and whether it is an evolution's N − N−1.
+func (s *solver) side(c Cell, terms []sqlfiles.Term, which string, f Fact, series map[[2]any]bool) (int, bool) {
+	if len(terms) == 2 && terms[0].Kind == "cell" && terms[1].Kind == "cell" && terms[1].Previous && terms[1].Sign < 0 {
+		series[[2]any{c.Exercice, terms[0].ID}] = true
+		return s.v(c.Exercice, terms[0].ID, c.Level, c.Code), true
+	}
+	if len(terms) != 1 {
+		return -1, false
+	}
+	t := terms[0]
+	switch t.Kind {
+	case "cell":
+		ex := c.Exercice
+		if t.Previous {
+			ex--
+		}
+		series[[2]any{ex, t.ID}] = true
+		return s.v(ex, t.ID, c.Level, c.Code), false
+	}
+	name := c.Indicator + "#" + which
+	series[[2]any{c.Exercice, name}] = true
+	x := s.v(c.Exercice, name, c.Level, c.Code)
+	if t.Kind == "part" || t.Kind == "restricted" {
+		whole := s.v(c.Exercice, t.ID, c.Level, c.Code)
+		series[[2]any{c.Exercice, t.ID}] = true
+		// part ≤ whole: part + gap = whole, gap ≥ 0
+		gap := s.v(c.Exercice, name+"gap", c.Level, c.Code)
+		s.integer[gap] = s.integer[x]
+		s.rows = append(s.rows, row{[]int{x, gap, whole}, []float64{1, 1, -1}, 0, false})
+		if t.Kind == "restricted" && c.Level == "ml" && !f.Masked {
+			s.fix(gap, 0) // a published mission locale counts whole
+		}
+	}
+	return x, false
+}
+
+// sums adds region = Σ its missions locales and France = Σ regions for a series.
+func (s *solver) sums(exercice int, name string) {
+	for _, r := range s.regions {
+		idx, cof := []int{s.v(exercice, name, "region", r)}, []float64{-1}
+		for _, ml := range s.mls[r] {
+			idx, cof = append(idx, s.v(exercice, name, "ml", ml)), append(cof, 1)
+		}
+		s.rows = append(s.rows, row{idx, cof, 0, true})
+	}
+	idx, cof := []int{s.v(exercice, name, "national", "FR")}, []float64{-1}
+	for _, r := range s.regions {
+		idx, cof = append(idx, s.v(exercice, name, "region", r)), append(cof, 1)
+	}
+	s.rows = append(s.rows, row{idx, cof, 0, true})
+}
+
+func (s *solver) known(x int) bool { return s.hi[x]-s.lo[x] < 1e-9 }
+
+// run propagates to a fixpoint.
+func (s *solver) run() {
+	for iter := 0; iter < 100; iter++ {
+		changed := s.eliminate()
+		for _, r := range s.rows {
+			changed = s.propagate(r) || changed
+		}
+		for _, q := range s.ratios {
+			changed = s.ratio(q) || changed
+		}
+		if !changed {
+			return
+		}
+	}
+}
+
+func (s *solver) set(x int, lo, hi float64) bool {
+	if s.integer[x] {
+		lo, hi = math.Ceil(lo-1e-7), math.Floor(hi+1e-7)
+	}
+	changed := false
+	if lo > s.lo[x]+1e-9 {
+		s.lo[x], changed = lo, true
+	}
+	if hi < s.hi[x]-1e-9 {
+		s.hi[x], changed = hi, true
+	}
+	if s.lo[x] > s.hi[x] { // inconsistent relation (a rule that does not hold here): keep the tighter side
+		s.hi[x] = s.lo[x]
+	}
+	return changed
+}
+
+// propagate narrows each unknown of a row from the others' intervals.
+func (s *solver) propagate(r row) bool {
+	changed := false
+	for i, x := range r.idx {
+		if s.known(x) {
+			continue
+		}
+		lo, hi := r.rhs, r.rhs // Σ_{j≠i} c_j x_j + c_i x_i = rhs
+		for j, y := range r.idx {
+			if j == i {
+				continue
+			}
+			c := r.cof[j]
+			if c > 0 {
+				lo, hi = lo-c*s.hi[y], hi-c*s.lo[y]
+			} else {
+				lo, hi = lo-c*s.lo[y], hi-c*s.hi[y]
+			}
+		}
+		c := r.cof[i]
+		if c < 0 {
+			lo, hi = hi/c, lo/c
+		} else {
+			lo, hi = lo/c, hi/c
+		}
+		if !math.IsNaN(lo) && !math.IsNaN(hi) {
+			changed = s.set(x, lo, hi) || changed
+		}
+	}
+	return changed
+}
+
+// eliminate runs Gaussian elimination on the sums, the known values substituted, and
+// pins every unknown a combination isolates; the reduced rows join the propagation. The
+// sums of one series share no unknown with another's, so each series is solved apart.
+func (s *solver) eliminate() bool {
+	// Components of unknowns linked by rows, each solved densely.
+	parent := map[int]int{}
+	var find func(int) int
+	find = func(x int) int {
+		p, ok := parent[x]
+		if !ok || p == x {
+			return x
+		}
+		r := find(p)
+		parent[x] = r
+		return r
+	}
+	type red struct {
+		idx []int
+		cof []float64
+		rhs float64
+	}
+	var reduced []red
+	for _, r := range s.rows {
+		if !r.sum {
+			continue
+		}
+		var q red
+		q.rhs = r.rhs
+		for i, x := range r.idx {
+			if s.known(x) {
+				q.rhs -= r.cof[i] * s.lo[x]
+				continue
+			}
+			q.idx, q.cof = append(q.idx, x), append(q.cof, r.cof[i])
+		}
+		if len(q.idx) == 0 {
+			continue
+		}
+		for _, x := range q.idx[1:] {
+			if a, b := find(q.idx[0]), find(x); a != b {
+				parent[a] = b
+			}
+		}
+		reduced = append(reduced, q)
+	}
+	groups := map[int][]red{}
+	for _, q := range reduced {
+		root := find(q.idx[0])
+		groups[root] = append(groups[root], q)
+	}
+	changed := false
+	roots := make([]int, 0, len(groups))
+	for r := range groups {
+		roots = append(roots, r)
+	}
+	sort.Ints(roots)
+	for _, root := range roots {
+		g := groups[root]
+		col := map[int]int{}
+		var cols []int
+		for _, q := range g {
+			for _, x := range q.idx {
+				if _, ok := col[x]; !ok {
+					col[x] = len(cols)
+					cols = append(cols, x)
+				}
+			}
+		}
+		m := make([][]float64, len(g))
+		for i, q := range g {
+			m[i] = make([]float64, len(cols)+1)
+			for k, x := range q.idx {
+				m[i][col[x]] += q.cof[k]
+			}
+			m[i][len(cols)] = q.rhs
+		}
+		rref(m)
+		for _, line := range m {
+			var nz []int
+			for j := 0; j < len(cols); j++ {
+				if math.Abs(line[j]) > 1e-9 {
+					nz = append(nz, j)
+				}
+			}
+			switch len(nz) {
+			case 0:
+			case 1:
+				v := line[len(cols)] / line[nz[0]]
+				changed = s.set(cols[nz[0]], v, v) || changed
+			default:
+				r := row{rhs: line[len(cols)]}
+				for _, j := range nz {
+					r.idx, r.cof = append(r.idx, cols[j]), append(r.cof, line[j])
+				}
+				changed = s.propagate(r) || changed
+			}
+		}
+	}
+	return changed
+}
+
+// rref reduces an augmented matrix to reduced row echelon form.
+func rref(m [][]float64) {
+	if len(m) == 0 {
+		return
+	}
+	n := len(m[0]) - 1
+	r := 0
+	for c := 0; c < n && r < len(m); c++ {
+		p := -1
+		for i := r; i < len(m); i++ {
+			if math.Abs(m[i][c]) > 1e-9 && (p < 0 || math.Abs(m[i][c]) > math.Abs(m[p][c])) {
+				p = i
+			}
+		}
+		if p < 0 {
+			continue
+		}
+		m[r], m[p] = m[p], m[r]
+		pv := m[r][c]
+		for j := c; j <= n; j++ {
+			m[r][j] /= pv
+		}
+		for i := range m {
+			if i != r && math.Abs(m[i][c]) > 1e-12 {
+				f := m[i][c]
+				for j := c; j <= n; j++ {
+					m[i][j] -= f * m[r][j]
+				}
+			}
+		}
+		r++
+	}
+}
+
+// ratio narrows num and den from num/den ∈ [lo, hi], trying every integer denominator
+// when there are few.
+func (s *solver) ratio(q ratio) bool {
+	n, d := q.num, q.den
+	if s.known(n) && s.known(d) {
+		return false
+	}
+	dlo, dhi := math.Max(s.lo[d], 0), s.hi[d]
+	if s.integer[d] && !math.IsInf(dhi, 1) && dhi-dlo <= 100000 {
+		first, last := math.Inf(1), math.Inf(-1)
+		nfirst, nlast := math.Inf(1), math.Inf(-1)
+		for den := math.Ceil(dlo); den <= dhi; den++ {
+			if den == 0 {
+				continue
+			}
+			a, b := math.Max(q.lo*den, s.lo[n]), math.Min(q.hi*den, s.hi[n])
+			if s.integer[n] {
+				a, b = math.Ceil(a-1e-9), math.Floor(b+1e-9)
+			}
+			if a > b+1e-9 {
+				continue
+			}
+			first, last = math.Min(first, den), math.Max(last, den)
+			nfirst, nlast = math.Min(nfirst, a), math.Max(nlast, b)
+		}
+		if math.IsInf(first, 1) {
+			return false
+		}
+		cd := s.set(d, first, last)
+		return s.set(n, nfirst, nlast) || cd
+	}
+	changed := false
+	if q.lo > 0 {
+		changed = s.set(d, s.lo[n]/q.hi, s.hi[n]/q.lo) || changed
+	}
+	changed = s.set(n, q.lo*dlo, q.hi*dhi) || changed
+	return changed
+}
+
+func sortedCells[V any](m map[Cell]V) []Cell {
+	out := make([]Cell, 0, len(m))
+	for c := range m {
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool { return fmt.Sprint(out[i]) < fmt.Sprint(out[j]) })
+	return out
+}

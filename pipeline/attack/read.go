@@ -1,0 +1,149 @@
+package attack
+
+import (
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Place is a territory.
+type Place struct{ Level, Code string }
+
+// Pack is a workbook to read, with the territory its key figures are about (France for
+// the national pack and the funders', the region for a regional pack).
+type Pack struct {
+	Path  string
+	Scope Place
+}
+
+// Legend is the public vocabulary of the packs: what a column or row title names, and
+// which territory a name or code is.
+type Legend struct {
+	Titles map[string]string // short title, full title or id → indicator id
+	Places map[string]Place  // territory name or code → territory
+}
+
+// Read collects every number and every mask of the workbooks. A sheet is read as its
+// writer lays it out: the title in row 1, the header in row 3, one line per territory or
+// indicator from row 4; "[s]" is a masked cell, percentages are fractions.
+func Read(packs []Pack, lg Legend, exercice int, k Knowledge) ([]Fact, error) {
+	var out []Fact
+	for _, p := range packs {
+		f, err := excelize.OpenFile(p.Path)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", p.Path, err)
+		}
+		for _, sheet := range f.GetSheetList() {
+			rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+			if err != nil {
+				f.Close()
+				return nil, err
+			}
+			where := filepath.Base(p.Path) + " › " + sheet
+			out = append(out, readSheet(rows, sheet, where, p.Scope, lg, exercice, k)...)
+		}
+		f.Close()
+	}
+	return out, nil
+}
+
+func readSheet(rows [][]string, sheet, where string, scope Place, lg Legend, y int, k Knowledge) []Fact {
+	if len(rows) < 4 || len(rows[2]) < 2 {
+		return nil
+	}
+	head := rows[2]
+	var out []Fact
+	add := func(c Cell, raw string) {
+		if c.Indicator == "" || c.Level == "" {
+			return
+		}
+		raw = strings.TrimSpace(raw)
+		switch raw {
+		case "[s]":
+			out = append(out, Fact{Cell: c, Masked: true, Where: where})
+			return
+		}
+		v, err := strconv.ParseFloat(raw, 64)
+		if err != nil {
+			return
+		}
+		if c.Change || k.Defs[c.Indicator].Unit == "%" {
+			v *= 100
+		}
+		out = append(out, Fact{Cell: c, Value: v, Where: where})
+	}
+	cellAt := func(r []string, i int) string {
+		if i < len(r) {
+			return r[i]
+		}
+		return ""
+	}
+	switch {
+	case strings.HasPrefix(sheet, "Chiffres clés"):
+		for _, r := range rows[3:] {
+			id := lg.Titles[cellAt(r, 0)]
+			for j, h := range head {
+				c := Cell{Indicator: id, Level: scope.Level, Code: scope.Code}
+				switch {
+				case h == fmt.Sprint(y):
+					c.Exercice = y
+				case h == fmt.Sprint(y-1):
+					c.Exercice = y - 1
+				case h == "Évolution":
+					c.Exercice, c.Change = y, true
+				case h == fmt.Sprintf("France %d", y):
+					c = Cell{Exercice: y, Indicator: id, Level: "national", Code: "FR"}
+				default:
+					continue
+				}
+				add(c, cellAt(r, j))
+			}
+		}
+	case strings.HasPrefix(sheet, "Graphique"):
+		id := lg.Titles[cellAt(head, 1)]
+		for _, r := range rows[3:] {
+			label := cellAt(r, 0)
+			if year, err := strconv.Atoi(label); err == nil && len(label) == 4 {
+				add(Cell{Exercice: year, Indicator: id, Level: scope.Level, Code: scope.Code}, cellAt(r, 1))
+			} else if pl, ok := lg.Places[label]; ok {
+				add(Cell{Exercice: y, Indicator: id, Level: pl.Level, Code: pl.Code}, cellAt(r, 1))
+			}
+		}
+	default:
+		byColumn := 0 // header cells naming indicators
+		for _, h := range head[1:] {
+			if _, ok := lg.Titles[h]; ok {
+				byColumn++
+			}
+		}
+		if byColumn > 0 { // one line per territory
+			for _, r := range rows[3:] {
+				pl, ok := lg.Places[cellAt(r, 0)]
+				if !ok {
+					continue
+				}
+				for j, h := range head {
+					if id, ok := lg.Titles[h]; ok && j > 0 {
+						add(Cell{Exercice: y, Indicator: id, Level: pl.Level, Code: pl.Code}, cellAt(r, j))
+					}
+				}
+			}
+			return out
+		}
+		for _, r := range rows[3:] { // one line per indicator, one column per territory
+			id, ok := lg.Titles[cellAt(r, 0)]
+			if !ok {
+				continue
+			}
+			for j, h := range head {
+				if pl, ok := lg.Places[h]; ok && j > 0 {
+					add(Cell{Exercice: y, Indicator: id, Level: pl.Level, Code: pl.Code}, cellAt(r, j))
+				}
+			}
+		}
+	}
+	return out
+}
