@@ -42,7 +42,7 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	cmds := map[string]func(context.Context, *env, []string) error{
 		"generate": cmdGenerate, "validate": cmdValidate, "ingest": cmdIngest,
-		"compute": cmdCompute, "publish": cmdPublish, "run": cmdRun,
+		"compute": cmdCompute, "publish": cmdPublish, "run": cmdRun, "attaque": cmdAttack,
 		"calibrate": cmdCalibrate,
 		"template":  cmdTemplate, "serve": cmdServe, "compte": cmdAccount,
 	}
@@ -85,7 +85,10 @@ Commandes :
   compute --year A
         calcule tous les indicateurs de l'exercice A, à tous les niveaux
   publish --year A --out DOSSIER
-        écrit les dossiers de diffusion (PDF, XLSX, analystes/indicateurs.csv)
+        écrit les dossiers de diffusion (PDF, XLSX, analystes/indicateurs.csv) ; échoue
+        sans rien publier si l'attaquant du secret statistique retrouve une cellule masquée
+  attaque --year A --out DOSSIER
+        relit les classeurs publiés sous DOSSIER et tente d'en retrouver les cellules masquées
   template --year A --region R [--out FICHIER]
         écrit le classeur ARML vierge de la région, pré-rempli de ses missions locales
         et des 13 actions du PNAE (défaut arml-<région>-<exercice>.xlsx)

@@ -12,6 +12,7 @@ import (
 	"bilan/pipeline"
 	"bilan/pipeline/compute"
 	"bilan/pipeline/ingest"
+	"bilan/pipeline/attack"
 	"bilan/pipeline/publish"
 )
 
@@ -154,6 +155,33 @@ func cmdPublish(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	printPublished(e, files)
+	return nil
+}
+
+// cmdAttack runs the attacker of statistical secrecy on packs already published.
+func cmdAttack(ctx context.Context, e *env, args []string) error {
+	var c common
+	fs := newFlags(e, "attaque", &c)
+	dir := fs.String("out", "out", "dossier des dossiers publiés")
+	if err := c.parse(fs, args, true); err != nil {
+		return err
+	}
+	w, err := c.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	r, err := publish.Attack(ctx, w, c.params(), c.settings.threshold, *dir)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, "Secret statistique : "+publish.Summary(r))
+	for _, x := range append(append([]attack.Cell{}, r.Recovered...), r.Hidden...) {
+		fmt.Fprintf(e.stdout, "  retrouvée : %s, %s %s, exercice %d\n", x.Indicator, x.Level, x.Code, x.Exercice)
+	}
+	if len(r.Recovered)+len(r.Hidden) > 0 {
+		return errors.New("des cellules masquées se retrouvent à partir des dossiers publiés")
+	}
 	return nil
 }
 

@@ -36,6 +36,7 @@ type Fact struct {
 	Cell   Cell
 	Value  float64
 	Masked bool
+	NA     bool   // "n.d.": for a rate, its denominator is 0
 	Where  string // file › sheet
 }
 
@@ -109,11 +110,12 @@ type solver struct {
 	ratios  []ratio
 	mls     map[string][]string
 	regions []string
+	seen    map[Cell]bool // cells read: true with a value (published or masked), false "n.d."
 }
 
 // Attack runs the attack on the facts read.
 func Attack(facts []Fact, k Knowledge) Result {
-	s := &solver{k: k, vars: map[varKey]int{}, mls: map[string][]string{}}
+	s := &solver{k: k, vars: map[varKey]int{}, mls: map[string][]string{}, seen: map[Cell]bool{}}
 	for ml, r := range k.Region {
 		s.mls[r] = append(s.mls[r], ml)
 	}
@@ -122,6 +124,9 @@ func Attack(facts []Fact, k Knowledge) Result {
 		s.regions = append(s.regions, r)
 	}
 	sort.Strings(s.regions)
+	for _, f := range facts {
+		s.seen[f.Cell] = !f.NA
+	}
 	res := Result{Masked: map[Cell]Interval{}, Where: map[Cell][]string{}}
 	masked := map[Cell]bool{}
 	rates := map[Cell][2]int{}  // masked rates: their two sides
@@ -145,14 +150,14 @@ func Attack(facts []Fact, k Knowledge) Result {
 			}
 			now, before := s.v(c.Exercice, c.Indicator, c.Level, c.Code), s.v(c.Exercice-1, c.Indicator, c.Level, c.Code)
 			series[[2]any{c.Exercice, c.Indicator}], series[[2]any{c.Exercice - 1, c.Indicator}] = true, true
-			if !f.Masked {
+			if !f.Masked && !f.NA {
 				h := 0.05
 				s.ratios = append(s.ratios, ratio{now, before, 1 + (f.Value-h)/100, 1 + (f.Value+h)/100})
 			}
 		case def.Class == "effectif" || def.Class == "montant":
 			x := s.v(c.Exercice, c.Indicator, c.Level, c.Code)
 			series[[2]any{c.Exercice, c.Indicator}] = true
-			if !f.Masked {
+			if !f.Masked && !f.NA {
 				s.fix(x, f.Value)
 			}
 		case def.Class == "part" || def.Class == "rapport":
@@ -163,6 +168,10 @@ func Attack(facts []Fact, k Knowledge) Result {
 			}
 			if f.Masked {
 				rates[c] = [2]int{num, den}
+				continue
+			}
+			if f.NA {
+				s.fix(den, 0)
 				continue
 			}
 			h := def.Rounding / 2
@@ -278,11 +287,23 @@ func (s *solver) side(c Cell, terms []sqlfiles.Term, which string, f Fact, serie
 		gap := s.v(c.Exercice, name+"gap", c.Level, c.Code)
 		s.integer[gap] = s.integer[x]
 		s.rows = append(s.rows, row{[]int{x, gap, whole}, []float64{1, 1, -1}, 0, false})
-		if t.Kind == "restricted" && c.Level == "ml" && !f.Masked {
-			s.fix(gap, 0) // a published mission locale counts whole
+		if t.Kind == "restricted" && c.Level == "ml" && !f.NA && (!f.Masked || s.whole(c)) {
+			s.fix(gap, 0) // a mission locale of the subset counts whole
 		}
 	}
 	return x, false
+}
+
+// whole tells whether a mission locale where a restricted rate is masked is in the subset
+// it is taken over: every indicator it restricts has a value there.
+func (s *solver) whole(c Cell) bool {
+	def := s.k.Defs[c.Indicator]
+	for _, t := range append(append([]sqlfiles.Term{}, def.Num...), def.Den...) {
+		if t.Kind == "restricted" && !s.seen[Cell{c.Exercice, t.ID, c.Level, c.Code, false}] {
+			return false
+		}
+	}
+	return true
 }
 
 // sums adds region = Σ its missions locales and France = Σ regions for a series.

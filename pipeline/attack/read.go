@@ -65,6 +65,9 @@ func readSheet(rows [][]string, sheet, where string, scope Place, lg Legend, y i
 		case "[s]":
 			out = append(out, Fact{Cell: c, Masked: true, Where: where})
 			return
+		case "n.d.":
+			out = append(out, Fact{Cell: c, NA: true, Where: where})
+			return
 		}
 		v, err := strconv.ParseFloat(raw, 64)
 		if err != nil {

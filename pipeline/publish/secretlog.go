@@ -2,12 +2,16 @@ package publish
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
+	"bilan/internal/warehouse"
 	"bilan/pipeline/attack"
 	"bilan/pipeline/secret"
 	"bilan/reports"
@@ -114,4 +118,39 @@ func (d *data) secretLog(w io.Writer, att attack.Result) error {
 			d.masks[c], strings.Join(att.Where[ac], " | "), interval)
 	}
 	return bw.Flush()
+}
+
+// Attack runs the attacker on the workbooks of the exercice already published under dir
+// (the same layout as Run writes), with the territories and definitions of the warehouse.
+func Attack(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, threshold int, dir string) (attack.Result, error) {
+	if err := w.SetParams(ctx, p); err != nil {
+		return attack.Result{}, err
+	}
+	d, err := load(ctx, w, p.Exercice, threshold)
+	if err != nil {
+		return attack.Result{}, err
+	}
+	var docs []doc
+	for _, x := range d.documents(time.Time{}) {
+		if _, err := os.Stat(filepath.Join(dir, x.rel)); err == nil {
+			docs = append(docs, x)
+		}
+	}
+	if len(docs) == 0 {
+		return attack.Result{}, fmt.Errorf("aucun classeur de l'exercice %d sous %s", p.Exercice, dir)
+	}
+	return d.attack(dir, docs)
+}
+
+// Summary is the attacker's outcome in one French sentence.
+func Summary(r attack.Result) string {
+	s := fmt.Sprintf("l'attaquant lit %d cellules masquées ; il en retrouve %d", len(r.Masked), len(r.Recovered))
+	if len(r.Hidden) > 0 {
+		s += fmt.Sprintf(", et %d petites sous-populations jamais publiées", len(r.Hidden))
+	}
+	if c, iv, ok := r.Narrowest(); ok {
+		s += fmt.Sprintf(" ; intervalle le plus étroit : %s, %s %s, exercice %d, entre %s et %s", c.Indicator, c.Level, c.Code, c.Exercice,
+			reports.French(reports.Num(iv.Lo, reports.Count)), reports.French(reports.Num(iv.Hi, reports.Count)))
+	}
+	return s + "."
 }

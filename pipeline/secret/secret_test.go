@@ -1,165 +1,226 @@
-package secret
+package secret_test
 
 import (
-	"errors"
 	"fmt"
 	"math/rand/v2"
+	"sort"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"bilan/pipeline/attack"
+	"bilan/pipeline/secret"
+	sqlfiles "bilan/sql"
 )
 
 func f(v float64) *float64 { return &v }
-func i(v int64) *int64     { return &v }
 
-// table builds the values of one counted indicator "N" from region → ML → value, with
-// the region and France totals, and the groups linking them.
-func table(regions map[string]map[string]float64) Input {
-	in := Input{Threshold: 11, Indicators: map[string]Indicator{"N": {Class: "effectif"}}, Values: map[Cell]Value{}}
-	france := Group{Level: "national", Total: "FR", PartLevel: "region"}
-	total := 0.0
-	for _, r := range sortedKeys(regions) {
-		sum := 0.0
-		g := Group{Level: "region", Total: r, PartLevel: "ml"}
-		for _, ml := range sortedKeys(regions[r]) {
-			v := regions[r][ml]
-			in.Values[Cell{"N", "ml", ml}] = Value{V: f(v)}
-			g.Parts = append(g.Parts, ml)
-			sum += v
-		}
-		in.Values[Cell{"N", "region", r}] = Value{V: f(sum)}
-		in.Groups = append(in.Groups, g)
-		france.Parts = append(france.Parts, r)
-		total += sum
+// world is a hand-built set of counts: indicator "N" (an additive count) by region → ML.
+type world struct {
+	regions map[string]map[string]float64
+	rates   map[string]float64 // ML → minors among N's first receptions ("P" share, numerator own, denominator part of N)
+}
+
+func (w world) input() secret.Input {
+	in := secret.Input{Threshold: 11, Values: map[secret.Key]secret.Value{}, Region: map[string]string{}, Departement: map[string]string{},
+		Defs: map[string]secret.Def{"N": {Class: "effectif"}}}
+	if w.rates != nil {
+		in.Defs["P"] = secret.Def{Class: "part", Num: []sqlfiles.Term{{Sign: 1, Kind: "own"}},
+			Den: []sqlfiles.Term{{Sign: 1, Kind: "part", ID: "N"}}}
 	}
-	in.Values[Cell{"N", "national", "FR"}] = Value{V: f(total)}
-	in.Groups = append(in.Groups, france)
+	total, totalNum := 0.0, 0.0
+	put := func(level, code string, n, num float64) {
+		in.Values[secret.Key{Exercice: 2016, Indicator: "N", Level: level, Code: code}] = secret.Value{V: f(n)}
+		in.Published = append(in.Published, secret.Cell{Exercice: 2016, Indicator: "N", Level: level, Code: code})
+		if w.rates != nil {
+			var v *float64
+			if n > 0 {
+				v = f(float64(int(num/n*1000+0.5)) / 10)
+			}
+			in.Values[secret.Key{Exercice: 2016, Indicator: "P", Level: level, Code: code}] = secret.Value{V: v, Num: f(num), Den: f(n)}
+			in.Published = append(in.Published, secret.Cell{Exercice: 2016, Indicator: "P", Level: level, Code: code})
+		}
+	}
+	for _, r := range sorted(w.regions) {
+		sum, sumNum := 0.0, 0.0
+		for _, ml := range sorted(w.regions[r]) {
+			n := w.regions[r][ml]
+			put("ml", ml, n, w.rates[ml])
+			in.Region[ml] = r
+			sum, sumNum = sum+n, sumNum+w.rates[ml]
+		}
+		put("region", r, sum, sumNum)
+		total, totalNum = total+sum, totalNum+sumNum
+	}
+	put("national", "FR", total, totalNum)
 	return in
 }
 
-func sortedKeys[V any](m map[string]V) []string {
+func sorted[V any](m map[string]V) []string {
 	var out []string
 	for k := range m {
 		out = append(out, k)
 	}
-	for a := range out {
-		for b := a + 1; b < len(out); b++ {
-			if out[b] < out[a] {
-				out[a], out[b] = out[b], out[a]
-			}
+	sort.Strings(out)
+	return out
+}
+
+// published reads the input as the attacker would read the packs: every value, masked
+// cells as "[s]".
+func published(in secret.Input, masked map[secret.Cell]secret.Status) []attack.Fact {
+	var out []attack.Fact
+	for _, c := range in.Published {
+		v := in.Values[secret.Key{Exercice: c.Exercice, Indicator: c.Indicator, Level: c.Level, Code: c.Code}].V
+		fact := attack.Fact{Cell: attack.Cell{Exercice: c.Exercice, Indicator: c.Indicator, Level: c.Level, Code: c.Code}}
+		switch _, m := masked[c]; {
+		case m:
+			fact.Masked = true
+		case v == nil:
+			fact.NA = true
+		default:
+			fact.Value = *v
 		}
+		out = append(out, fact)
 	}
 	return out
 }
 
-// A single masked mission locale would be recovered as region − the others: a naive
-// one-pass rule leaks it; the secondary rule masks the smallest other one.
-func TestSecondaryOnARow(t *testing.T) {
-	in := table(map[string]map[string]float64{"53": {"A": 5, "B": 40, "C": 50, "D": 0}})
-	got, err := Apply(in)
+func knowledge(in secret.Input) attack.Knowledge {
+	k := attack.Knowledge{Threshold: in.Threshold, Region: in.Region, Defs: map[string]attack.Def{}}
+	for id, d := range in.Defs {
+		unit := "jeunes"
+		if d.Class == "part" {
+			unit = "%"
+		}
+		k.Defs[id] = attack.Def{Class: d.Class, Unit: unit, Num: d.Num, Den: d.Den, Rounding: 0.1}
+	}
+	return k
+}
+
+func apply(t *testing.T, in secret.Input) secret.Result {
+	t.Helper()
+	res, err := secret.Apply(in)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[Cell]string{{"N", "ml", "A"}: Primary, {"N", "ml", "B"}: Secondary}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("masks (-want +got):\n%s", diff)
+	return res
+}
+
+// A single masked mission locale would be recovered as region − the others: the
+// suppression masks the smallest other one (zeros are published).
+func TestSecondaryOnARow(t *testing.T) {
+	in := world{regions: map[string]map[string]float64{"53": {"A": 5, "B": 40, "C": 50, "D": 0}, "94": {"E": 30, "F": 31}}}.input()
+	res := apply(t, in)
+	want := map[secret.Cell]secret.Status{{Exercice: 2016, Indicator: "N", Level: "ml", Code: "A"}: secret.Primary,
+		{Exercice: 2016, Indicator: "N", Level: "ml", Code: "B"}: secret.Secondary}
+	if fmt.Sprint(res.Masked) != fmt.Sprint(want) {
+		t.Errorf("masks %v, want %v", res.Masked, want)
 	}
 }
 
-// A chain across linked tables: a small region masked in the France table forces the
-// smallest other region, which then forces one of its missions locales in its own table.
-func TestSecondaryChainAcrossTables(t *testing.T) {
-	in := table(map[string]map[string]float64{
+// Linked through France: a region with one small mission locale hides a second one; a
+// region that is itself small forces another region, and one of that region's missions
+// locales, so that France − the published regions pins nothing.
+func TestLinkedTables(t *testing.T) {
+	in := world{regions: map[string]map[string]float64{
 		"R1": {"a": 30, "b": 40},
 		"R2": {"c": 5, "d": 4},
-		"R3": {"e": 100},
-	})
-	got, err := Apply(in)
-	if err != nil {
-		t.Fatal(err)
+		"R3": {"e": 100, "f": 20},
+	}}.input()
+	res := apply(t, in)
+	r := attack.Attack(published(in, res.Masked), knowledge(in))
+	if len(r.Recovered) > 0 {
+		t.Errorf("recovered %v under masks %v", r.Recovered, res.Masked)
 	}
-	want := map[Cell]string{
-		{"N", "ml", "c"}: Primary, {"N", "ml", "d"}: Primary, {"N", "region", "R2"}: Primary,
-		{"N", "region", "R1"}: Secondary, {"N", "ml", "a"}: Secondary,
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("masks (-want +got):\n%s", diff)
-	}
-}
-
-// Ties go to the lowest code; zero is published and never chosen.
-func TestTiesAndZero(t *testing.T) {
-	in := table(map[string]map[string]float64{"53": {"A": 3, "B": 0, "C": 20, "D": 20, "E": 25}})
-	got, _ := Apply(in)
-	if got[Cell{"N", "ml", "C"}] != Secondary || got[Cell{"N", "ml", "D"}] != "" || got[Cell{"N", "ml", "B"}] != "" {
-		t.Errorf("masks %v", got)
-	}
-}
-
-func TestRates(t *testing.T) {
-	in := table(map[string]map[string]float64{"53": {"A": 5, "B": 40, "C": 50}})
-	in.Indicators["P"] = Indicator{Class: "part"}
-	in.Indicators["R"] = Indicator{Class: "rapport", Derive: []string{"N"}}
-	in.Indicators["S"] = Indicator{Class: "aucun"}
-	in.Values[Cell{"P", "ml", "C"}] = Value{V: f(12.5), Num: i(4), Den: i(32)} // 4 of 32: masked
-	in.Values[Cell{"P", "ml", "B"}] = Value{V: f(0), Num: i(0), Den: i(32)}    // 0 of 32: published
-	in.Values[Cell{"R", "ml", "B"}] = Value{V: f(5), Num: i(2), Den: i(40)}    // B is masked by the secondary rule
-	in.Values[Cell{"R", "ml", "C"}] = Value{V: f(5), Num: i(2), Den: i(50)}
-	in.Values[Cell{"S", "ml", "A"}] = Value{V: f(3)} // amounts and structures are never masked
-	got, _ := Apply(in)
-	for c, want := range map[Cell]string{{"P", "ml", "C"}: Derived, {"P", "ml", "B"}: "", {"R", "ml", "B"}: Derived, {"R", "ml", "C"}: "", {"S", "ml", "A"}: ""} {
-		if got[c] != want {
-			t.Errorf("%v: %q, want %q", c, got[c], want)
+	for _, c := range []string{"c", "d"} {
+		if res.Masked[secret.Cell{Exercice: 2016, Indicator: "N", Level: "ml", Code: c}] != secret.Primary {
+			t.Errorf("%s not primary: %v", c, res.Masked)
 		}
 	}
+	if res.Masked[secret.Cell{Exercice: 2016, Indicator: "N", Level: "region", Code: "R2"}] != secret.Primary {
+		t.Errorf("R2 (9) not primary")
+	}
+	if res.Secondary < 2 {
+		t.Errorf("%d secondary cells: France − R1 − R3 would give R2", res.Secondary)
+	}
+}
+
+// The second attack: Guadeloupe's 54 first receptions, 50 at Les Abymes and 4 at
+// Saint-Martin, 13 and 1 minors. Publishing the share of minors at Les Abymes (26,0 %)
+// pins its denominator to 50 (the only one ≤ 54 that fits), hence Saint-Martin's 4. The
+// attacker finds it when only the primary cells are masked; after suppression, nothing.
+func TestRoundedShare(t *testing.T) {
+	w := world{regions: map[string]map[string]float64{"01": {"97101": 50, "97801": 4}, "53": {"x": 300, "y": 200}},
+		rates: map[string]float64{"97101": 13, "97801": 1, "x": 40, "y": 30}}
+	in := w.input()
+	naive := map[secret.Cell]secret.Status{}
+	for _, c := range in.Published {
+		v := in.Values[secret.Key{Exercice: c.Exercice, Indicator: c.Indicator, Level: c.Level, Code: c.Code}]
+		if c.Indicator == "N" && *v.V < 11 || c.Indicator == "P" && *v.Den < 11 {
+			naive[c] = secret.Primary
+		}
+	}
+	naive[secret.Cell{Exercice: 2016, Indicator: "N", Level: "ml", Code: "97101"}] = secret.Secondary // the line rule
+	before := attack.Attack(published(in, naive), knowledge(in))
+	if len(before.Recovered)+len(before.Hidden) == 0 {
+		t.Fatalf("the attacker recovers nothing from the naive masks %v", naive)
+	}
+	res := apply(t, in)
+	after := attack.Attack(published(in, res.Masked), knowledge(in))
+	if len(after.Recovered)+len(after.Hidden) > 0 {
+		t.Errorf("recovered %v %v under masks %v", after.Recovered, after.Hidden, res.Masked)
+	}
+	if _, ok := res.Masked[secret.Cell{Exercice: 2016, Indicator: "P", Level: "ml", Code: "97101"}]; !ok {
+		t.Errorf("the share of Les Abymes is published: %v", res.Masked)
+	}
+}
+
+// Property: over random hierarchies of small counts, the attacker recovers nothing once
+// the suppression has run, though with only the primary cells masked it often does.
+func TestNothingRecoveredRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(14, 2016))
+	leakedBefore := 0
+	for trial := 0; trial < 200; trial++ {
+		w := world{regions: map[string]map[string]float64{}}
+		for r := 0; r < 1+rng.IntN(4); r++ {
+			code := fmt.Sprintf("R%d", r)
+			w.regions[code] = map[string]float64{}
+			for m := 0; m < 1+rng.IntN(5); m++ {
+				n := float64(rng.IntN(40))
+				if rng.IntN(3) == 0 {
+					n = float64(rng.IntN(11))
+				}
+				w.regions[code][fmt.Sprintf("%s-%d", code, m)] = n
+			}
+		}
+		in := w.input()
+		primary := map[secret.Cell]secret.Status{}
+		for _, c := range in.Published {
+			if v := *in.Values[secret.Key{Exercice: c.Exercice, Indicator: c.Indicator, Level: c.Level, Code: c.Code}].V; v >= 1 && v < 11 {
+				primary[c] = secret.Primary
+			}
+		}
+		if r := attack.Attack(published(in, primary), knowledge(in)); len(r.Recovered) > 0 {
+			leakedBefore++
+		}
+		res := apply(t, in)
+		if r := attack.Attack(published(in, res.Masked), knowledge(in)); len(r.Recovered) > 0 {
+			t.Fatalf("trial %d: %v recovered from %v under masks %v", trial, r.Recovered, w.regions, res.Masked)
+		}
+		for c := range primary {
+			if res.Masked[c] != secret.Primary {
+				t.Fatalf("trial %d: primary cell %v published", trial, c)
+			}
+		}
+	}
+	if leakedBefore == 0 {
+		t.Error("primary masks alone never leaked: the property checks nothing")
+	}
+	t.Logf("primary masks alone leaked in %d of 200 trials", leakedBefore)
 }
 
 func TestThreshold(t *testing.T) {
-	in := table(map[string]map[string]float64{"53": {"A": 5}})
+	in := world{regions: map[string]map[string]float64{"53": {"A": 5}}}.input()
 	in.Threshold = 4
-	if _, err := Apply(in); !errors.Is(err, ErrThreshold) {
-		t.Errorf("threshold 4 accepted: %v", err)
-	}
-}
-
-// Property: on random tables, no group is left with exactly one masked cell, and no
-// published count is in 1..threshold−1.
-func TestPropertyRandomTables(t *testing.T) {
-	for seed := uint64(0); seed < 500; seed++ {
-		rng := rand.New(rand.NewPCG(seed, 7))
-		regions := map[string]map[string]float64{}
-		for r := 0; r < 1+rng.IntN(5); r++ {
-			mls := map[string]float64{}
-			for m := 0; m < 1+rng.IntN(6); m++ {
-				v := float64(rng.IntN(60))
-				if rng.IntN(3) == 0 {
-					v = float64(rng.IntN(12))
-				}
-				mls[fmt.Sprintf("R%dML%d", r, m)] = v
-			}
-			regions[fmt.Sprintf("R%d", r)] = mls
-		}
-		in := table(regions)
-		in.Threshold = 5 + rng.IntN(10)
-		masked, err := Apply(in)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, g := range in.Groups {
-			n := 0
-			for _, c := range append([]Cell{{"N", g.Level, g.Total}}, partCells("N", g)...) {
-				if _, ok := masked[c]; ok {
-					n++
-				}
-			}
-			if n == 1 {
-				t.Fatalf("seed %d: group %v has exactly one masked cell: %v", seed, g, masked)
-			}
-		}
-		for c, v := range in.Values {
-			if _, ok := masked[c]; !ok && *v.V >= 1 && *v.V < float64(in.Threshold) {
-				t.Fatalf("seed %d: %v = %v published under threshold %d", seed, c, *v.V, in.Threshold)
-			}
-		}
+	if _, err := secret.Apply(in); err != secret.ErrThreshold {
+		t.Errorf("threshold 4: %v", err)
 	}
 }
