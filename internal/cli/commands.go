@@ -10,9 +10,9 @@ import (
 	"bilan/internal/synth"
 	"bilan/internal/warehouse"
 	"bilan/pipeline"
+	"bilan/pipeline/attack"
 	"bilan/pipeline/compute"
 	"bilan/pipeline/ingest"
-	"bilan/pipeline/attack"
 	"bilan/pipeline/publish"
 )
 
@@ -177,7 +177,7 @@ func cmdAttack(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintln(e.stdout, "Secret statistique : "+publish.Summary(r))
 	for _, x := range append(append([]attack.Cell{}, r.Recovered...), r.Hidden...) {
-		fmt.Fprintf(e.stdout, "  retrouvée : %s, %s %s, exercice %d\n", x.Indicator, x.Level, x.Code, x.Exercice)
+		fmt.Fprintf(e.stdout, "  retrouvée : %s, %s %s, exercice %d : %v\n", x.Indicator, x.Level, x.Code, x.Exercice, r.Values[x])
 	}
 	if len(r.Recovered)+len(r.Hidden) > 0 {
 		return errors.New("des cellules masquées se retrouvent à partir des dossiers publiés")

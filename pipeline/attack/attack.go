@@ -68,6 +68,7 @@ type Result struct {
 	Recovered []Cell            // masked cells pinned to one value
 	// Hidden are the hidden sub-populations pinned to a small value (1 ≤ n < threshold).
 	Hidden []Cell
+	Values map[Cell]float64 // the value each recovered or hidden cell is pinned to
 }
 
 // Narrowest is the masked cell with the narrowest interval that is not pinned.
@@ -127,7 +128,7 @@ func Attack(facts []Fact, k Knowledge) Result {
 	for _, f := range facts {
 		s.seen[f.Cell] = !f.NA
 	}
-	res := Result{Masked: map[Cell]Interval{}, Where: map[Cell][]string{}}
+	res := Result{Masked: map[Cell]Interval{}, Where: map[Cell][]string{}, Values: map[Cell]float64{}}
 	masked := map[Cell]bool{}
 	rates := map[Cell][2]int{}  // masked rates: their two sides
 	series := map[[2]any]bool{} // (exercice, series name) whose sums hold
@@ -205,6 +206,7 @@ func Attack(facts []Fact, k Knowledge) Result {
 	for _, c := range sortedCells(res.Masked) {
 		if res.Masked[c].Pinned() {
 			res.Recovered = append(res.Recovered, c)
+			res.Values[c] = res.Masked[c].Lo
 		}
 	}
 	for _, c := range sortedCells(rates) { // a masked rate is recovered when both its sides are
@@ -214,7 +216,9 @@ func Attack(facts []Fact, k Knowledge) Result {
 	}
 	for key, x := range s.vars {
 		if _, side := split(key.name); side != "" && s.hi[x]-s.lo[x] < 1e-6 && s.lo[x] >= 1 && s.lo[x] < float64(k.Threshold) {
-			res.Hidden = append(res.Hidden, Cell{key.exercice, key.name, key.level, key.code, false})
+			c := Cell{key.exercice, key.name, key.level, key.code, false}
+			res.Hidden = append(res.Hidden, c)
+			res.Values[c] = s.lo[x]
 		}
 	}
 	sort.Slice(res.Hidden, func(i, j int) bool { return fmt.Sprint(res.Hidden[i]) < fmt.Sprint(res.Hidden[j]) })
