@@ -50,3 +50,47 @@ func TestEveryIndicatorHasHeaderAndTest(t *testing.T) {
 		}
 	}
 }
+
+// Every share or ratio names its numerator and denominator; each source is an indicator
+// of the catalogue, a count or an amount, so that secrecy can follow it.
+func TestSourcesOfRates(t *testing.T) {
+	inds, err := sqlfiles.Indicators()
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]sqlfiles.Indicator{}
+	for _, ind := range inds {
+		byID[ind.ID] = ind
+	}
+	rates := 0
+	for _, ind := range inds {
+		if ind.Secret != "part" && ind.Secret != "rapport" {
+			continue
+		}
+		rates++
+		for _, t0 := range append(append([]sqlfiles.Term{}, ind.Numerator...), ind.Denominator...) {
+			if t0.Kind == "own" {
+				continue
+			}
+			src, ok := byID[t0.ID]
+			if !ok {
+				t.Errorf("%s: source %s is not an indicator", ind.ID, t0.ID)
+			} else if src.Secret != "effectif" && src.Secret != "montant" {
+				t.Errorf("%s: source %s is %s, not a count or an amount", ind.ID, t0.ID, src.Secret)
+			}
+		}
+		if ind.Rounding <= 0 {
+			t.Errorf("%s: no rounding", ind.ID)
+		}
+	}
+	if rates < 9 {
+		t.Errorf("%d shares and ratios", rates)
+	}
+	got, err := sqlfiles.ParseSources("EMP_IMMERSIONS - EMP_IMMERSIONS[N-1]")
+	if err != nil || len(got) != 2 || got[1] != (sqlfiles.Term{Sign: -1, Kind: "cell", ID: "EMP_IMMERSIONS", Previous: true}) {
+		t.Errorf("ParseSources: %+v, %v", got, err)
+	}
+	if _, err := sqlfiles.ParseSources("part of"); err == nil {
+		t.Error("ParseSources accepts « part of » without an indicator")
+	}
+}
