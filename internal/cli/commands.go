@@ -176,10 +176,13 @@ func cmdAttack(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintln(e.stdout, "Secret statistique : "+publish.Summary(r))
+	for _, f := range r.Small {
+		fmt.Fprintf(e.stdout, "  effectif publié sous le seuil : %s, %s %s, exercice %d (%s)\n", f.Cell.Indicator, f.Cell.Level, f.Cell.Code, f.Cell.Exercice, f.Where)
+	}
 	for _, x := range append(append([]attack.Cell{}, r.Recovered...), r.Hidden...) {
 		fmt.Fprintf(e.stdout, "  retrouvée : %s, %s %s, exercice %d : %v\n", x.Indicator, x.Level, x.Code, x.Exercice, r.Values[x])
 	}
-	if len(r.Recovered)+len(r.Hidden) > 0 {
+	if len(r.Leaks()) > 0 {
 		return errors.New("des cellules masquées se retrouvent à partir des dossiers publiés")
 	}
 	return nil

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -165,6 +166,50 @@ func TestSecrecyInPacks(t *testing.T) {
 		x.Close()
 		if !strings.Contains(joined, "[s]") {
 			t.Errorf("%s: no masked cell in the workbook", filepath.Base(p))
+		}
+	}
+}
+
+// TestSecrecyAcrossPublications: last year's packs printed this year's N−1 as their N.
+// A cell masked there stays masked here and a number printed there is not masked here,
+// or a reader holding both packs would combine them: publish 2015, then 2016, on the
+// demo, and compare the statuses of the 2015 cells both publish.
+func TestSecrecyAcrossPublications(t *testing.T) {
+	wh, out := demoRun(t)
+	out2015, out2016 := filepath.Join(filepath.Dir(out), "p2015"), filepath.Join(filepath.Dir(out), "p2016")
+	mustRun(t, "publish", "--warehouse", wh, "--year", "2015", "--out", out2015)
+	mustRun(t, "publish", "--warehouse", wh, "--year", "2016", "--out", out2016)
+	masked := func(dir string, year int) map[string]bool {
+		b, err := os.ReadFile(filepath.Join(dir, "analystes", fmt.Sprintf("secret-%d.csv", year)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]bool{}
+		for _, l := range strings.Split(strings.TrimSpace(string(b)), "\n")[1:] {
+			if f := strings.Split(l, ";"); f[0] == "2015" {
+				m[strings.Join(f[1:4], ";")] = true
+			}
+		}
+		return m
+	}
+	then, now := masked(out2015, 2015), masked(out2016, 2016)
+	if len(now) == 0 {
+		t.Fatal("the 2016 packs mask no 2015 cell: nothing to compare")
+	}
+	for c := range now {
+		if strings.Contains(c, "(évolution)") {
+			continue // the 2015 packs print no change on 2015
+		}
+		if !then[c] {
+			t.Errorf("%s: printed in the 2015 packs, masked as N−1 in 2016's", c)
+		}
+	}
+	// Key figures of the 2016 packs: France and each region, N−1.
+	for c := range then {
+		f := strings.Split(c, ";")
+		headline := map[string]bool{"JEU_CONTACT": true, "JEU_ACCUEILLIS": true, "JEU_PREMIER_ACCUEIL": true, "EMP_IMMERSIONS": true, "DIS_PACEA_ENTREES": true}
+		if headline[f[0]] && (f[1] == "national" || f[1] == "region" && (f[2] == "01" || f[2] == "53" || f[2] == "94")) && !now[c] {
+			t.Errorf("%s: masked in the 2015 packs, printed as N−1 in 2016's", c)
 		}
 	}
 }

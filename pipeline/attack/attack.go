@@ -69,6 +69,18 @@ type Result struct {
 	// Hidden are the hidden sub-populations pinned to a small value (1 ≤ n < threshold).
 	Hidden []Cell
 	Values map[Cell]float64 // the value each recovered or hidden cell is pinned to
+	// Small are the counts printed with 1 ≤ n < threshold: no attack needed.
+	Small []Fact
+}
+
+// Leaks are the cells the attack gives away: small counts printed, masked cells
+// recovered, small hidden sub-populations pinned.
+func (r Result) Leaks() []Cell {
+	var out []Cell
+	for _, f := range r.Small {
+		out = append(out, f.Cell)
+	}
+	return append(append(out, r.Recovered...), r.Hidden...)
 }
 
 // Narrowest is the masked cell with the narrowest interval that is not pinned.
@@ -131,6 +143,7 @@ func Attack(facts []Fact, k Knowledge) Result {
 	res := Result{Masked: map[Cell]Interval{}, Where: map[Cell][]string{}, Values: map[Cell]float64{}}
 	masked := map[Cell]bool{}
 	rates := map[Cell][2]int{}  // masked rates: their two sides
+	shares := map[Cell][2]int{} // shares of people: the rest of the population is a group too
 	series := map[[2]any]bool{} // (exercice, series name) whose sums hold
 	for _, f := range facts {
 		c := f.Cell
@@ -160,12 +173,18 @@ func Attack(facts []Fact, k Knowledge) Result {
 			series[[2]any{c.Exercice, c.Indicator}] = true
 			if !f.Masked && !f.NA {
 				s.fix(x, f.Value)
+				if def.Class == "effectif" && f.Value >= 1 && f.Value < float64(k.Threshold) {
+					res.Small = append(res.Small, f)
+				}
 			}
 		case def.Class == "part" || def.Class == "rapport":
 			num, nPrev := s.side(c, def.Num, "num", f, series)
 			den, _ := s.side(c, def.Den, "den", f, series)
 			if num < 0 || den < 0 {
 				continue
+			}
+			if def.Class == "part" {
+				shares[c] = [2]int{num, den}
 			}
 			if f.Masked {
 				rates[c] = [2]int{num, den}
@@ -219,6 +238,13 @@ func Attack(facts []Fact, k Knowledge) Result {
 			c := Cell{key.exercice, key.name, key.level, key.code, false}
 			res.Hidden = append(res.Hidden, c)
 			res.Values[c] = s.lo[x]
+		}
+	}
+	for _, c := range sortedCells(shares) {
+		q := shares[c]
+		if rest := s.lo[q[1]] - s.lo[q[0]]; s.known(q[0]) && s.known(q[1]) && rest >= 1 && rest < float64(k.Threshold) {
+			h := Cell{c.Exercice, c.Indicator + "#complement", c.Level, c.Code, false}
+			res.Hidden, res.Values[h] = append(res.Hidden, h), rest
 		}
 	}
 	sort.Slice(res.Hidden, func(i, j int) bool { return fmt.Sprint(res.Hidden[i]) < fmt.Sprint(res.Hidden[j]) })

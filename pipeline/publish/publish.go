@@ -123,8 +123,8 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) ([]string, er
 	if err := out(fmt.Sprintf("analystes/secret-%d.csv", y), func(wr io.Writer) error { return data.secretLog(wr, att) }); err != nil {
 		return nil, err
 	}
-	if n := len(att.Recovered) + len(att.Hidden); n > 0 {
-		return nil, &RecoveredError{Cells: append(append([]attack.Cell{}, att.Recovered...), att.Hidden...)}
+	if n := len(att.Recovered) + len(att.Hidden) + len(att.Small); n > 0 {
+		return nil, &RecoveredError{Cells: att.Leaks()}
 	}
 	var written []string
 	for _, rel := range staged {
@@ -136,6 +136,9 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) ([]string, er
 			return written, err
 		}
 		written = append(written, p)
+	}
+	if err := secret.Record(ctx, w, y, published, data.masks); err != nil {
+		return written, fmt.Errorf("record the published cells: %w", err)
 	}
 	m, err := writeManifest(opt.Out, y, data, date, append(append([]string{}, opt.Also...), written...))
 	if err != nil {

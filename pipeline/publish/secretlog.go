@@ -145,6 +145,9 @@ func Attack(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, thr
 // Summary is the attacker's outcome in one French sentence.
 func Summary(r attack.Result) string {
 	s := fmt.Sprintf("l'attaquant lit %d cellules masquées ; il en retrouve %d", len(r.Masked), len(r.Recovered))
+	if len(r.Small) > 0 {
+		s += fmt.Sprintf(" ; %d effectifs sont publiés sous le seuil", len(r.Small))
+	}
 	if len(r.Hidden) > 0 {
 		s += fmt.Sprintf(", et %d petites sous-populations jamais publiées", len(r.Hidden))
 	}

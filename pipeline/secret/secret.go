@@ -84,6 +84,10 @@ type Input struct {
 	Published   []Cell
 	Region      map[string]string // mission locale → region
 	Departement map[string]string // mission locale → département (never published; protected when small)
+	// Earlier are the cells other publications printed (last year's packs show this
+	// year's N−1 as their N): true when they printed the number, false when they masked it.
+	// A number already printed is public, a cell already masked stays masked.
+	Earlier map[Cell]bool
 }
 
 // Result is the status of every masked published cell, and what it cost.
@@ -92,6 +96,9 @@ type Result struct {
 	Primary, Secondary    int // published cells masked A and D
 	HiddenPrimary         int // small cells never printed (hidden sub-populations, départements), protected too
 	Published, Considered int
+	// Revealed counts protected cells that earlier publications had already determined
+	// by themselves (nothing this run can hide again; a sign their masks were weaker).
+	Revealed int
 }
 
 // Apply decides the masks.
@@ -352,6 +359,61 @@ func (s *system) small(v *float64) bool {
 	return v != nil && *v >= 1 && *v < float64(s.in.Threshold)
 }
 
+// candidate is a cell with the vectors publishing it reveals; false for a cell outside
+// the system (no value, or a class secrecy ignores).
+func (s *system) candidate(c Cell) (candidate, bool) {
+	def, ok := s.in.Defs[c.Indicator]
+	if !ok {
+		return candidate{}, false
+	}
+	v := s.in.Values[Key{c.Exercice, c.Indicator, c.Level, c.Code}]
+	x := candidate{cell: c}
+	switch {
+	case c.Change:
+		if def.Class != "effectif" && def.Class != "montant" {
+			return x, false
+		}
+		prev := s.in.Values[Key{c.Exercice - 1, c.Indicator, c.Level, c.Code}].V
+		if prev == nil || v.V == nil {
+			return x, false
+		}
+		now, before := s.series(c.Exercice, c.Indicator, c.Level, c.Code), s.series(c.Exercice-1, c.Indicator, c.Level, c.Code)
+		x.vecs = []vec{before}
+		if *prev != 0 {
+			x.vecs = append(x.vecs, now)
+		}
+		x.rank = [4]float64{3, levelRank(c.Level), -float64(c.Exercice), 0}
+	case def.Class == "effectif" || def.Class == "montant":
+		if v.V == nil {
+			return x, false
+		}
+		x.vecs = []vec{s.series(c.Exercice, c.Indicator, c.Level, c.Code)}
+		x.primary = def.Class == "effectif" && s.small(v.V)
+		switch {
+		case def.Class == "montant":
+			x.rank = [4]float64{0, levelRank(c.Level), 0, 0}
+		case *v.V == 0:
+			x.rank = [4]float64{1, levelRank(c.Level), 0, 0}
+		default:
+			x.rank = [4]float64{2, levelRank(c.Level), -*v.V, -float64(c.Exercice)}
+		}
+	case def.Class == "part" || def.Class == "rapport":
+		den := s.side(c.Exercice, c.Indicator, "den", c.Level, c.Code)
+		switch {
+		case v.V != nil:
+			x.vecs = []vec{den, s.side(c.Exercice, c.Indicator, "num", c.Level, c.Code)}
+		case v.Den != nil && *v.Den == 0: // "n.d." tells the denominator is 0
+			x.vecs = []vec{den}
+		default:
+			return x, false
+		}
+		x.rank = [4]float64{3, levelRank(c.Level), -float64(c.Exercice), 0}
+	default:
+		return x, false
+	}
+	return x, true
+}
+
 // candidates are the published cells in the system, in order of preference.
 func (s *system) candidates() []candidate {
 	var out []candidate
@@ -361,56 +423,9 @@ func (s *system) candidates() []candidate {
 			continue
 		}
 		seen[c] = true
-		def, ok := s.in.Defs[c.Indicator]
-		if !ok {
-			continue
+		if x, ok := s.candidate(c); ok {
+			out = append(out, x)
 		}
-		v := s.in.Values[Key{c.Exercice, c.Indicator, c.Level, c.Code}]
-		x := candidate{cell: c}
-		switch {
-		case c.Change:
-			if def.Class != "effectif" && def.Class != "montant" {
-				continue
-			}
-			prev := s.in.Values[Key{c.Exercice - 1, c.Indicator, c.Level, c.Code}].V
-			if prev == nil || v.V == nil {
-				continue
-			}
-			now, before := s.series(c.Exercice, c.Indicator, c.Level, c.Code), s.series(c.Exercice-1, c.Indicator, c.Level, c.Code)
-			x.vecs = []vec{before}
-			if *prev != 0 {
-				x.vecs = append(x.vecs, now)
-			}
-			x.rank = [4]float64{3, levelRank(c.Level), -float64(c.Exercice), 0}
-		case def.Class == "effectif" || def.Class == "montant":
-			if v.V == nil {
-				continue
-			}
-			x.vecs = []vec{s.series(c.Exercice, c.Indicator, c.Level, c.Code)}
-			x.primary = def.Class == "effectif" && s.small(v.V)
-			switch {
-			case def.Class == "montant":
-				x.rank = [4]float64{0, levelRank(c.Level), 0, 0}
-			case *v.V == 0:
-				x.rank = [4]float64{1, levelRank(c.Level), 0, 0}
-			default:
-				x.rank = [4]float64{2, levelRank(c.Level), -*v.V, -float64(c.Exercice)}
-			}
-		case def.Class == "part" || def.Class == "rapport":
-			den := s.side(c.Exercice, c.Indicator, "den", c.Level, c.Code)
-			switch {
-			case v.V != nil:
-				x.vecs = []vec{den, s.side(c.Exercice, c.Indicator, "num", c.Level, c.Code)}
-			case v.Den != nil && *v.Den == 0: // "n.d." tells the denominator is 0
-				x.vecs = []vec{den}
-			default:
-				continue
-			}
-			x.rank = [4]float64{3, levelRank(c.Level), -float64(c.Exercice), 0}
-		default:
-			continue
-		}
-		out = append(out, x)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
@@ -444,7 +459,8 @@ func cellLess(a, b Cell) bool {
 
 // hiddenPrimary are the small cells no pack prints that published cells could determine:
 // counts at a level or in a table no pack shows (départements), the hidden sides of shares
-// and ratios that are groups of people, and the gap between a part and its whole.
+// and ratios that are groups of people, the rest of a share's population (the men beside a
+// share of women), and the gap between a part and its whole.
 func (s *system) hiddenPrimary(printed map[Key]bool) []vec {
 	var out []vec
 	keys := make([]Key, 0, len(s.in.Values))
@@ -463,6 +479,10 @@ func (s *system) hiddenPrimary(printed map[Key]bool) []vec {
 				out = append(out, s.series(k.Exercice, k.Indicator, k.Level, k.Code))
 			}
 		case "part", "rapport":
+			if def.Class == "part" && v.Num != nil && v.Den != nil && s.small(ptr(*v.Den-*v.Num)) { // the rest of the population
+				out = append(out, axpy(s.side(k.Exercice, k.Indicator, "den", k.Level, k.Code), -1,
+					s.side(k.Exercice, k.Indicator, "num", k.Level, k.Code)))
+			}
 			for _, side := range []struct {
 				name string
 				v    *float64
@@ -492,6 +512,15 @@ func (s *system) hiddenPrimary(printed map[Key]bool) []vec {
 }
 
 func ptr(x float64) *float64 { return &x }
+
+func sortedEarlier(m map[Cell]bool) []Cell {
+	out := make([]Cell, 0, len(m))
+	for c := range m {
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool { return cellLess(out[i], out[j]) })
+	return out
+}
 
 // ---- the echelon basis and the protected residuals, by connected component ----
 
@@ -562,6 +591,33 @@ func (c *component) try(vs []vec) (bool, vec) {
 	return true, fresh
 }
 
+// force adds vectors already public to the span, whatever they reveal, and drops the
+// protected vectors they determine (returning how many).
+func (c *component) force(vs []vec) int {
+	for _, v := range vs {
+		if r := c.reduce(v, c.rows, c.pivots, c.pivotRow); !r.zero() {
+			p := r.idx[len(r.idx)-1]
+			c.rows, c.pivots = append(c.rows, r), append(c.pivots, p)
+			c.pivotRow[p] = len(c.rows) - 1
+			for i, q := range c.guarded {
+				if x := q.at(p); x != 0 {
+					c.guarded[i] = axpy(q, -x/r.at(p), r)
+				}
+			}
+		}
+	}
+	kept, dropped := c.guarded[:0], 0
+	for _, q := range c.guarded {
+		if q.zero() {
+			dropped++
+		} else {
+			kept = append(kept, q)
+		}
+	}
+	c.guarded = kept
+	return dropped
+}
+
 func (c *component) guard(v vec) {
 	if r := c.reduce(v, c.rows, c.pivots, c.pivotRow); !r.zero() {
 		c.guarded = append(c.guarded, r)
@@ -595,6 +651,17 @@ func (s *system) solve() Result {
 	for _, h := range hidden {
 		join(h)
 	}
+	var public, kept []candidate // earlier publications: numbers printed, cells masked
+	for _, c := range sortedEarlier(s.in.Earlier) {
+		if x, ok := s.candidate(c); ok {
+			join(x.vecs...)
+			if s.in.Earlier[c] {
+				public = append(public, x)
+			} else {
+				kept = append(kept, x)
+			}
+		}
+	}
 	comps := map[int32]*component{}
 	comp := func(vs []vec) *component {
 		for _, v := range vs {
@@ -617,6 +684,19 @@ func (s *system) solve() Result {
 	for _, x := range cands {
 		if x.primary {
 			comp(x.vecs).guard(x.vecs[0])
+		}
+	}
+	for _, x := range kept {
+		for _, v := range x.vecs {
+			if !v.zero() {
+				comp(x.vecs).guard(v)
+				break
+			}
+		}
+	}
+	for _, x := range public {
+		if c := comp(x.vecs); c != nil {
+			res.Revealed += c.force(x.vecs)
 		}
 	}
 	for _, x := range cands {

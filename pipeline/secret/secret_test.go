@@ -224,3 +224,32 @@ func TestThreshold(t *testing.T) {
 		t.Errorf("threshold 4: %v", err)
 	}
 }
+
+// Last year's packs printed this year's N−1: there, b (40) was printed and c (50) masked
+// beside the primary a (5). Deciding alone, this year would mask b, the smallest, and
+// print c: a reader holding both packs gets a = region − b − c. With the earlier
+// publication in the input, b stays public and c masked.
+func TestEarlierPublication(t *testing.T) {
+	in := world{regions: map[string]map[string]float64{"53": {"a": 5, "b": 40, "c": 50}, "94": {"d": 30, "e": 31}}}.input()
+	cell := func(code string) secret.Cell { return secret.Cell{Exercice: 2016, Indicator: "N", Level: "ml", Code: code} }
+	alone := apply(t, in)
+	if _, ok := alone.Masked[cell("b")]; !ok {
+		t.Fatalf("alone, b is not the cell masked (%v): the case proves nothing", alone.Masked)
+	}
+	in.Earlier = map[secret.Cell]bool{cell("a"): false, cell("b"): true, cell("c"): false}
+	res := apply(t, in)
+	want := map[secret.Cell]secret.Status{cell("a"): secret.Primary, cell("c"): secret.Secondary}
+	if fmt.Sprint(res.Masked) != fmt.Sprint(want) {
+		t.Errorf("masks %v, want %v", res.Masked, want)
+	}
+	// Both publications read together: a is recovered from the masks decided alone, not
+	// from those that kept last year's.
+	lastYear := published(in, map[secret.Cell]secret.Status{cell("a"): secret.Primary, cell("c"): secret.Secondary})
+	a := attack.Cell{Exercice: 2016, Indicator: "N", Level: "ml", Code: "a"}
+	if r := attack.Attack(append(published(in, alone.Masked), lastYear...), knowledge(in)); !r.Masked[a].Pinned() {
+		t.Errorf("a not recovered from both years under the masks decided alone %v: %v", alone.Masked, r.Masked[a])
+	}
+	if r := attack.Attack(append(published(in, res.Masked), lastYear...), knowledge(in)); len(r.Recovered) > 0 {
+		t.Errorf("recovered %v", r.Recovered)
+	}
+}

@@ -93,11 +93,15 @@ CREATE TABLE IF NOT EXISTS catalogue (
     famille VARCHAR             -- "PNAE_* – title" for an id of a family file, else NULL
 );
 
--- Cells masked by statistical secrecy in published packs (analysts' data stays true).
-CREATE TABLE IF NOT EXISTS secret (
-    exercice INTEGER, indicateur VARCHAR, niveau VARCHAR, code VARCHAR,
-    regle VARCHAR               -- primaire, secondaire, derive
+-- Every cell a publication printed (the packs of exercice `publication` show it and the
+-- exercice before), with its secrecy status: the next publication keeps what is public
+-- public and what is masked masked. Analysts' data stays true elsewhere.
+CREATE TABLE IF NOT EXISTS cellules_publiees (
+    publication INTEGER, exercice INTEGER, indicateur VARCHAR, niveau VARCHAR, code VARCHAR,
+    evolution BOOLEAN,          -- the change in % on the exercice before (key figures)
+    statut VARCHAR              -- NULL printed, A primary, D secondary
 );
+DROP TABLE IF EXISTS secret;    -- the masks of earlier versions, decided exercice by exercice
 
 -- Values as each indicator view gives them, before territories are completed.
 CREATE TABLE IF NOT EXISTS valeurs_brutes (
