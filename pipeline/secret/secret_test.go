@@ -231,7 +231,9 @@ func TestThreshold(t *testing.T) {
 // publication in the input, b stays public and c masked.
 func TestEarlierPublication(t *testing.T) {
 	in := world{regions: map[string]map[string]float64{"53": {"a": 5, "b": 40, "c": 50}, "94": {"d": 30, "e": 31}}}.input()
-	cell := func(code string) secret.Cell { return secret.Cell{Exercice: 2016, Indicator: "N", Level: "ml", Code: code} }
+	cell := func(code string) secret.Cell {
+		return secret.Cell{Exercice: 2016, Indicator: "N", Level: "ml", Code: code}
+	}
 	alone := apply(t, in)
 	if _, ok := alone.Masked[cell("b")]; !ok {
 		t.Fatalf("alone, b is not the cell masked (%v): the case proves nothing", alone.Masked)
