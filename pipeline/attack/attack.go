@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 
 	sqlfiles "bilan/sql"
 )
@@ -234,7 +235,7 @@ func Attack(facts []Fact, k Knowledge) Result {
 		}
 	}
 	for key, x := range s.vars {
-		if _, side := split(key.name); side != "" && s.hi[x]-s.lo[x] < 1e-6 && s.lo[x] >= 1 && s.lo[x] < float64(k.Threshold) {
+		if strings.Contains(key.name, "#") && s.hi[x]-s.lo[x] < 1e-6 && s.lo[x] >= 1 && s.lo[x] < float64(k.Threshold) {
 			c := Cell{key.exercice, key.name, key.level, key.code, false}
 			res.Hidden = append(res.Hidden, c)
 			res.Values[c] = s.lo[x]
@@ -251,15 +252,6 @@ func Attack(facts []Fact, k Knowledge) Result {
 	return res
 }
 
-func split(name string) (string, string) {
-	for i := len(name) - 1; i >= 0; i-- {
-		if name[i] == '#' {
-			return name[:i], name[i+1:]
-		}
-	}
-	return name, ""
-}
-
 // v is the variable of a series at a territory.
 func (s *solver) v(exercice int, name, level, code string) int {
 	key := varKey{exercice, name, level, code}
@@ -269,7 +261,7 @@ func (s *solver) v(exercice int, name, level, code string) int {
 	x := len(s.lo)
 	s.vars[key] = x
 	s.lo, s.hi = append(s.lo, 0), append(s.hi, math.Inf(1))
-	ind, side := split(name)
+	ind, side, _ := strings.Cut(name, "#") // an indicator, or "ID#side"
 	def := s.k.Defs[ind]
 	people := def.Class == "effectif" || side != "" && def.Unit == "%"
 	if side != "" && def.Class == "rapport" {

@@ -66,6 +66,7 @@ type data struct {
 	exercice      int
 	masks         map[secret.Cell]secret.Status
 	cost          secret.Result
+	attackSummary string               // what the attacker found in the packs written
 	printed       map[secret.Cell]bool // when not nil, every cell the reports print is noted here
 	threshold     int
 	jdiMois       int

@@ -21,6 +21,7 @@ type manifest struct {
 	Logiciel   software        `json:"logiciel"`
 	SQLSHA256  string          `json:"sql_sha256"`
 	Parametres parameters      `json:"parametres"`
+	Secret     secrecy         `json:"secret_statistique"`
 	Entrees    []manifestInput `json:"entrees"`
 	Sorties    []manifestFile  `json:"sorties"`
 }
@@ -36,6 +37,15 @@ type parameters struct {
 	JDIMois       int    `json:"jdi_mois"`
 	DateReference string `json:"date_reference"`
 	DateDocument  string `json:"date_document"`
+}
+
+// secrecy is what statistical secrecy did and what the attacker found.
+type secrecy struct {
+	CellulesPubliees int    `json:"cellules_du_systeme"`
+	Primaires        int    `json:"masquees_primaires"`
+	Secondaires      int    `json:"masquees_secondaires"`
+	DejaRevelees     int    `json:"deja_revelees_par_une_publication_anterieure"`
+	Attaquant        string `json:"attaquant"`
 }
 
 type manifestInput struct {
@@ -60,6 +70,8 @@ func writeManifest(out string, y int, d *data, date time.Time, files []string) (
 		SQLSHA256: sqlfiles.Hash(),
 		Parametres: parameters{SeuilSecret: d.threshold, JDIMois: d.jdiMois, DateReference: d.dateReference.Format("2006-01-02"),
 			DateDocument: date.Format("2006-01-02")},
+		Secret: secrecy{CellulesPubliees: d.cost.Considered, Primaires: d.cost.Primary, Secondaires: d.cost.Secondary,
+			DejaRevelees: d.cost.Revealed, Attaquant: d.attackSummary},
 	}
 	for _, in := range d.inputs {
 		m.Entrees = append(m.Entrees, manifestInput{Perimetre: in.scope, Type: in.kind,

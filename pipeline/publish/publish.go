@@ -120,6 +120,7 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) ([]string, er
 	if err != nil {
 		return nil, err
 	}
+	data.attackSummary = Summary(att)
 	if err := out(fmt.Sprintf("analystes/secret-%d.csv", y), func(wr io.Writer) error { return data.secretLog(wr, att) }); err != nil {
 		return nil, err
 	}

@@ -114,7 +114,7 @@ func (d *data) secretLog(w io.Writer, att attack.Result) error {
 				interval = "au moins " + reports.French(reports.Num(iv.Lo, reports.Count))
 			}
 		}
-		fmt.Fprintf(bw, "%d;%s;%s;%s;%s;%s;%s;%s\n", c.Exercice, ind, c.Level, c.Code, names[[2]string{c.Level, c.Code}],
+		fmt.Fprintf(bw, "%d;%s;%s;%s;%s;%s;%s;%s\n", c.Exercice, ind, c.Level, c.Code, csvText(names[[2]string{c.Level, c.Code}]),
 			d.masks[c], strings.Join(att.Where[ac], " | "), interval)
 	}
 	return bw.Flush()
@@ -156,4 +156,23 @@ func Summary(r attack.Result) string {
 			reports.French(reports.Num(iv.Lo, reports.Count)), reports.French(reports.Num(iv.Hi, reports.Count)))
 	}
 	return s + "."
+}
+
+// csvText is a text from the inputs (a territory's name) as a CSV field a spreadsheet can
+// open safely: no separator or line break, and a leading =, +, - or @ (which Excel and
+// LibreOffice would run as a formula) behind an apostrophe.
+func csvText(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == ';':
+			return ','
+		case r < ' ' || r == 0x7f:
+			return ' '
+		}
+		return r
+	}, s)
+	if s != "" && strings.ContainsRune("=+-@", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }

@@ -12,8 +12,11 @@
 // rate and a bound pin them both, so this is what an attacker gets). A cell is determined
 // by what is published when its vector lies in the span of the published vectors.
 //
-// Primary cells (1 ≤ n < threshold, published or hidden) are protected from the start and
-// masked wherever printed (status A). The other published cells are then taken one by one,
+// Primary cells (1 ≤ n < threshold, published or hidden: the numerator of a share, the
+// rest of its population, the gap between a part and its whole, a département) are
+// protected from the start and masked wherever printed (status A). What an earlier
+// publication printed is public (its vectors enter the span first) and what it masked
+// stays protected, so a reader holding last year's packs learns nothing more. The other published cells are then taken one by one,
 // those we most want to publish first (amounts, zeros, then France, regions, missions
 // locales, larger values first; derived values last): a cell is published unless adding
 // its vectors to the published span would determine a protected one; then it is masked
@@ -26,6 +29,7 @@ import (
 	"errors"
 	"math"
 	"sort"
+	"strings"
 
 	sqlfiles "bilan/sql"
 )
@@ -219,7 +223,7 @@ func (s *system) atom(k atomKey) int32 {
 // leaf is the value at a mission locale of a base series: an indicator's value, or a
 // derived indicator's numerator or denominator column.
 func (s *system) leaf(exercice int, name, ml string) *float64 {
-	ind, side := splitName(name)
+	ind, side, _ := strings.Cut(name, "#") // an indicator, or "ID#side"
 	v := s.in.Values[Key{exercice, ind, "ml", ml}]
 	switch side {
 	case "num":
@@ -228,15 +232,6 @@ func (s *system) leaf(exercice int, name, ml string) *float64 {
 		return v.Den
 	}
 	return v.V
-}
-
-func splitName(name string) (string, string) {
-	for i := len(name) - 1; i >= 0; i-- {
-		if name[i] == '#' {
-			return name[:i], name[i+1:]
-		}
-	}
-	return name, ""
 }
 
 // series is the vector of a base series (an additive indicator or a hidden side) at a
@@ -277,7 +272,7 @@ func (s *system) series(exercice int, name, level, code string) vec {
 // where their values are equal (nothing tells them apart), else that indicator minus a
 // hidden gap.
 func (s *system) mlVec(exercice int, name, ml string) vec {
-	ind, side := splitName(name)
+	ind, side, _ := strings.Cut(name, "#") // an indicator, or "ID#side"
 	if side == "" || side == "gapnum" || side == "gapden" {
 		if s.leaf(exercice, name, ml) == nil && side == "" {
 			return vec{}
