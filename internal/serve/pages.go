@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"bilan/internal/warehouse"
 	"bilan/pipeline"
 	"bilan/pipeline/compute"
 	"bilan/pipeline/publish"
@@ -57,33 +58,33 @@ type fileLine struct {
 // history returns the uploads of a region (all regions when code is ""), most recent
 // first.
 func (s *Server) history(r *http.Request, code string, limit int) ([]uploadView, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	conn := s.cfg.Warehouse.Conn()
-	rows, err := conn.QueryContext(r.Context(), `SELECT d.depot, d.region, d.exercice, d.compte, d.recu, d.statut, f.nom, f.sha256, f.octets
-		FROM depots d JOIN depots_fichiers f USING (depot)
-		WHERE d.region = ? OR ? = ''
-		ORDER BY d.depot DESC, f.nom`, code, code)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var out []uploadView
-	for rows.Next() {
-		var u uploadView
-		var f fileLine
-		if err := rows.Scan(&u.ID, &u.Region, &u.Exercice, &u.Account, &u.Received, &u.Status, &f.Name, &f.SHA256, &f.Bytes); err != nil {
-			return nil, err
+	err := s.read(r.Context(), func(w *warehouse.Warehouse) error {
+		rows, err := w.Conn().QueryContext(r.Context(), `SELECT d.depot, d.region, d.exercice, d.compte, d.recu, d.statut, f.nom, f.sha256, f.octets
+			FROM depots d JOIN depots_fichiers f USING (depot)
+			WHERE d.region = ? OR ? = ''
+			ORDER BY d.depot DESC, f.nom`, code, code)
+		if err != nil {
+			return err
 		}
-		if len(out) == 0 || out[len(out)-1].ID != u.ID {
-			if len(out) == limit {
-				break
+		defer rows.Close()
+		for rows.Next() {
+			var u uploadView
+			var f fileLine
+			if err := rows.Scan(&u.ID, &u.Region, &u.Exercice, &u.Account, &u.Received, &u.Status, &f.Name, &f.SHA256, &f.Bytes); err != nil {
+				return err
 			}
-			out = append(out, u)
+			if len(out) == 0 || out[len(out)-1].ID != u.ID {
+				if len(out) == limit {
+					break
+				}
+				out = append(out, u)
+			}
+			out[len(out)-1].Files = append(out[len(out)-1].Files, f)
 		}
-		out[len(out)-1].Files = append(out[len(out)-1].Files, f)
-	}
-	return out, rows.Err()
+		return rows.Err()
+	})
+	return out, err
 }
 
 type regionData struct {
@@ -122,11 +123,11 @@ func (s *Server) reportPage(w http.ResponseWriter, r *http.Request) {
 	}
 	var u uploadView
 	var report string
-	s.mu.Lock()
-	err = s.cfg.Warehouse.Conn().QueryRowContext(r.Context(),
-		"SELECT depot, exercice, compte, recu, statut, rapport FROM depots WHERE depot = ? AND region = ?", id, reg.Code).
-		Scan(&u.ID, &u.Exercice, &u.Account, &u.Received, &u.Status, &report)
-	s.mu.Unlock()
+	err = s.read(r.Context(), func(w *warehouse.Warehouse) error {
+		return w.Conn().QueryRowContext(r.Context(),
+			"SELECT depot, exercice, compte, recu, statut, rapport FROM depots WHERE depot = ? AND region = ?", id, reg.Code).
+			Scan(&u.ID, &u.Exercice, &u.Account, &u.Received, &u.Status, &report)
+	})
 	if err != nil { // another region's upload is as absent as a missing one
 		s.fail(w, ss, http.StatusNotFound, "Ce dépôt n'existe pas.")
 		return
@@ -154,12 +155,13 @@ func (s *Server) template(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var buf bytes.Buffer
-	s.mu.Lock()
-	t, err := pipeline.RegionTemplate(r.Context(), s.cfg.Warehouse, year, reg.Code)
-	s.mu.Unlock()
-	if err == nil {
-		err = t.Write(&buf)
-	}
+	err := s.read(r.Context(), func(w *warehouse.Warehouse) error {
+		t, err := pipeline.RegionTemplate(r.Context(), w, year, reg.Code)
+		if err == nil {
+			err = t.Write(&buf)
+		}
+		return err
+	})
 	if err != nil {
 		s.internal(w, ss, err)
 		return
@@ -222,20 +224,21 @@ func (s *Server) dmmlPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	kinds := map[string][]string{}
-	s.mu.Lock()
-	rows, err := s.cfg.Warehouse.Conn().QueryContext(r.Context(),
-		"SELECT scope, kind FROM batches WHERE exercice = ? ORDER BY scope, kind", year)
-	if err == nil {
+	err = s.read(r.Context(), func(w *warehouse.Warehouse) error {
+		rows, err := w.Conn().QueryContext(r.Context(), "SELECT scope, kind FROM batches WHERE exercice = ? ORDER BY scope, kind", year)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
 		for rows.Next() {
 			var scope, kind string
-			if err = rows.Scan(&scope, &kind); err != nil {
-				break
+			if err := rows.Scan(&scope, &kind); err != nil {
+				return err
 			}
 			kinds[scope] = append(kinds[scope], kind)
 		}
-		rows.Close()
-	}
-	s.mu.Unlock()
+		return rows.Err()
+	})
 	if err != nil {
 		s.internal(w, ss, err)
 		return

@@ -37,6 +37,7 @@ const (
 // Corse (arml94) and a DMML account (dmml).
 type fixture struct {
 	t   *testing.T
+	s   *Server
 	srv *httptest.Server
 	w   *warehouse.Warehouse
 	dir string
@@ -63,7 +64,7 @@ func newFixture(t *testing.T, maxBytes int64) *fixture {
 	}
 	srv := httptest.NewServer(s.Handler())
 	t.Cleanup(srv.Close)
-	return &fixture{t: t, srv: srv, w: w, dir: dir}
+	return &fixture{t: t, s: s, srv: srv, w: w, dir: dir}
 }
 
 // client is a browser-like client: a cookie jar, no automatic redirects.
@@ -437,4 +438,38 @@ type testWriter struct{ t *testing.T }
 func (w testWriter) Write(p []byte) (int, error) {
 	w.t.Log(strings.TrimSpace(string(p)))
 	return len(p), nil
+}
+
+// TestPagesBesideAWriter: while a writer holds the warehouse (an upload being loaded, a
+// publication), the pages of every region, the upload report and the blank workbook are
+// served all the same. Before, one lock covered them all and they waited.
+func TestPagesBesideAWriter(t *testing.T) {
+	f := newFixture(t, 10<<20)
+	bretagne, corse := f.client().signIn("arml53"), f.client().signIn("arml94")
+	resp, _ := bretagne.upload("53", 2016, bretagne.csrf("/region/53"), demoFiles(t))
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("upload: %d", resp.StatusCode)
+	}
+	f.s.mu.Lock() // the writer
+	defer f.s.mu.Unlock()
+	done := make(chan string, 4)
+	go func() {
+		for _, p := range []struct {
+			c    *client
+			path string
+		}{{corse, "/region/94"}, {bretagne, "/region/53"}, {bretagne, "/region/53/depots/1"}, {bretagne, "/region/53/modele?exercice=2016"}} {
+			resp, _ := p.c.get(p.path)
+			done <- fmt.Sprintf("%s %d", p.path, resp.StatusCode)
+		}
+	}()
+	for i := 0; i < 4; i++ {
+		select {
+		case got := <-done:
+			if !strings.HasSuffix(got, " 200") {
+				t.Errorf("beside a writer: %s", got)
+			}
+		case <-time.After(20 * time.Second):
+			t.Fatal("a page waits for the writer")
+		}
+	}
 }

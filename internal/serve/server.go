@@ -41,8 +41,9 @@ type Config struct {
 	Log          *log.Logger                         // never given a personal value
 }
 
-// Server serves the pages. One warehouse connection is shared: mu makes its users take
-// turns.
+// Server serves the pages. Writers (an upload's ingest, compute and publish) take turns
+// on the warehouse's connection (mu); every page reads on a connection of its own
+// (read), so none waits for an ingest.
 type Server struct {
 	cfg      Config
 	mu       sync.Mutex
@@ -83,6 +84,17 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		s.regions = append(s.regions, r)
 	}
 	return s, rows.Err()
+}
+
+// read runs a reader on a warehouse session of its own: it sees the last committed state
+// and never waits for the writer.
+func (s *Server) read(ctx context.Context, fn func(*warehouse.Warehouse) error) error {
+	w, err := s.cfg.Warehouse.Session(ctx)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	return fn(w)
 }
 
 // Handler routes the requests.

@@ -24,8 +24,9 @@ import (
 // Warehouse is an open DuckDB warehouse. All work goes through its single connection, so
 // variables set with SetParams are seen by every view.
 type Warehouse struct {
-	db   *sql.DB
-	conn *sql.Conn
+	db      *sql.DB
+	conn    *sql.Conn
+	session bool // a second connection on the warehouse of another Warehouse (see Session)
 }
 
 // Open opens (or creates) the warehouse at path; "" opens an in-memory one.
@@ -63,9 +64,24 @@ func Open(ctx context.Context, path string) (*Warehouse, error) {
 	return w, nil
 }
 
-// Close closes the warehouse.
+// Close closes the warehouse, or only the connection of a session.
 func (w *Warehouse) Close() error {
+	if w.session {
+		return w.conn.Close()
+	}
 	return errors.Join(w.conn.Close(), w.db.Close())
+}
+
+// Session opens another connection on the same warehouse, for a reader beside the one
+// writer: DuckDB gives each connection the last committed state, so a reader never waits
+// for a batch being loaded, and never sees half of one. Its parameters (SetParams) are
+// its own. Close releases the connection only.
+func (w *Warehouse) Session(ctx context.Context) (*Warehouse, error) {
+	conn, err := w.db.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("open a warehouse session: %w", err)
+	}
+	return &Warehouse{db: w.db, conn: conn, session: true}, nil
 }
 
 // Conn is the warehouse's connection.
