@@ -72,11 +72,24 @@ func AccountLine(id, scope, password string) (string, error) {
 	return id + ";" + scope + ";" + string(h), nil
 }
 
-// dummyHash makes a sign-in with an unknown identifier cost as much as a wrong password.
-var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("compte inconnu"), bcrypt.MinCost)
+// dummyHash is checked for an unknown identifier, at the cost of the accounts' hashes,
+// so that the time of an answer does not tell whether an account exists.
+func dummyHash(accounts map[string]*Account) []byte {
+	cost := bcrypt.MinCost
+	for _, a := range accounts {
+		if c, err := bcrypt.Cost(a.hash); err == nil {
+			cost = max(cost, c)
+		}
+	}
+	if len(accounts) == 0 {
+		cost = bcrypt.DefaultCost
+	}
+	h, _ := bcrypt.GenerateFromPassword([]byte("compte inconnu"), cost)
+	return h
+}
 
-// session is a signed-in user, or an anonymous visitor (for the CSRF token of the
-// sign-in form).
+// session is a signed-in user, or an anonymous visitor (never stored: its form token, for
+// the sign-in form, lives in a cookie of its own).
 type session struct {
 	account *Account // nil before sign-in
 	csrf    string
@@ -85,13 +98,17 @@ type session struct {
 
 const (
 	sessionCookie = "bilan_session"
+	formCookie    = "bilan_formulaire" // the form token of a visitor not signed in (double submit)
 	sessionLife   = 8 * time.Hour
+	maxSessions   = 10_000
 )
 
-// sessions are kept in memory: a restart signs everyone out.
+// sessions are kept in memory (a restart signs everyone out); only signing in creates
+// one, and there are at most max of them.
 type sessions struct {
 	mu   sync.Mutex
 	byID map[string]*session
+	max  int
 }
 
 func token() string {
@@ -102,9 +119,9 @@ func token() string {
 	return hex.EncodeToString(b)
 }
 
-// get returns the request's session, creating an anonymous one (and its cookie) when
-// there is none.
-func (s *sessions) get(w http.ResponseWriter, r *http.Request) *session {
+// get returns the request's session: a signed-in user's, or an anonymous visitor's, not
+// stored, whose form token is read from (or set in) its cookie.
+func (s *sessions) get(w http.ResponseWriter, r *http.Request, secure bool) *session {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if c, err := r.Cookie(sessionCookie); err == nil {
@@ -112,35 +129,46 @@ func (s *sessions) get(w http.ResponseWriter, r *http.Request) *session {
 			return ss
 		}
 	}
-	return s.start(w, r, nil)
+	if c, err := r.Cookie(formCookie); err == nil && len(c.Value) == 64 {
+		return &session{csrf: c.Value}
+	}
+	ss := &session{csrf: token()}
+	http.SetCookie(w, &http.Cookie{Name: formCookie, Value: ss.csrf, Path: "/", HttpOnly: true, Secure: secure,
+		SameSite: http.SameSiteStrictMode})
+	return ss
 }
 
-// start opens a new session (a new id at sign-in, so a session id planted before cannot
-// be reused) and sets its cookie. s.mu must be held.
-func (s *sessions) start(w http.ResponseWriter, r *http.Request, a *Account) *session {
-	if len(s.byID) >= 10_000 { // visitors who never signed in: forget the expired ones
+// signIn opens a new session (a new id, so a session id planted before cannot be
+// reused) and sets its cookie; when the table is full, the expired sessions go, then the
+// oldest.
+func (s *sessions) signIn(w http.ResponseWriter, r *http.Request, a *Account, secure bool) *session {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if c, err := r.Cookie(sessionCookie); err == nil {
+		delete(s.byID, c.Value)
+	}
+	if len(s.byID) >= s.max {
 		for id, ss := range s.byID {
 			if time.Now().After(ss.expires) {
 				delete(s.byID, id)
 			}
 		}
 	}
+	for len(s.byID) >= s.max {
+		oldest := ""
+		for id, ss := range s.byID {
+			if oldest == "" || ss.expires.Before(s.byID[oldest].expires) {
+				oldest = id
+			}
+		}
+		delete(s.byID, oldest)
+	}
 	id := token()
 	ss := &session{account: a, csrf: token(), expires: time.Now().Add(sessionLife)}
 	s.byID[id] = ss
-	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: id, Path: "/", HttpOnly: true,
-		Secure: r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https", SameSite: http.SameSiteStrictMode,
-		MaxAge: int(sessionLife.Seconds())})
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: id, Path: "/", HttpOnly: true, Secure: secure,
+		SameSite: http.SameSiteStrictMode, MaxAge: int(sessionLife.Seconds())})
 	return ss
-}
-
-func (s *sessions) signIn(w http.ResponseWriter, r *http.Request, a *Account) *session {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if c, err := r.Cookie(sessionCookie); err == nil {
-		delete(s.byID, c.Value)
-	}
-	return s.start(w, r, a)
 }
 
 func (s *sessions) signOut(w http.ResponseWriter, r *http.Request) {
@@ -157,46 +185,101 @@ func (ss *session) validCSRF(got string) bool {
 	return got != "" && subtle.ConstantTimeCompare([]byte(got), []byte(ss.csrf)) == 1
 }
 
-// limiter slows down password guessing: after maxFailures failed sign-ins for one
-// identifier or from one address within window, sign-in is refused until the window
-// has passed.
+// limiter slows password guessing without letting a stranger lock anyone out. Failures
+// are counted per (identifier, address): after freeFailures, each new attempt of that
+// pair must wait a delay that doubles with every failure (2 s, 4 s, 8 s… at most
+// maxDelay), so the same password guessed from elsewhere, or another account from the same
+// office, is not slowed. Only a flood — floodFailures failures from one address within
+// window, whatever the identifiers — is refused for that address until the window passes.
 type limiter struct {
-	mu       sync.Mutex
-	failures map[string][]time.Time
+	mu    sync.Mutex
+	now   func() time.Time
+	pairs map[string]*failures // identifier + "\x00" + address
+	addrs map[string]*failures
+}
+
+type failures struct {
+	n     int
+	first time.Time // of the current window
+	last  time.Time
 }
 
 const (
-	maxFailures = 5
-	window      = 15 * time.Minute
+	freeFailures  = 3
+	maxDelay      = 5 * time.Minute
+	floodFailures = 100
+	window        = 15 * time.Minute
+	maxTracked    = 100_000 // pairs and addresses remembered at most
 )
 
-func (l *limiter) blocked(keys ...string) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	for _, k := range keys {
-		if len(l.recent(k)) >= maxFailures {
-			return true
-		}
-	}
-	return false
+func newLimiter() limiter {
+	return limiter{now: time.Now, pairs: map[string]*failures{}, addrs: map[string]*failures{}}
 }
 
-func (l *limiter) fail(keys ...string) {
+// wait is how long the pair must still wait before its next attempt (0: it may try now),
+// and whether it is the address that floods.
+func (l *limiter) wait(id, addr string) (time.Duration, bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	for _, k := range keys {
-		l.failures[k] = append(l.recent(k), time.Now())
+	now := l.now()
+	if a := l.current(l.addrs, addr, now); a != nil && a.n >= floodFailures {
+		return a.first.Add(window).Sub(now), true
+	}
+	p := l.current(l.pairs, id+"\x00"+addr, now)
+	if p == nil || p.n < freeFailures {
+		return 0, false
+	}
+	delay := min(maxDelay, time.Duration(1<<min(p.n-freeFailures+1, 20))*time.Second)
+	return max(0, p.last.Add(delay).Sub(now)), false
+}
+
+// fail records a failed attempt.
+func (l *limiter) fail(id, addr string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	now := l.now()
+	for m, k := range map[*map[string]*failures]string{&l.pairs: id + "\x00" + addr, &l.addrs: addr} {
+		f := l.current(*m, k, now)
+		if f == nil {
+			if len(*m) >= maxTracked {
+				l.forget(*m, now)
+			}
+			f = &failures{first: now}
+			(*m)[k] = f
+		}
+		f.n, f.last = f.n+1, now
 	}
 }
 
-// recent drops the failures older than the window; l.mu must be held.
-func (l *limiter) recent(k string) []time.Time {
-	var kept []time.Time
-	for _, t := range l.failures[k] {
-		if time.Since(t) < window {
-			kept = append(kept, t)
+// succeed forgets the pair's failures.
+func (l *limiter) succeed(id, addr string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	delete(l.pairs, id+"\x00"+addr)
+}
+
+// current is k's failures of the current window (nil when none). l.mu must be held.
+func (l *limiter) current(m map[string]*failures, k string, now time.Time) *failures {
+	f := m[k]
+	if f != nil && now.Sub(f.last) > window && now.Sub(f.first) > window {
+		delete(m, k)
+		return nil
+	}
+	return f
+}
+
+// forget drops the entries whose window has passed, and if that is not enough the
+// oldest half. l.mu must be held.
+func (l *limiter) forget(m map[string]*failures, now time.Time) {
+	for k, f := range m {
+		if now.Sub(f.last) > window {
+			delete(m, k)
 		}
 	}
-	l.failures[k] = kept
-	return kept
+	for k := range m { // map order: an arbitrary half
+		if len(m) < maxTracked/2 {
+			break
+		}
+		delete(m, k)
+	}
 }

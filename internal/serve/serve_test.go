@@ -204,16 +204,25 @@ func TestSignIn(t *testing.T) {
 		!strings.Contains(body, `<label class="fr-label" for="fichiers">`) {
 		t.Errorf("region page: %d", resp.StatusCode)
 	}
-	// Behind a TLS proxy the cookie is Secure.
-	req, _ := http.NewRequest(http.MethodGet, f.srv.URL+"/connexion", nil)
-	req.Header.Set("X-Forwarded-Proto", "https")
-	r2, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
+	// X-Forwarded-Proto is believed only from the trusted proxy.
+	secureCookie := func(proxy string) (bool, string) {
+		f.s.cfg.TrustedProxy = proxy
+		defer func() { f.s.cfg.TrustedProxy = "" }()
+		req, _ := http.NewRequest(http.MethodGet, f.srv.URL+"/connexion", nil)
+		req.Header.Set("X-Forwarded-Proto", "https")
+		r2, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r2.Body.Close()
+		ck := r2.Cookies()
+		return len(ck) == 1 && ck[0].Secure, r2.Header.Get("Strict-Transport-Security")
 	}
-	r2.Body.Close()
-	if ck := r2.Cookies(); len(ck) != 1 || !ck[0].Secure {
-		t.Errorf("cookie behind TLS: %+v", ck)
+	if sec, hsts := secureCookie(""); sec || hsts != "" {
+		t.Errorf("a client's own X-Forwarded-Proto made the cookie Secure (%v) or HSTS %q", sec, hsts)
+	}
+	if sec, hsts := secureCookie("127.0.0.1"); !sec || hsts == "" {
+		t.Errorf("behind the trusted TLS proxy: Secure %v, HSTS %q", sec, hsts)
 	}
 	// Signing out ends the session.
 	c.post("/deconnexion", url.Values{"csrf": {c.csrf("/region/53")}})
@@ -222,15 +231,122 @@ func TestSignIn(t *testing.T) {
 	}
 }
 
-func TestSignInRateLimited(t *testing.T) {
-	f := newFixture(t, 1<<20)
-	c := f.client()
-	for i := 0; i < maxFailures; i++ {
-		c.post("/connexion", url.Values{"csrf": {c.csrf("/connexion")}, "identifiant": {"arml53"}, "mot_de_passe": {"faux"}})
+// signInFrom signs in through the handler as a client at addr would, and returns the
+// status.
+func (f *fixture) signInFrom(addr, id, pw string) int {
+	h := f.s.Handler()
+	get := httptest.NewRequest(http.MethodGet, "/connexion", nil)
+	get.RemoteAddr = addr + ":40000"
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, get)
+	m := csrfField.FindStringSubmatch(rec.Body.String())
+	if m == nil {
+		f.t.Fatal("no CSRF token on the sign-in page")
 	}
-	resp, body := c.post("/connexion", url.Values{"csrf": {c.csrf("/connexion")}, "identifiant": {"arml53"}, "mot_de_passe": {password}})
-	if resp.StatusCode != http.StatusTooManyRequests || !strings.Contains(body, "Trop d&#39;essais infructueux") {
-		t.Errorf("after %d failures, even the right password: %d", maxFailures, resp.StatusCode)
+	post := httptest.NewRequest(http.MethodPost, "/connexion", strings.NewReader(url.Values{"csrf": {m[1]}, "identifiant": {id}, "mot_de_passe": {pw}}.Encode()))
+	post.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	post.RemoteAddr = addr + ":40001"
+	for _, c := range rec.Result().Cookies() {
+		post.AddCookie(c)
+	}
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, post)
+	return rec.Code
+}
+
+// Nobody can lock an account: wrong passwords from five addresses leave the real user
+// alone; five from one address (an office behind one NAT) leave the other accounts
+// alone; the pair that failed waits a growing delay, then may try again.
+func TestSignInThrottled(t *testing.T) {
+	f := newFixture(t, 1<<20)
+	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	f.s.limiter.now = func() time.Time { return now }
+	for i := 1; i <= 5; i++ {
+		if code := f.signInFrom(fmt.Sprintf("10.0.0.%d", i), "arml94", "faux"); code != http.StatusUnauthorized {
+			t.Fatalf("wrong password %d: %d", i, code)
+		}
+	}
+	if code := f.signInFrom("10.0.1.1", "arml94", password); code != http.StatusSeeOther {
+		t.Errorf("Corse from its own office after strangers' failures: %d", code)
+	}
+	for i := 0; i < 5; i++ {
+		f.signInFrom("10.0.2.1", "arml53", "faux")
+	}
+	if code := f.signInFrom("10.0.2.1", "arml94", password); code != http.StatusSeeOther {
+		t.Errorf("another account from the same office: %d", code)
+	}
+	if code := f.signInFrom("10.0.2.1", "arml53", password); code != http.StatusTooManyRequests {
+		t.Errorf("the pair that failed five times, at once: %d, want 429", code)
+	}
+	now = now.Add(maxDelay)
+	if code := f.signInFrom("10.0.2.1", "arml53", password); code != http.StatusSeeOther {
+		t.Errorf("the same pair after its delay: %d", code)
+	}
+}
+
+func TestLimiter(t *testing.T) {
+	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	l := newLimiter()
+	l.now = func() time.Time { return now }
+	var delays []time.Duration
+	for i := 0; i < 6; i++ {
+		l.fail("a", "ip")
+		d, _ := l.wait("a", "ip")
+		delays = append(delays, d)
+	}
+	want := []time.Duration{0, 0, 2 * time.Second, 4 * time.Second, 8 * time.Second, 16 * time.Second}
+	if fmt.Sprint(delays) != fmt.Sprint(want) {
+		t.Errorf("delays %v, want %v", delays, want)
+	}
+	now = now.Add(17 * time.Second)
+	if d, _ := l.wait("a", "ip"); d != 0 {
+		t.Errorf("after the delay: wait %v", d)
+	}
+	l.succeed("a", "ip")
+	l.fail("a", "ip")
+	if d, _ := l.wait("a", "ip"); d != 0 {
+		t.Errorf("a success forgets the failures: wait %v", d)
+	}
+	for i := 0; i < floodFailures; i++ {
+		l.fail(fmt.Sprint("id", i), "flood")
+	}
+	if d, flood := l.wait("someone", "flood"); d == 0 || !flood {
+		t.Errorf("a flood from one address: wait %v, flood %v", d, flood)
+	}
+	now = now.Add(window + time.Second)
+	if d, _ := l.wait("someone", "flood"); d != 0 {
+		t.Errorf("after the window: wait %v", d)
+	}
+}
+
+// An unknown identifier is checked against a hash of the accounts' cost: the answer
+// takes as long as for a real account.
+func TestUnknownIdentifierCost(t *testing.T) {
+	h, _ := bcrypt.GenerateFromPassword([]byte(password), bcrypt.DefaultCost)
+	dummy := dummyHash(map[string]*Account{"a": {ID: "a", hash: h}})
+	if c, _ := bcrypt.Cost(dummy); c != bcrypt.DefaultCost {
+		t.Errorf("dummy hash cost %d, accounts' %d", c, bcrypt.DefaultCost)
+	}
+}
+
+// Visitors who never sign in take no session; signing in takes one; the table has a cap.
+func TestSessionsOnlyAtSignIn(t *testing.T) {
+	f := newFixture(t, 1<<20)
+	for i := 0; i < 50; i++ {
+		f.client().get("/connexion")
+	}
+	if n := len(f.s.sessions.byID); n != 0 {
+		t.Errorf("%d sessions after 50 visits without signing in", n)
+	}
+	f.s.sessions.max = 2
+	first := f.client().signIn("arml53")
+	f.client().signIn("arml94")
+	f.client().signIn("dmml")
+	if n := len(f.s.sessions.byID); n != 2 {
+		t.Errorf("%d sessions, cap 2", n)
+	}
+	if resp, _ := first.get("/region/53"); resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("the oldest session survived the cap: %d", resp.StatusCode)
 	}
 }
 

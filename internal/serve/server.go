@@ -13,8 +13,10 @@ import (
 	"html/template"
 	"io/fs"
 	"log"
+	"net"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -39,6 +41,9 @@ type Config struct {
 	RefusalShare float64
 	Params       func(exercice int) warehouse.Params // run parameters of an exercice
 	Log          *log.Logger                         // never given a personal value
+	// TrustedProxy is the address of the reverse proxy in front of the service, if any:
+	// only its X-Forwarded-Proto and X-Forwarded-For are believed.
+	TrustedProxy string
 }
 
 // Server serves the pages. Writers (an upload's ingest, compute and publish) take turns
@@ -49,6 +54,7 @@ type Server struct {
 	mu       sync.Mutex
 	sessions sessions
 	limiter  limiter
+	dummy    []byte // bcrypt hash checked for unknown identifiers
 	pages    *template.Template
 	regions  []region
 }
@@ -70,7 +76,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, pages: pages, sessions: sessions{byID: map[string]*session{}}, limiter: limiter{failures: map[string][]time.Time{}}}
+	s := &Server{cfg: cfg, pages: pages, sessions: sessions{byID: map[string]*session{}, max: maxSessions}, limiter: newLimiter(), dummy: dummyHash(cfg.Accounts)}
 	rows, err := cfg.Warehouse.Conn().QueryContext(ctx, "SELECT region, nom FROM ref_regions ORDER BY region")
 	if err != nil {
 		return nil, err
@@ -113,13 +119,16 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /region/{code}/bilan/{format}", s.pack)
 	mux.HandleFunc("GET /dmml", s.dmmlPage)
 	mux.HandleFunc("POST /dmml/publier", s.publish)
-	return headers(mux)
+	return s.headers(mux)
 }
 
-// headers adds the security headers of every response.
-func headers(next http.Handler) http.Handler {
+// headers adds the security headers of every response (HSTS when served over TLS).
+func (s *Server) headers(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
+		if s.secure(r) {
+			h.Set("Strict-Transport-Security", "max-age=31536000")
+		}
 		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("X-Frame-Options", "DENY")
@@ -160,7 +169,7 @@ func (s *Server) fail(w http.ResponseWriter, ss *session, status int, msg string
 // signedIn returns the session of a signed-in user, or sends them to the sign-in page
 // (or refuses a form sent without a session) and returns nil.
 func (s *Server) signedIn(w http.ResponseWriter, r *http.Request) *session {
-	ss := s.sessions.get(w, r)
+	ss := s.sessions.get(w, r, s.secure(r))
 	if ss.account != nil {
 		return ss
 	}
@@ -226,38 +235,42 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) signInPage(w http.ResponseWriter, r *http.Request) {
-	ss := s.sessions.get(w, r)
+	ss := s.sessions.get(w, r, s.secure(r))
 	s.render(w, http.StatusOK, "connexion.html", page{Title: "Connexion", CSRF: ss.csrf, Account: ss.account})
 }
 
 func (s *Server) signIn(w http.ResponseWriter, r *http.Request) {
-	ss := s.sessions.get(w, r)
+	ss := s.sessions.get(w, r, s.secure(r))
 	r.Body = http.MaxBytesReader(w, r.Body, 4<<10)
 	if err := r.ParseForm(); err != nil || !ss.validCSRF(r.PostFormValue("csrf")) {
 		s.fail(w, ss, http.StatusForbidden, "Formulaire expiré ou invalide : rechargez la page de connexion.")
 		return
 	}
-	id := r.PostFormValue("identifiant")
-	keys := []string{"compte:" + id, "adresse:" + clientIP(r)}
-	if s.limiter.blocked(keys...) {
-		s.render(w, http.StatusTooManyRequests, "connexion.html", page{Title: "Connexion", CSRF: ss.csrf,
-			Error: fmt.Sprintf("Trop d'essais infructueux : réessayez dans %d minutes.", int(window.Minutes()))})
+	id, addr := r.PostFormValue("identifiant"), s.clientIP(r)
+	if wait, flood := s.limiter.wait(id, addr); wait > 0 {
+		msg := fmt.Sprintf("Trop d'essais infructueux : réessayez dans %s.", frenchDuration(wait))
+		if flood {
+			msg = fmt.Sprintf("Trop d'essais infructueux depuis cette adresse : réessayez dans %s.", frenchDuration(wait))
+		}
+		w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
+		s.render(w, http.StatusTooManyRequests, "connexion.html", page{Title: "Connexion", CSRF: ss.csrf, Error: msg})
 		return
 	}
 	a := s.cfg.Accounts[id]
-	if !checkPassword(a, r.PostFormValue("mot_de_passe")) {
-		s.limiter.fail(keys...)
+	if !s.checkPassword(a, r.PostFormValue("mot_de_passe")) {
+		s.limiter.fail(id, addr)
 		s.cfg.Log.Printf("connexion refusée")
 		s.render(w, http.StatusUnauthorized, "connexion.html", page{Title: "Connexion", CSRF: ss.csrf,
 			Error: "Identifiant ou mot de passe incorrect."})
 		return
 	}
-	s.sessions.signIn(w, r, a)
+	s.limiter.succeed(id, addr)
+	s.sessions.signIn(w, r, a, s.secure(r))
 	http.Redirect(w, r, "/", http.StatusSeeOther)
 }
 
 func (s *Server) signOut(w http.ResponseWriter, r *http.Request) {
-	ss := s.sessions.get(w, r)
+	ss := s.sessions.get(w, r, s.secure(r))
 	if err := r.ParseForm(); err != nil || !ss.validCSRF(r.PostFormValue("csrf")) {
 		s.fail(w, ss, http.StatusForbidden, "Formulaire expiré ou invalide : rechargez la page.")
 		return
@@ -266,12 +279,43 @@ func (s *Server) signOut(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/connexion", http.StatusSeeOther)
 }
 
-func clientIP(r *http.Request) string {
-	host := r.RemoteAddr
-	for i := len(host) - 1; i >= 0; i-- {
-		if host[i] == ':' {
-			return host[:i]
+// frenchDuration writes a wait in seconds or minutes.
+func frenchDuration(d time.Duration) string {
+	if d < time.Minute {
+		return fmt.Sprintf("%d s", int(d.Seconds())+1)
+	}
+	return fmt.Sprintf("%d min", int(d.Minutes())+1)
+}
+
+// clientIP is the address of the client: the connection's, or behind the trusted proxy
+// the last address the proxy added to X-Forwarded-For.
+func (s *Server) clientIP(r *http.Request) string {
+	ip := remoteIP(r)
+	if s.fromProxy(r) {
+		if xff := r.Header.Get("X-Forwarded-For"); xff != "" {
+			parts := strings.Split(xff, ",")
+			return strings.TrimSpace(parts[len(parts)-1])
 		}
 	}
+	return ip
+}
+
+func remoteIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
 	return host
+}
+
+// fromProxy tells whether the request comes from the trusted reverse proxy (setting
+// TrustedProxy), whose X-Forwarded-* headers are then believed; no other client's are.
+func (s *Server) fromProxy(r *http.Request) bool {
+	return s.cfg.TrustedProxy != "" && remoteIP(r) == s.cfg.TrustedProxy
+}
+
+// secure tells whether the client reached the service over TLS: served with TLS, or
+// through the trusted proxy that says so.
+func (s *Server) secure(r *http.Request) bool {
+	return r.TLS != nil || s.fromProxy(r) && r.Header.Get("X-Forwarded-Proto") == "https"
 }

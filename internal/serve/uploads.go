@@ -20,9 +20,10 @@ import (
 	"bilan/pipeline/ingest"
 )
 
-func checkPassword(a *Account, password string) bool {
+// checkPassword compares in the same time whether the account exists or not.
+func (s *Server) checkPassword(a *Account, password string) bool {
 	if a == nil {
-		bcrypt.CompareHashAndPassword(dummyHash, []byte(password))
+		bcrypt.CompareHashAndPassword(s.dummy, []byte(password))
 		return false
 	}
 	return bcrypt.CompareHashAndPassword(a.hash, []byte(password)) == nil
