@@ -93,6 +93,7 @@ Commandes :
         écrit le classeur ARML vierge de la région, pré-rempli de ses missions locales
         et des 13 actions du PNAE (défaut arml-<région>-<exercice>.xlsx)
   serve --comptes FICHIER [--addr 127.0.0.1:8080] [--depots DOSSIER] [--out DOSSIER] [--taille-max Mo]
+        [--fichiers-max N] [--conservation JOURS] [--proxy ADRESSE] [--cert PEM --cle-tls PEM]
         le service web de dépôt des fichiers des ARML
   compte --identifiant ID --region R|DMML
         imprime la ligne du fichier des comptes (mot de passe lu sur l'entrée standard)

@@ -26,6 +26,11 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	dir := fs.String("depots", "var/depots", "dossier des fichiers déposés")
 	out := fs.String("out", "var/bilans", "dossier des bilans publiés (un sous-dossier par exercice)")
 	maxMo := fs.Int("taille-max", 200, "taille maximale d'un dépôt, en Mo")
+	maxFiles := fs.Int("fichiers-max", 100, "nombre maximal de fichiers d'un dépôt")
+	days := fs.Int("conservation", 0, "jours de conservation des fichiers déposés (0 : effacés dès le rapport écrit)")
+	proxy := fs.String("proxy", "", "adresse du mandataire inverse de confiance (ses en-têtes X-Forwarded-* sont crus)")
+	cert := fs.String("cert", "", "certificat TLS (PEM) : le service est alors servi en HTTPS")
+	keyFile := fs.String("cle-tls", "", "clé privée TLS (PEM), avec --cert")
 	if err := c.parse(fs, args, false); err != nil {
 		return err
 	}
@@ -34,6 +39,12 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	}
 	if *maxMo < 1 {
 		return usagef("--taille-max doit valoir au moins 1 (Mo).")
+	}
+	if *maxFiles < 1 || *days < 0 {
+		return usagef("--fichiers-max doit valoir au moins 1 et --conservation au moins 0 (jours).")
+	}
+	if (*cert == "") != (*keyFile == "") {
+		return usagef("--cert et --cle-tls vont ensemble.")
 	}
 	acc, err := serve.LoadAccounts(*accounts)
 	if err != nil {
@@ -50,6 +61,7 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	defer w.Close()
 	logger := log.New(e.stderr, "bilan serve : ", log.LstdFlags)
 	srv, err := serve.New(ctx, serve.Config{Warehouse: w, Accounts: acc, Dir: *dir, Out: *out, MaxBytes: int64(*maxMo) << 20,
+		MaxFiles: *maxFiles, Retention: time.Duration(*days) * 24 * time.Hour, TrustedProxy: *proxy,
 		Key: key, Threshold: c.settings.threshold, RefusalShare: c.settings.refusalShare, Log: logger,
 		Params: func(y int) warehouse.Params {
 			return warehouse.Params{Exercice: y, JDIMois: c.settings.jdiMois, DateReference: c.settings.dateReference}
@@ -70,8 +82,17 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 		defer cancel()
 		hs.Shutdown(shut)
 	}()
-	fmt.Fprintf(e.stdout, "Service de dépôt ouvert sur http://%s (%d comptes) ; Ctrl-C pour l'arrêter.\n", ln.Addr(), len(acc))
-	if err := hs.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+	scheme := "http"
+	if *cert != "" {
+		scheme = "https"
+	}
+	fmt.Fprintf(e.stdout, "Service de dépôt ouvert sur %s://%s (%d comptes) ; Ctrl-C pour l'arrêter.\n", scheme, ln.Addr(), len(acc))
+	if *cert != "" {
+		err = hs.ServeTLS(ln, *cert, *keyFile)
+	} else {
+		err = hs.Serve(ln)
+	}
+	if !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
 	fmt.Fprintln(e.stdout, "Service de dépôt arrêté.")

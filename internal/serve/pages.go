@@ -88,8 +88,19 @@ func (s *Server) history(r *http.Request, code string, limit int) ([]uploadView,
 }
 
 type regionData struct {
-	History []uploadView
-	Pack    bool
+	History  []uploadView
+	Pack     bool
+	Kept     string // what is kept of the raw files, in French
+	MaxFiles int
+}
+
+// kept says in French what the service keeps of the files sent.
+func (s *Server) kept() string {
+	if s.cfg.Retention <= 0 {
+		return "Les fichiers déposés sont effacés dès que le dépôt est chargé ou refusé ; seuls restent leur empreinte SHA-256 et le rapport de validation."
+	}
+	return fmt.Sprintf("Les fichiers déposés sont conservés %d jours après leur dépôt, puis effacés ; leur empreinte SHA-256 et le rapport de validation restent.",
+		int(s.cfg.Retention.Hours()/24+0.5))
 }
 
 func (s *Server) regionPage(w http.ResponseWriter, r *http.Request) {
@@ -108,7 +119,7 @@ func (s *Server) regionPage(w http.ResponseWriter, r *http.Request) {
 	}
 	_, packErr := os.Stat(s.packPath(reg, year, "pdf"))
 	s.render(w, http.StatusOK, "region.html", page{Title: "Dépôts – " + reg.Name, Account: ss.account, CSRF: ss.csrf,
-		Region: reg, Year: year, Data: regionData{History: h, Pack: packErr == nil}})
+		Region: reg, Year: year, Data: regionData{History: h, Pack: packErr == nil, Kept: s.kept(), MaxFiles: s.cfg.MaxFiles}})
 }
 
 func (s *Server) reportPage(w http.ResponseWriter, r *http.Request) {

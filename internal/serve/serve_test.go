@@ -589,3 +589,113 @@ func TestPagesBesideAWriter(t *testing.T) {
 		}
 	}
 }
+
+func entries(t *testing.T, dir string) []string {
+	t.Helper()
+	es, err := os.ReadDir(dir)
+	if err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range es {
+		out = append(out, e.Name())
+	}
+	return out
+}
+
+// The form is checked before anything is kept: too many files, or files before the
+// exercice, are refused and leave nothing behind.
+func TestUploadFormFirst(t *testing.T) {
+	f := newFixture(t, 10<<20)
+	f.s.cfg.MaxFiles = 3
+	c := f.client().signIn("arml53")
+	many := map[string][]byte{}
+	for i := 0; i < 4; i++ {
+		many[fmt.Sprintf("f%d.csv", i)] = []byte("a;b\n")
+	}
+	resp, body := c.upload("53", 2016, c.csrf("/region/53"), many)
+	if resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(body, "Trop de fichiers : 3 au plus par dépôt.") {
+		t.Errorf("4 files, 3 allowed: %d", resp.StatusCode)
+	}
+	// Files before the exercice.
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	mw.WriteField("csrf", c.csrf("/region/53"))
+	fw, _ := mw.CreateFormFile("fichiers", "jeunes.csv")
+	fw.Write([]byte("a;b\n"))
+	mw.WriteField("exercice", "2016")
+	mw.Close()
+	req, _ := http.NewRequest(http.MethodPost, f.srv.URL+"/region/53/depots", &buf)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	r2, err := c.http.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r2.Body.Close()
+	if r2.StatusCode != http.StatusBadRequest {
+		t.Errorf("files before the exercice: %d", r2.StatusCode)
+	}
+	if n := f.count("SELECT count(*) FROM depots"); n != 0 {
+		t.Errorf("%d uploads recorded", n)
+	}
+	if left := append(entries(t, filepath.Join(f.dir, "depots", "tmp")), entries(t, filepath.Join(f.dir, "depots", "objets"))...); len(left) != 0 {
+		t.Errorf("left behind: %v", left)
+	}
+}
+
+// A crash leaves scratch folders behind: the next upload does not trip on them, and the
+// next start removes them, with the raw files no upload references.
+func TestLeftoversOfACrash(t *testing.T) {
+	f := newFixture(t, 10<<20)
+	tmp := filepath.Join(f.dir, "depots", "tmp")
+	for _, d := range []string{"lot-1", "lot-2", "depot-123"} {
+		os.MkdirAll(filepath.Join(tmp, d), 0o700)
+	}
+	c := f.client().signIn("arml53")
+	if resp, body := c.upload("53", 2016, c.csrf("/region/53"), demoFiles(t)); resp.StatusCode != http.StatusOK || !strings.Contains(body, "Dépôt chargé") {
+		t.Fatalf("upload beside leftovers: %d", resp.StatusCode)
+	}
+	stray := filepath.Join(f.dir, "depots", "objets", strings.Repeat("ab", 32))
+	os.WriteFile(stray, []byte("x"), 0o600)
+	if _, err := New(context.Background(), f.s.cfg); err != nil {
+		t.Fatal(err)
+	}
+	if left := entries(t, tmp); len(left) != 0 {
+		t.Errorf("scratch folders after a restart: %v", left)
+	}
+	if _, err := os.Stat(stray); !os.IsNotExist(err) {
+		t.Errorf("a raw file no upload references survived the restart")
+	}
+}
+
+// Raw files (personal columns included) are kept only as long as the setting says: by
+// default not at all once the report is written; with 30 days, until then.
+func TestRetention(t *testing.T) {
+	f := newFixture(t, 10<<20)
+	c := f.client().signIn("arml53")
+	objects := filepath.Join(f.dir, "depots", "objets")
+	if _, body := c.get("/region/53"); !strings.Contains(body, "effacés dès que le dépôt est chargé ou refusé") {
+		t.Error("the upload page does not say what is kept")
+	}
+	c.upload("53", 2016, c.csrf("/region/53"), demoFiles(t))
+	if left := entries(t, objects); len(left) != 0 || f.count("SELECT count(*) FROM depots_fichiers") != 4 {
+		t.Errorf("kept after the report: %v", left)
+	}
+	f.s.cfg.Retention = 30 * 24 * time.Hour
+	c.upload("53", 2016, c.csrf("/region/53"), demoFiles(t))
+	if left := entries(t, objects); len(left) != 4 {
+		t.Errorf("30 days of retention: %d raw files kept, want 4", len(left))
+	}
+	if _, body := c.get("/region/53"); !strings.Contains(body, "conservés 30 jours") {
+		t.Error("the upload page does not say the retention")
+	}
+	if _, err := f.w.Conn().ExecContext(context.Background(), "UPDATE depots SET recu = recu - INTERVAL 31 DAY"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := New(context.Background(), f.s.cfg); err != nil {
+		t.Fatal(err)
+	}
+	if left := entries(t, objects); len(left) != 0 {
+		t.Errorf("after the retention period: %v", left)
+	}
+}

@@ -31,11 +31,15 @@ var staticFS embed.FS
 
 // Config is what the service needs.
 type Config struct {
-	Warehouse    *warehouse.Warehouse
-	Accounts     map[string]*Account
-	Dir          string // uploads: objets/<sha256>, and scratch folders
-	Out          string // packs: Out/<exercice>/…, as `publish` writes them
-	MaxBytes     int64  // largest upload (all files of one sending)
+	Warehouse *warehouse.Warehouse
+	Accounts  map[string]*Account
+	Dir       string // uploads: objets/<sha256>, and scratch folders
+	Out       string // packs: Out/<exercice>/…, as `publish` writes them
+	MaxBytes  int64  // largest upload (all files of one sending)
+	MaxFiles  int    // most files in one sending (0 = 100)
+	// Retention is how long the raw files of an upload are kept after it is loaded or
+	// refused (0: not at all; its SHA-256 and report always stay).
+	Retention    time.Duration
 	Key          []byte // pseudonymisation key
 	Threshold    int    // statistical secrecy threshold of the packs (0 = default)
 	RefusalShare float64
@@ -66,6 +70,9 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	if cfg.MaxBytes <= 0 {
 		cfg.MaxBytes = 200 << 20
 	}
+	if cfg.MaxFiles <= 0 {
+		cfg.MaxFiles = 100
+	}
 	if cfg.Params == nil {
 		cfg.Params = func(y int) warehouse.Params { return warehouse.Params{Exercice: y} }
 	}
@@ -89,7 +96,13 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		}
 		s.regions = append(s.regions, r)
 	}
-	return s, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if err := s.cleanUp(ctx); err != nil {
+		return nil, fmt.Errorf("clean the upload folders: %w", err)
+	}
+	return s, nil
 }
 
 // read runs a reader on a warehouse session of its own: it sees the last committed state

@@ -1,7 +1,9 @@
 package serve
 
 import (
+	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -10,7 +12,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -29,9 +30,10 @@ func (s *Server) checkPassword(a *Account, password string) bool {
 	return bcrypt.CompareHashAndPassword(a.hash, []byte(password)) == nil
 }
 
-// stored is one file of an upload, kept under its SHA-256.
+// stored is one file of an upload.
 type stored struct {
 	name   string // as the client named it, cleaned: shown, and tells the kind of file; never a path
+	path   string // where it was received (the upload's own scratch folder)
 	sha256 string
 	bytes  int64
 }
@@ -56,33 +58,74 @@ func cleanName(name string) string {
 	return name
 }
 
-// store streams a file to Dir/objets/<sha256> (written under a temporary name, renamed
-// once complete; an identical file already there is kept).
-func (s *Server) store(r io.Reader) (string, int64, error) {
-	tmpDir, objects := filepath.Join(s.cfg.Dir, "tmp"), filepath.Join(s.cfg.Dir, "objets")
-	for _, d := range []string{tmpDir, objects} {
-		if err := os.MkdirAll(d, 0o700); err != nil {
-			return "", 0, err
-		}
-	}
-	f, err := os.CreateTemp(tmpDir, "depot-*")
+// receive streams a file into the upload's scratch folder, hashing it.
+func receive(dir string, r io.Reader) (string, string, int64, error) {
+	f, err := os.CreateTemp(dir, "fichier-*")
 	if err != nil {
-		return "", 0, err
+		return "", "", 0, err
 	}
-	defer os.Remove(f.Name())
 	h := sha256.New()
 	n, err := io.Copy(io.MultiWriter(f, h), r)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
+	return f.Name(), hex.EncodeToString(h.Sum(nil)), n, err
+}
+
+// tmpDir and objectsDir are the scratch folders (one per upload, emptied at start-up)
+// and the raw files kept for the retention period, under their SHA-256.
+func (s *Server) tmpDir() string     { return filepath.Join(s.cfg.Dir, "tmp") }
+func (s *Server) objectsDir() string { return filepath.Join(s.cfg.Dir, "objets") }
+
+// cleanUp runs at start-up: scratch folders a crash left behind go, and so do the raw
+// files no upload of the retention period references.
+func (s *Server) cleanUp(ctx context.Context) error {
+	if err := os.RemoveAll(s.tmpDir()); err != nil {
+		return err
+	}
+	for _, d := range []string{s.tmpDir(), s.objectsDir()} {
+		if err := os.MkdirAll(d, 0o700); err != nil {
+			return err
+		}
+	}
+	return s.purge(ctx, s.cfg.Warehouse.Conn())
+}
+
+// purge removes the raw files whose last upload is older than the retention period (all
+// of them when it is 0): only their SHA-256 and the reports stay.
+func (s *Server) purge(ctx context.Context, conn *sql.Conn) error {
+	keep := map[string]bool{}
+	if s.cfg.Retention > 0 {
+		rows, err := conn.QueryContext(ctx, `SELECT DISTINCT f.sha256 FROM depots d JOIN depots_fichiers f USING (depot)
+			WHERE d.recu >= ?`, time.Now().UTC().Add(-s.cfg.Retention))
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var sum string
+			if err := rows.Scan(&sum); err != nil {
+				rows.Close()
+				return err
+			}
+			keep[sum] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	entries, err := os.ReadDir(s.objectsDir())
 	if err != nil {
-		return "", n, err
+		return err
 	}
-	sum := hex.EncodeToString(h.Sum(nil))
-	if _, err := os.Stat(filepath.Join(objects, sum)); err == nil {
-		return sum, n, nil
+	for _, e := range entries {
+		if !keep[e.Name()] {
+			if err := os.RemoveAll(filepath.Join(s.objectsDir(), e.Name())); err != nil {
+				return err
+			}
+		}
 	}
-	return sum, n, os.Rename(f.Name(), filepath.Join(objects, sum))
+	return nil
 }
 
 // fileView is a file of the validation report as the pages show it: the same figures and
@@ -135,11 +178,19 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, ss, http.StatusBadRequest, "Envoi illisible : utilisez le formulaire de dépôt.")
 		return
 	}
+	scratch, err := os.MkdirTemp(s.tmpDir(), "depot-*")
+	if err != nil {
+		s.internal(w, ss, err)
+		return
+	}
+	defer os.RemoveAll(scratch)
 	var files []stored
 	year, csrf := 0, false
 	tooLarge := func() {
 		s.fail(w, ss, http.StatusRequestEntityTooLarge, fmt.Sprintf("Envoi trop volumineux : %s au plus par dépôt.", size(s.cfg.MaxBytes)))
 	}
+	// The form is checked before any file is kept: the token, then the exercice, come
+	// first; files go to the upload's own scratch folder, gone when the request ends.
 	for {
 		part, err := mr.NextPart()
 		if err == io.EOF {
@@ -165,14 +216,20 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 		case "fichiers":
-			if !csrf { // the token comes first in the form: nothing is stored without it
+			switch {
+			case !csrf:
 				s.fail(w, ss, http.StatusForbidden, "Formulaire expiré ou invalide : rechargez la page.")
 				return
-			}
-			if part.FileName() == "" {
+			case year == 0:
+				s.fail(w, ss, http.StatusBadRequest, "Choisissez l'exercice avant les fichiers : utilisez le formulaire de dépôt.")
+				return
+			case part.FileName() == "":
 				continue
+			case len(files) == s.cfg.MaxFiles:
+				s.fail(w, ss, http.StatusRequestEntityTooLarge, fmt.Sprintf("Trop de fichiers : %d au plus par dépôt.", s.cfg.MaxFiles))
+				return
 			}
-			sum, n, err := s.store(part)
+			p, sum, n, err := receive(scratch, part)
 			if errors.As(err, &mbe) {
 				tooLarge()
 				return
@@ -181,7 +238,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 				s.fail(w, ss, http.StatusBadRequest, "Envoi interrompu : recommencez.")
 				return
 			}
-			files = append(files, stored{name: cleanName(part.FileName()), sha256: sum, bytes: n})
+			files = append(files, stored{name: cleanName(part.FileName()), path: p, sha256: sum, bytes: n})
 		}
 	}
 	switch {
@@ -213,20 +270,11 @@ func (s *Server) ingest(r *http.Request, a *Account, code string, year int, file
 	if err := conn.QueryRowContext(ctx, "SELECT coalesce(max(depot), 0) + 1 FROM depots").Scan(&id); err != nil {
 		return 0, err
 	}
-	// Each file gets its own path (a link to its object), so two identical files of one
-	// sending stay two files, named as the client named them.
-	lot := filepath.Join(s.cfg.Dir, "tmp", fmt.Sprintf("lot-%d", id))
-	if err := os.MkdirAll(lot, 0o700); err != nil {
-		return 0, err
-	}
-	defer os.RemoveAll(lot)
+	// Each file is read from where it was received, so two identical files of one sending
+	// stay two files, named as the client named them.
 	opt := ingest.Options{Exercice: year, Scope: code, Key: s.cfg.Key, RefusalShare: s.cfg.RefusalShare}
-	for i, f := range files {
-		p := filepath.Join(lot, strconv.Itoa(i))
-		if err := os.Link(filepath.Join(s.cfg.Dir, "objets", f.sha256), p); err != nil {
-			return 0, err
-		}
-		opt.Files, opt.Names = append(opt.Files, p), append(opt.Names, f.name)
+	for _, f := range files {
+		opt.Files, opt.Names = append(opt.Files, f.path), append(opt.Names, f.name)
 	}
 	res, err := ingest.Run(ctx, s.cfg.Warehouse, opt)
 	status := "charge"
@@ -250,7 +298,18 @@ func (s *Server) ingest(r *http.Request, a *Account, code string, year int, file
 		}
 	}
 	s.cfg.Log.Printf("dépôt %d : région %s, exercice %d, %d fichier(s), %s, par %s", id, code, year, len(files), status, a.ID)
-	return id, nil
+	if s.cfg.Retention > 0 { // kept under their SHA-256 for the retention period
+		for _, f := range files {
+			dst := filepath.Join(s.objectsDir(), f.sha256)
+			if _, err := os.Stat(dst); err == nil {
+				continue
+			}
+			if err := os.Link(f.path, dst); err != nil {
+				return 0, err
+			}
+		}
+	}
+	return id, s.purge(ctx, conn)
 }
 
 // size writes a byte count the French way.
