@@ -699,3 +699,42 @@ func TestRetention(t *testing.T) {
 		t.Errorf("after the retention period: %v", left)
 	}
 }
+
+// Names shown on the pages lose control and bidirectional characters.
+func TestCleanName(t *testing.T) {
+	for in, want := range map[string]string{
+		"mesures\u202egpj.csv":       "mesuresgpj.csv",
+		"C:\\extraits\\jeunes.csv":   "jeunes.csv",
+		"../../etc/passwd":           "passwd",
+		"jeu\u200bnes\u2066.csv\x00": "jeunes.csv",
+		"événements\r\n.csv":         "événements.csv",
+		"..":                         "fichier",
+	} {
+		if got := cleanName(in); got != want {
+			t.Errorf("cleanName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Every error is a DSFR page in French: unknown routes, folders of /static/ (no listing),
+// refusals.
+func TestErrorPages(t *testing.T) {
+	f := newFixture(t, 1<<20)
+	c := f.client()
+	for path, want := range map[string]int{"/nulle-part": 404, "/static/": 404, "/static/dsfr/": 404, "/static/dsfr/absent.css": 404,
+		"/region/53/depots/x/y": 404} {
+		resp, body := c.get(path)
+		if resp.StatusCode != want || !strings.Contains(body, `<html lang="fr"`) || !strings.Contains(body, "<title>Page introuvable – Bilan des missions locales</title>") ||
+			!strings.Contains(body, "<h1>Page introuvable</h1>") || strings.Contains(body, "dsfr.min.css\">dsfr.min.css") {
+			t.Errorf("%s: %d\n%.300s", path, resp.StatusCode, body)
+		}
+	}
+	if resp, _ := c.get("/static/dsfr/dsfr.min.css"); resp.StatusCode != 200 {
+		t.Errorf("the DSFR style sheet: %d", resp.StatusCode)
+	}
+	c.signIn("arml53")
+	resp, body := c.get("/region/94")
+	if resp.StatusCode != http.StatusForbidden || !strings.Contains(body, "<h1>Accès refusé</h1>") {
+		t.Errorf("another region: %d\n%.300s", resp.StatusCode, body)
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"path"
 	"strconv"
 	"strings"
 	"sync"
@@ -119,8 +120,10 @@ func (s *Server) read(ctx context.Context, fn func(*warehouse.Warehouse) error) 
 // Handler routes the requests.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
-	static, _ := fs.Sub(staticFS, "static")
-	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
+	mux.HandleFunc("GET /static/", s.static)
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { // every other route
+		s.fail(w, s.sessions.get(w, r, s.secure(r)), http.StatusNotFound, "Cette page n'existe pas.")
+	})
 	mux.HandleFunc("GET /{$}", s.home)
 	mux.HandleFunc("GET /connexion", s.signInPage)
 	mux.HandleFunc("POST /connexion", s.signIn)
@@ -170,9 +173,37 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, p page) 
 	}
 }
 
-// fail shows an error page with a French message.
+// static serves the embedded files (DSFR, style sheet); a folder or a missing file is the
+// service's own « page introuvable », never a listing.
+func (s *Server) static(w http.ResponseWriter, r *http.Request) {
+	name := strings.TrimPrefix(r.URL.Path, "/static/")
+	if st, err := fs.Stat(staticFS, path.Join("static", name)); err != nil || st.IsDir() || !fs.ValidPath(name) {
+		s.fail(w, nil, http.StatusNotFound, "Cette page n'existe pas.")
+		return
+	}
+	sub, _ := fs.Sub(staticFS, "static")
+	http.StripPrefix("/static/", http.FileServerFS(sub)).ServeHTTP(w, r)
+}
+
+// statusTitles are the French titles of the error pages.
+var statusTitles = map[int]string{
+	http.StatusBadRequest:            "Demande invalide",
+	http.StatusUnauthorized:          "Connexion refusée",
+	http.StatusForbidden:             "Accès refusé",
+	http.StatusNotFound:              "Page introuvable",
+	http.StatusMethodNotAllowed:      "Action impossible",
+	http.StatusRequestEntityTooLarge: "Envoi trop volumineux",
+	http.StatusTooManyRequests:       "Trop d'essais",
+	http.StatusInternalServerError:   "Erreur interne",
+}
+
+// fail shows an error page with a French title and message.
 func (s *Server) fail(w http.ResponseWriter, ss *session, status int, msg string) {
-	p := page{Title: http.StatusText(status), Error: msg}
+	title, ok := statusTitles[status]
+	if !ok {
+		title = "Erreur"
+	}
+	p := page{Title: title, Error: msg}
 	if ss != nil {
 		p.Account, p.CSRF = ss.account, ss.csrf
 	}

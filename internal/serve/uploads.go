@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/crypto/bcrypt"
 
@@ -38,13 +39,15 @@ type stored struct {
 	bytes  int64
 }
 
-// cleanName keeps the base name the client gave, without control characters, at most
-// 120 characters: it is displayed and tells the kind of file, and is never used as a path.
+// cleanName keeps the base name the client gave, without control or format characters
+// (bidirectional overrides such as U+202E would show « mesures‮gpj.csv » as
+// « mesuresvsc.jpg »), at most 120 characters: it is displayed and tells the kind of
+// file, and is never used as a path.
 func cleanName(name string) string {
 	name = strings.ReplaceAll(name, "\\", "/")
 	name = name[strings.LastIndex(name, "/")+1:]
 	name = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
+		if unicode.In(r, unicode.Cc, unicode.Cf) || r == utf8.RuneError {
 			return -1
 		}
 		return r
