@@ -15,11 +15,14 @@ import (
 	"bilan/internal/warehouse"
 	"bilan/pipeline"
 	"bilan/pipeline/compute"
+	"bilan/pipeline/ingest"
 	"bilan/pipeline/publish"
 	"bilan/reports"
 )
 
 var funcs = template.FuncMap{
+	"regle":  ingest.RuleLabel,
+	"add":    func(a, b int) int { return a + b },
 	"nombre": func(n int) string { return reports.French(reports.Num(float64(n), reports.Count)) },
 	"date": func(t time.Time) string {
 		return t.In(paris).Format("02/01/2006 à 15:04")
@@ -55,15 +58,18 @@ type fileLine struct {
 	Bytes        int64
 }
 
-// history returns the uploads of a region (all regions when code is ""), most recent
-// first.
-func (s *Server) history(r *http.Request, code string, limit int) ([]uploadView, error) {
+// historyPage returns limit uploads after the first skip, most recent first, of one
+// exercice (0: all).
+func (s *Server) historyPage(r *http.Request, code string, year, skip, limit int) ([]uploadView, error) {
 	var out []uploadView
 	err := s.read(r.Context(), func(w *warehouse.Warehouse) error {
-		rows, err := w.Conn().QueryContext(r.Context(), `SELECT d.depot, d.region, d.exercice, d.compte, d.recu, d.statut, f.nom, f.sha256, f.octets
-			FROM depots d JOIN depots_fichiers f USING (depot)
-			WHERE d.region = ? OR ? = ''
-			ORDER BY d.depot DESC, f.nom`, code, code)
+		rows, err := w.Conn().QueryContext(r.Context(), `WITH page AS (
+				SELECT depot FROM depots WHERE (region = ? OR ? = '') AND (exercice = ? OR ? = 0)
+				ORDER BY depot DESC LIMIT ? OFFSET ?
+			)
+			SELECT d.depot, d.region, d.exercice, d.compte, d.recu, d.statut, f.nom, f.sha256, f.octets
+			FROM page JOIN depots d USING (depot) JOIN depots_fichiers f USING (depot)
+			ORDER BY d.depot DESC, f.nom`, code, code, year, year, limit, skip)
 		if err != nil {
 			return err
 		}
@@ -75,9 +81,6 @@ func (s *Server) history(r *http.Request, code string, limit int) ([]uploadView,
 				return err
 			}
 			if len(out) == 0 || out[len(out)-1].ID != u.ID {
-				if len(out) == limit {
-					break
-				}
 				out = append(out, u)
 			}
 			out[len(out)-1].Files = append(out[len(out)-1].Files, f)
@@ -87,8 +90,13 @@ func (s *Server) history(r *http.Request, code string, limit int) ([]uploadView,
 	return out, err
 }
 
+// historyLines is how many uploads a page of the history shows.
+const historyLines = 50
+
 type regionData struct {
 	History  []uploadView
+	Page     int // of the history, from 1
+	Older    bool
 	Pack     bool
 	Kept     string // what is kept of the raw files, in French
 	MaxFiles int
@@ -112,14 +120,26 @@ func (s *Server) regionPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	h, err := s.history(r, reg.Code, 50)
+	n, err := strconv.Atoi(r.URL.Query().Get("page"))
+	if r.URL.Query().Get("page") == "" {
+		n, err = 1, nil
+	}
+	if err != nil || n < 1 || n > 1_000_000 {
+		s.fail(w, ss, http.StatusBadRequest, "Page de l'historique invalide.")
+		return
+	}
+	h, err := s.historyPage(r, reg.Code, 0, (n-1)*historyLines, historyLines+1)
 	if err != nil {
 		s.internal(w, ss, err)
 		return
 	}
+	older := len(h) > historyLines
+	if older {
+		h = h[:historyLines]
+	}
 	_, packErr := os.Stat(s.packPath(reg, year, "pdf"))
 	s.render(w, http.StatusOK, "region.html", page{Title: "Dépôts – " + reg.Name, Account: ss.account, CSRF: ss.csrf,
-		Region: reg, Year: year, Data: regionData{History: h, Pack: packErr == nil, Kept: s.kept(), MaxFiles: s.cfg.MaxFiles}})
+		Region: reg, Year: year, Data: regionData{History: h, Page: n, Older: older, Pack: packErr == nil, Kept: s.kept(), MaxFiles: s.cfg.MaxFiles}})
 }
 
 func (s *Server) reportPage(w http.ResponseWriter, r *http.Request) {
@@ -229,13 +249,8 @@ func (s *Server) dmmlPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	all, err := s.history(r, "", 1000)
-	if err != nil {
-		s.internal(w, ss, err)
-		return
-	}
 	kinds := map[string][]string{}
-	err = s.read(r.Context(), func(w *warehouse.Warehouse) error {
+	err := s.read(r.Context(), func(w *warehouse.Warehouse) error {
 		rows, err := w.Conn().QueryContext(r.Context(), "SELECT scope, kind FROM batches WHERE exercice = ? ORDER BY scope, kind", year)
 		if err != nil {
 			return err
@@ -246,7 +261,7 @@ func (s *Server) dmmlPage(w http.ResponseWriter, r *http.Request) {
 			if err := rows.Scan(&scope, &kind); err != nil {
 				return err
 			}
-			kinds[scope] = append(kinds[scope], kind)
+			kinds[scope] = append(kinds[scope], ingest.Kind(kind).French())
 		}
 		return rows.Err()
 	})
@@ -257,10 +272,13 @@ func (s *Server) dmmlPage(w http.ResponseWriter, r *http.Request) {
 	var status []regionStatus
 	for _, reg := range s.regions {
 		st := regionStatus{Region: reg, Kinds: strings.Join(kinds[reg.Code], ", ")}
-		for i := range all {
-			if all[i].Exercice == year && st.Last == nil && all[i].Region == reg.Code {
-				st.Last = &all[i]
-			}
+		last, err := s.historyPage(r, reg.Code, year, 0, 1)
+		if err != nil {
+			s.internal(w, ss, err)
+			return
+		}
+		if len(last) == 1 {
+			st.Last = &last[0]
 		}
 		_, e := os.Stat(s.packPath(reg, year, "pdf"))
 		st.PackPDF = e == nil
@@ -292,6 +310,17 @@ func (s *Server) publish(w http.ResponseWriter, r *http.Request) {
 	year, err := exercice(r.PostFormValue("exercice"))
 	if err != nil {
 		s.fail(w, ss, http.StatusBadRequest, "Exercice invalide.")
+		return
+	}
+	var batches int
+	if err := s.read(r.Context(), func(w *warehouse.Warehouse) error {
+		return w.Conn().QueryRowContext(r.Context(), "SELECT count(*) FROM batches WHERE exercice = ?", year).Scan(&batches)
+	}); err != nil {
+		s.internal(w, ss, err)
+		return
+	}
+	if batches == 0 {
+		s.fail(w, ss, http.StatusBadRequest, fmt.Sprintf("Aucun fichier n'est chargé pour l'exercice %d : rien à calculer ni à publier.", year))
 		return
 	}
 	s.mu.Lock()

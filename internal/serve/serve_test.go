@@ -474,7 +474,7 @@ func TestUploads(t *testing.T) {
 	if resp, body := d.post("/dmml/publier", url.Values{"csrf": {d.csrf("/dmml?exercice=2016")}, "exercice": {"2016"}}); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("publish: %d\n%s", resp.StatusCode, body)
 	}
-	if _, body := d.get("/dmml?exercice=2016"); !strings.Contains(body, "Bretagne (53)") || !strings.Contains(body, "classeur, evenements, jeunes, mesures") {
+	if _, body := d.get("/dmml?exercice=2016"); !strings.Contains(body, "Bretagne (53)") || !strings.Contains(body, "classeur ARML, événements, jeunes, mesures") {
 		t.Errorf("DMML status page:\n%s", body)
 	}
 	resp, body = c.get("/region/53/bilan/pdf?exercice=2016")
@@ -736,5 +736,54 @@ func TestErrorPages(t *testing.T) {
 	resp, body := c.get("/region/94")
 	if resp.StatusCode != http.StatusForbidden || !strings.Contains(body, "<h1>Accès refusé</h1>") {
 		t.Errorf("another region: %d\n%.300s", resp.StatusCode, body)
+	}
+}
+
+// Rules and kinds of file read as French words, never as codes.
+func TestFrenchLabels(t *testing.T) {
+	f := newFixture(t, 10<<20)
+	c := f.client().signIn("arml53")
+	_, body := c.upload("53", 2016, c.csrf("/region/53"), map[string][]byte{"arml-53.bad.xlsx": mustRead(t, bad)})
+	if !strings.Contains(body, "réponse non prévue") || strings.Contains(body, "reponse_invalide") {
+		t.Errorf("the report shows rule codes:\n%s", body)
+	}
+	c.upload("53", 2016, c.csrf("/region/53"), demoFiles(t))
+	_, body = f.client().signIn("dmml").get("/dmml?exercice=2016")
+	if !strings.Contains(body, "événements") || strings.Contains(body, "evenements,") {
+		t.Errorf("the DMML page shows kind codes:\n%s", body)
+	}
+}
+
+// The history pages through every upload, 50 a page; publishing an exercice with no
+// file loaded is refused in plain words.
+func TestHistoryPagesAndEmptyPublish(t *testing.T) {
+	f := newFixture(t, 10<<20)
+	ctx := context.Background()
+	for i := 1; i <= 120; i++ {
+		if _, err := f.w.Conn().ExecContext(ctx, "INSERT INTO depots VALUES (?, 2016, '53', 'arml53', now(), 'refuse', '[]')", i); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.w.Conn().ExecContext(ctx, "INSERT INTO depots_fichiers VALUES (?, ?, 'ab', 1)", i, fmt.Sprintf("f%d.csv", i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := f.client().signIn("arml53")
+	seen := map[string]bool{}
+	for page := 1; page <= 3; page++ {
+		_, body := c.get(fmt.Sprintf("/region/53?page=%d", page))
+		for _, m := range regexp.MustCompile(`/region/53/depots/(\d+)"`).FindAllStringSubmatch(body, -1) {
+			seen[m[1]] = true
+		}
+		if older := strings.Contains(body, `id="plus-anciens"`); older != (page < 3) {
+			t.Errorf("page %d: link to older uploads %v", page, older)
+		}
+	}
+	if len(seen) != 120 || !seen["1"] || !seen["120"] {
+		t.Errorf("the history shows %d of 120 uploads", len(seen))
+	}
+	d := f.client().signIn("dmml")
+	resp, body := d.post("/dmml/publier", url.Values{"csrf": {d.csrf("/dmml?exercice=2017")}, "exercice": {"2017"}})
+	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, "Aucun fichier n&#39;est chargé pour l&#39;exercice 2017") {
+		t.Errorf("publishing an empty exercice: %d\n%.400s", resp.StatusCode, body)
 	}
 }

@@ -85,6 +85,45 @@ const (
 	RuleCostMismatch        = "cout_incoherent"
 )
 
+// ruleLabels name the rules in plain French for the pages read by the ARMLs.
+var ruleLabels = map[string]string{
+	RuleRequired: "champ obligatoire vide", RuleDateFormat: "date illisible", RuleDateImpossible: "date impossible",
+	RuleAge: "âge hors du champ des missions locales", RuleUnknownStructure: "structure inconnue", RuleUnknownYouth: "jeune inconnu",
+	RuleRejectedYouth: "jeune dont la ligne est rejetée", RuleDuplicate: "ligne en double", RuleDateOutOfPeriod: "date hors de l'exercice",
+	RuleEndBeforeStart: "fin avant le début", RuleBool: "oui/non illisible", RuleFieldCount: "nombre de champs incorrect",
+	RuleSyntax: "ligne CSV illisible", RuleStructureCode: "code de structure invalide",
+	RuleUnknownColumn: "colonne inconnue", RuleMissingOptional: "colonne facultative absente", RuleTechnical: "structure technique",
+	RuleSIRET: "SIRET invalide", RuleUnknownCode: "code inconnu", RuleNoData: "fichier sans données", RuleYearChange: "forte variation sur un an",
+	RuleDecode: "encodage illisible", RuleMissingColumn: "colonne obligatoire absente", RuleDuplicateColumn: "colonne en double",
+	RuleTooManyRejected: "trop de lignes rejetées", RuleOtherRegion: "ligne d'une autre région", RuleUnknownFile: "fichier non reconnu",
+	RuleEmptyFile: "fichier vide", RuleOpenQuote: "guillemet non fermé", RuleNotWorkbook: "classeur illisible", RuleNoSheet: "feuille absente",
+	RuleMixedRegions: "classeur de plusieurs régions", RuleTwoWorkbooks: "deux classeurs dans un dépôt",
+	RuleNoML: "classeur sans mission locale", RuleWorkbookTechnical: "structure technique dans le classeur",
+	RuleWorkbookOtherRegion: "mission locale d'une autre région", RuleWorkbookDuplicate: "mission locale en double",
+	RuleNotCount: "nombre entier attendu", RuleNotAmount: "nombre attendu", RuleNegative: "valeur négative", RuleAction: "action du PNAE inconnue",
+	RuleAnswer: "réponse non prévue", RuleSurveyRows: "plusieurs réponses à l'enquête", RuleCostMismatch: "coûts incohérents",
+}
+
+// RuleLabel is a rule in plain French (its code when it has no label).
+func RuleLabel(rule string) string {
+	if l, ok := ruleLabels[rule]; ok {
+		return l
+	}
+	return rule
+}
+
+// kindNames are the kinds of file in French.
+var kindNames = map[Kind]string{KindReferentiel: "référentiel", KindJeunes: "jeunes", KindEvenements: "événements",
+	KindMesures: "mesures", KindWorkbook: "classeur ARML"}
+
+// French is the kind in French.
+func (k Kind) French() string {
+	if n, ok := kindNames[k]; ok {
+		return n
+	}
+	return string(k)
+}
+
 // Label is the severity as the reports name it.
 func (s Severity) Label() string {
 	return map[Severity]string{Refuse: "bloquant", Reject: "rejet", Warning: "avertissement"}[s]
