@@ -118,4 +118,58 @@ func TestBrowser(t *testing.T) {
 	if f.count("SELECT count(*) FROM depots WHERE statut = 'charge'") != 1 || f.count("SELECT count(*) FROM depots WHERE statut = 'refuse'") != 1 {
 		t.Error("the history does not hold one loaded and one refused upload")
 	}
+
+	// Every page, error pages and an unknown route included, passes axe-core.
+	check := func(path string) {
+		t.Helper()
+		if err := chromedp.Do(ctx, chromedp.Navigate(f.srv.URL+path), chromedp.WaitReady("body")); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		if v := axeViolations(ctx, t); len(v) > 0 {
+			t.Errorf("axe-core on %s: %d violation(s)\n%s", path, len(v), strings.Join(v, "\n"))
+		}
+	}
+	for _, p := range []string{"/region/53", "/region/53/depots/1", "/region/53/depots/2", "/region/94", "/nulle-part", "/static/"} {
+		check(p)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(f.srv.URL+"/region/53"), chromedp.WaitVisible("#depot"),
+		chromedp.Click(`form[action="/deconnexion"] button`), chromedp.WaitVisible("#identifiant")); err != nil {
+		t.Fatalf("sign out: %v", err)
+	}
+	check("/connexion")
+	err = chromedp.Do(ctx,
+		chromedp.SendKeys("#identifiant", "dmml"),
+		chromedp.SendKeys("#mot_de_passe", password),
+		chromedp.Submit("#mot_de_passe"),
+		chromedp.WaitVisible("#compte"),
+	)
+	if err != nil {
+		t.Fatalf("DMML sign-in: %v", err)
+	}
+	check("/dmml?exercice=2016")
+	// The check can fail: an image without a text alternative is a violation.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("main").append(document.createElement("img")); true`)); err != nil {
+		t.Fatal(err)
+	}
+	if v := axeViolations(ctx, t); len(v) == 0 || !strings.HasPrefix(v[0], "image-alt") {
+		t.Errorf("axe-core does not see an image without alt: %v", v)
+	}
+}
+
+// axeViolations runs axe-core (npm, fetched by make web) on the page shown.
+func axeViolations(ctx context.Context, t *testing.T) []string {
+	t.Helper()
+	src, err := os.ReadFile("../../web/node_modules/axe-core/axe.min.js")
+	if err != nil {
+		t.Fatalf("axe-core (npm package of web/, installed by make web): %v", err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](string(src)+";\ntrue")); err != nil {
+		t.Fatalf("load axe-core: %v", err)
+	}
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`axe.run(document, {runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}).then(r =>
+		r.violations.map(v => v.id + " : " + v.nodes.map(n => n.target.join(" ")).join(", ")))`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("run axe-core: %v", err)
+	}
+	return v
 }
