@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -786,4 +787,55 @@ func TestHistoryPagesAndEmptyPublish(t *testing.T) {
 	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, "Aucun fichier n&#39;est chargé pour l&#39;exercice 2017") {
 		t.Errorf("publishing an empty exercice: %d\n%.400s", resp.StatusCode, body)
 	}
+}
+
+// TestLatencyDuringUpload measures (it asserts no time) how long Corse's region page takes
+// while Bretagne sends a large upload: BILAN_LATENCE lists the files to send,
+// comma-separated (e.g. the national fixture's jeunes.csv and mesures.csv, 188 MB).
+//
+//	BILAN_LATENCE=var/bench/national/2016/national/jeunes.csv,var/bench/national/2016/national/mesures.csv \
+//	  go test -tags duckdb_arrow ./internal/serve -run TestLatencyDuringUpload -v
+func TestLatencyDuringUpload(t *testing.T) {
+	list := os.Getenv("BILAN_LATENCE")
+	if list == "" {
+		t.Skip("BILAN_LATENCE not set: a measurement, not a check")
+	}
+	f := newFixture(t, 1<<30)
+	files := map[string][]byte{}
+	total := 0
+	for _, p := range strings.Split(list, ",") {
+		b, err := os.ReadFile(filepath.Join("../..", p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[filepath.Base(p)] = b
+		total += len(b)
+	}
+	bretagne, corse := f.client().signIn("arml53"), f.client().signIn("arml94")
+	done := make(chan struct{})
+	start := time.Now()
+	go func() {
+		defer close(done)
+		bretagne.upload("53", 2016, bretagne.csrf("/region/53"), files)
+	}()
+	var lat []time.Duration
+	for running := true; running; {
+		select {
+		case <-done:
+			running = false
+		case <-time.After(50 * time.Millisecond):
+			t0 := time.Now()
+			if resp, _ := corse.get("/region/94"); resp.StatusCode != http.StatusOK {
+				t.Errorf("region page: %d", resp.StatusCode)
+			}
+			lat = append(lat, time.Since(t0))
+		}
+	}
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	if len(lat) == 0 {
+		t.Fatal("no page read during the upload")
+	}
+	q := func(p float64) time.Duration { return lat[min(len(lat)-1, int(p*float64(len(lat))))] }
+	t.Logf("upload of %d Mo in %.1f s; %d region pages meanwhile: p50 %v, p95 %v, max %v",
+		total>>20, time.Since(start).Seconds(), len(lat), q(0.5).Round(time.Millisecond), q(0.95).Round(time.Millisecond), lat[len(lat)-1].Round(time.Millisecond))
 }
