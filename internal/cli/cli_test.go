@@ -291,7 +291,50 @@ func TestNoPersonalData(t *testing.T) {
 			return nil
 		})
 	}
-	// The DuckDB file compresses strings: also look at every text value of every table.
+	noMarkerInTables(t, wh, markers)
+}
+
+// TestNoPersonalDataHostileShapes: the shapes that once pushed personal values into
+// messages — personal columns first, a row one field short, free text with « ; » and line
+// breaks, a file without its header, a personal date or attribute that does not parse —
+// leave no marker in what the program prints nor in any table of the warehouse.
+func TestNoPersonalDataHostileShapes(t *testing.T) {
+	t.Setenv("BILAN_CLE_PSEUDO", testKey)
+	dir := t.TempDir()
+	m := "zqxPII"
+	files := map[string]string{
+		"jeunes.csv": "nom;prenom;nir;id_jeune;code_structure;date_naissance;sexe;qpv;date_premier_accueil\n" +
+			"Dupont" + m + ";Jean" + m + ";1980175" + m + ";J1;35238S00;15/06/1998;F;N;02/03/2016\n" +
+			"Durand" + m + ";J2;35238S00;15/06/1998;F;N;02/03/2016\n" + // one field short
+			"\"Martin;" + m + "\nsuite\";Luc;1;J3;35238S00;15/06/1998;F;N;02/03/2016\n" +
+			"Petit;Lea;2;J4;35238S00;15/06/1998;" + m + ";" + m + ";31/02/" + m + "\n",
+		"evenements.csv": "id_evenement;id_jeune;code_structure;date_evenement;type_evenement;statut;siret;commentaire\n" +
+			"E1;J1;35238S00;14/03/2016;ENTRETIEN_INDIVIDUEL;REALISE;;\"rappeler; " + m + "\n0612345678\"\n" +
+			"E2;J1;35238S00;14/03/2016;ENTRETIEN_INDIVIDUEL;REALISE;appelle " + m + "\n",
+		"mesures.csv": "M1;J1;35238S00;PACEA;01/02/2016;;" + m + "@exemple.fr\n",
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wh := filepath.Join(t.TempDir(), "w.duckdb")
+	_, stdout, stderr := run(t, "ingest", "--warehouse", wh, "--year", "2016", "--scope", "53",
+		filepath.Join(dir, "jeunes.csv"), filepath.Join(dir, "evenements.csv"), filepath.Join(dir, "mesures.csv"))
+	if strings.Contains(stdout+stderr, m) {
+		t.Errorf("the program printed a personal value:\n%s%s", stdout, stderr)
+	}
+	if !strings.Contains(stdout, "la ligne compte 7 champs alors que l'en-tête en compte 9") ||
+		!strings.Contains(stdout, "la première ligne ne ressemble pas à un en-tête") {
+		t.Errorf("the report does not name the short row and the headerless file:\n%s", stdout)
+	}
+	noMarkerInTables(t, wh, []string{m})
+}
+
+// noMarkerInTables looks at every text value of every table (the DuckDB file compresses
+// strings, so its bytes are not enough).
+func noMarkerInTables(t *testing.T, wh string, markers []string) {
+	t.Helper()
 	w, err := warehouse.Open(context.Background(), wh)
 	if err != nil {
 		t.Fatal(err)

@@ -63,10 +63,16 @@ func what(i Issue) string {
 	case RuleDuplicate:
 		return fmt.Sprintf("identifiant déjà présent ligne %v (seule la première occurrence est gardée) ; ligne rejetée", arg(0))
 	case RuleDateOutOfPeriod:
+		if v == "" {
+			return fmt.Sprintf("la date est hors de la période acceptée (du 01/01/2005 au 31/12/%v ; valeur personnelle non reproduite) ; ligne rejetée", arg(0))
+		}
 		return fmt.Sprintf("la date « %s » est hors de la période acceptée (du 01/01/2005 au 31/12/%v) ; ligne rejetée", v, arg(0))
 	case RuleEndBeforeStart:
 		return fmt.Sprintf("la date de fin « %s » précède la date de début « %v » ; ligne rejetée", v, arg(0))
 	case RuleBool:
+		if v == "" {
+			return "la valeur n'est pas une réponse oui/non reconnue (O/N, oui/non, 1/0, vrai/faux ; valeur personnelle non reproduite) ; ligne rejetée"
+		}
 		return fmt.Sprintf("« %s » n'est pas une réponse oui/non reconnue (O/N, oui/non, 1/0, vrai/faux) ; ligne rejetée", v)
 	case RuleFieldCount:
 		return fmt.Sprintf("la ligne compte %v champs alors que l'en-tête en compte %v ; ligne rejetée", arg(0), arg(1))
@@ -75,7 +81,12 @@ func what(i Issue) string {
 	case RuleStructureCode:
 		return fmt.Sprintf("« %s » n'est pas un code structure valide (5 caractères du code commune puis S00, par exemple 13201S00) ; ligne rejetée", v)
 	case RuleUnknownColumn:
+		if i.Column == "" {
+			return "une colonne au nom inattendu (non reproduit), ignorée (avertissement)"
+		}
 		return "colonne inconnue, ignorée (avertissement)"
+	case RuleNoHeader:
+		return fmt.Sprintf("la première ligne ne ressemble pas à un en-tête (les noms de colonnes %v sont attendus) ; fichier refusé", arg(0))
 	case RuleMissingOptional:
 		return "colonne facultative absente : valeurs laissées vides (avertissement)"
 	case RuleTechnical:
@@ -83,6 +94,9 @@ func what(i Issue) string {
 	case RuleSIRET:
 		return fmt.Sprintf("le SIRET « %s » n'est pas valide : il est ignoré, la ligne est gardée (avertissement)", v)
 	case RuleUnknownCode:
+		if v == "" {
+			return "la valeur n'est pas un code connu (valeur personnelle non reproduite) : ligne chargée mais comptée dans aucun indicateur (avertissement)"
+		}
 		return fmt.Sprintf("« %s » n'est pas un code connu : ligne chargée mais comptée dans aucun indicateur (avertissement)", v)
 	case RuleDecode:
 		return fmt.Sprintf("%v ; fichier refusé", arg(0))

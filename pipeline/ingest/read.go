@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
 
 	"bilan/internal/textio"
 )
@@ -104,18 +105,38 @@ func readCSV(path string, kind Kind, rep *FileReport, each func(*row) error) err
 	for _, c := range sp.columns {
 		known[c.name] = c
 	}
+	header := true // the first line looks like a header: every cell could be a column name
+	for _, raw := range rd.RawHeader {
+		if _, ok := headerLabel(raw); !ok && strings.TrimSpace(raw) != "" {
+			header = false
+		}
+	}
+	var unknown []Issue
 	for i, h := range rd.Header {
+		label, _ := headerLabel(rd.RawHeader[i])
 		if _, dup := index[h]; dup && h != "" {
-			refuse(RuleDuplicateColumn, rd.RawHeader[i])
+			refuse(RuleDuplicateColumn, label)
 			return nil
 		}
 		c, ok := known[h]
 		switch {
 		case !ok:
-			rep.add(Issue{Severity: Warning, File: name, Line: 1, Column: strings.TrimSpace(rd.RawHeader[i]), Rule: RuleUnknownColumn})
+			unknown = append(unknown, Issue{Severity: Warning, File: name, Line: 1, Column: label, Rule: RuleUnknownColumn})
 		case !c.pii:
 			index[h] = i // PII columns are never indexed, so never read
 		}
+	}
+	if !header {
+		for _, c := range sp.columns {
+			if _, ok := index[c.name]; !ok && c.required {
+				// A data row read as a header: quote nothing of it.
+				rep.add(Issue{Severity: Refuse, File: name, Rule: RuleNoHeader, Args: []any{requiredNames(sp)}})
+				return nil
+			}
+		}
+	}
+	for _, u := range unknown {
+		rep.add(u)
 	}
 	for _, c := range sp.columns {
 		if _, ok := index[c.name]; ok || c.pii {
@@ -159,7 +180,7 @@ func readCSV(path string, kind Kind, rep *FileReport, each func(*row) error) err
 			continue
 		}
 		rep.Read++
-		if len(fields) > width {
+		if len(fields) != width { // a short row would shift its values into other columns
 			rep.Rejected++
 			rep.add(Issue{Severity: Reject, File: name, Line: line, Rule: RuleFieldCount, Args: []any{len(fields), width}})
 			continue
@@ -228,6 +249,35 @@ func (a *aheadReader) next() ([]string, int, error) {
 	r := a.batch[0]
 	a.batch = a.batch[1:]
 	return r.fields, r.line, r.err
+}
+
+// maxHeaderLabel is the most characters of a header cell a message quotes.
+const maxHeaderLabel = 40
+
+// headerLabel is a header cell as a message may quote it: only when it looks like a
+// column name (letters, digits, spaces, _ and -), cut to maxHeaderLabel characters.
+func headerLabel(raw string) (string, bool) {
+	raw = strings.TrimSpace(raw)
+	for _, r := range raw {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != ' ' && r != '_' && r != '-' {
+			return "", false
+		}
+	}
+	if r := []rune(raw); len(r) > maxHeaderLabel {
+		return string(r[:maxHeaderLabel]) + "…", true
+	}
+	return raw, true
+}
+
+// requiredNames lists the first required columns of a kind, for a message.
+func requiredNames(sp spec) string {
+	var names []string
+	for _, c := range sp.columns {
+		if c.required && len(names) < 2 {
+			names = append(names, c.name)
+		}
+	}
+	return strings.Join(names, ", ") + "…"
 }
 
 func blank(fields []string) bool {

@@ -30,6 +30,23 @@ type checker struct {
 	perStructure map[string]int // accepted youths per structure, for the year-over-year warning
 }
 
+// quotable are the columns whose values a message may quote (extracts.md §3): codes,
+// dates of events and measures, SIRETs. A youth's attributes and dates never are.
+var quotable = map[Kind]map[string]bool{
+	KindReferentiel: {"code_structure": true, "code_departement": true, "code_region": true},
+	KindJeunes:      {"code_structure": true},
+	KindEvenements:  {"code_structure": true, "date_evenement": true, "type_evenement": true, "statut": true, "siret": true},
+	KindMesures:     {"code_structure": true, "categorie": true, "date_debut": true, "date_fin": true, "siret": true},
+}
+
+// quote is the value a message may show for a column of the current file ("" when none).
+func (c *checker) quote(column, value string) string {
+	if quotable[c.rep.Kind][column] {
+		return value
+	}
+	return ""
+}
+
 // reject records a rejection of the current row; only the first one counts.
 func (c *checker) reject(r *row, column, rule, value string, args ...any) {
 	if c.rejectedRow {
@@ -37,11 +54,11 @@ func (c *checker) reject(r *row, column, rule, value string, args ...any) {
 	}
 	c.rejectedRow = true
 	c.rep.Rejected++
-	c.rep.add(Issue{Severity: Reject, File: r.file, Line: r.line, Column: column, Rule: rule, Value: value, Args: args})
+	c.rep.add(Issue{Severity: Reject, File: r.file, Line: r.line, Column: column, Rule: rule, Value: c.quote(column, value), Args: args})
 }
 
 func (c *checker) warn(r *row, column, rule, value string) {
-	c.rep.add(Issue{Severity: Warning, File: r.file, Line: r.line, Column: column, Rule: rule, Value: value})
+	c.rep.add(Issue{Severity: Warning, File: r.file, Line: r.line, Column: column, Rule: rule, Value: c.quote(column, value)})
 }
 
 // required returns the field, rejecting the row when it is empty.
@@ -53,23 +70,19 @@ func (c *checker) required(r *row, column string) string {
 	return v
 }
 
-// date parses an optional date column; personal dates are never quoted in messages.
-func (c *checker) date(r *row, column string, personal bool) any {
+// date parses an optional date column.
+func (c *checker) date(r *row, column string) any {
 	v := r.get(column)
 	if v == "" {
 		return nil
 	}
 	t, err := parse.Date(v)
 	if err != nil {
-		quoted := v
-		if personal {
-			quoted = ""
-		}
 		rule := RuleDateFormat
 		if errors.Is(err, parse.ErrDateImpossible) {
 			rule = RuleDateImpossible
 		}
-		c.reject(r, column, rule, quoted)
+		c.reject(r, column, rule, v)
 		return nil
 	}
 	return t
@@ -207,7 +220,7 @@ func (c *checker) jeunesRow(r *row) []any {
 	code, s := c.structure(r, "code_structure")
 	var birth any
 	if c.required(r, "date_naissance") != "" {
-		birth = c.date(r, "date_naissance", true)
+		birth = c.date(r, "date_naissance")
 	}
 	if t, ok := birth.(time.Time); ok {
 		if age := ageOn(t, time.Date(c.exercice, 12, 31, 0, 0, 0, 0, time.UTC)); age < 14 || age > 30 {
@@ -219,7 +232,7 @@ func (c *checker) jeunesRow(r *row) []any {
 	diplome := c.boolean(r, "diplome_obtenu")
 	qpv := c.boolean(r, "qpv")
 	zrr := c.boolean(r, "zrr")
-	accueil := c.date(r, "date_premier_accueil", false)
+	accueil := c.date(r, "date_premier_accueil")
 	if c.rejectedRow {
 		if first { // later occurrences point to this one
 			c.rejected[keyOf(id)] = true
@@ -244,7 +257,7 @@ func (c *checker) evenementsRow(r *row) []any {
 	code, _ := c.structure(r, "code_structure")
 	var when any
 	if c.required(r, "date_evenement") != "" {
-		when = c.date(r, "date_evenement", false)
+		when = c.date(r, "date_evenement")
 	}
 	if t, ok := when.(time.Time); ok && (t.Before(time.Date(2005, 1, 1, 0, 0, 0, 0, time.UTC)) || t.After(time.Date(c.exercice+1, 12, 31, 0, 0, 0, 0, time.UTC))) {
 		c.reject(r, "date_evenement", RuleDateOutOfPeriod, r.get("date_evenement"), c.exercice+1)
@@ -272,9 +285,9 @@ func (c *checker) mesuresRow(r *row) []any {
 	}
 	var debut any
 	if c.required(r, "date_debut") != "" {
-		debut = c.date(r, "date_debut", false)
+		debut = c.date(r, "date_debut")
 	}
-	fin := c.date(r, "date_fin", false)
+	fin := c.date(r, "date_fin")
 	if d, ok := debut.(time.Time); ok {
 		if f, ok := fin.(time.Time); ok && f.Before(d) {
 			c.reject(r, "date_fin", RuleEndBeforeStart, r.get("date_fin"), r.get("date_debut"))
