@@ -58,19 +58,20 @@ const (
 	RuleNoData          = "fichier_sans_donnees"
 	RuleYearChange      = "variation_annuelle"
 
-	RuleDecode          = "encodage"
-	RuleMissingColumn   = "colonne_manquante"
-	RuleDuplicateColumn = "colonne_dupliquee"
-	RuleTooManyRejected = "trop_de_rejets"
-	RuleOtherRegion     = "hors_region"
-	RuleUnknownFile     = "fichier_inconnu"
-	RuleEmptyFile       = "fichier_vide"
-	RuleOpenQuote       = "guillemet_non_ferme"
-	RuleNotWorkbook     = "classeur_illisible"
-	RuleNoSheet         = "feuille_manquante"
-	RuleMixedRegions    = "classeur_plusieurs_regions"
-	RuleTwoWorkbooks    = "deux_classeurs"
-	RuleNoHeader        = "pas_d_entete"
+	RuleDecode           = "encodage"
+	RuleMissingColumn    = "colonne_manquante"
+	RuleDuplicateColumn  = "colonne_dupliquee"
+	RuleTooManyRejected  = "trop_de_rejets"
+	RuleOtherRegion      = "hors_region"
+	RuleUnknownFile      = "fichier_inconnu"
+	RuleEmptyFile        = "fichier_vide"
+	RuleOpenQuote        = "guillemet_non_ferme"
+	RuleNotWorkbook      = "classeur_illisible"
+	RuleNoSheet          = "feuille_manquante"
+	RuleMixedRegions     = "classeur_plusieurs_regions"
+	RuleTwoWorkbooks     = "deux_classeurs"
+	RuleNoHeader         = "pas_d_entete"
+	RuleWorkbookTooLarge = "classeur_trop_volumineux"
 
 	// ARML workbooks: any of these refuses the workbook (extracts.md §4).
 	RuleNoML                = "classeur_sans_mission_locale"
@@ -98,7 +99,7 @@ var ruleLabels = map[string]string{
 	RuleDecode: "encodage illisible", RuleMissingColumn: "colonne obligatoire absente", RuleDuplicateColumn: "colonne en double",
 	RuleTooManyRejected: "trop de lignes rejetées", RuleOtherRegion: "ligne d'une autre région", RuleUnknownFile: "fichier non reconnu",
 	RuleEmptyFile: "fichier vide", RuleOpenQuote: "guillemet non fermé", RuleNotWorkbook: "classeur illisible", RuleNoSheet: "feuille absente",
-	RuleMixedRegions: "classeur de plusieurs régions", RuleTwoWorkbooks: "deux classeurs dans un dépôt", RuleNoHeader: "pas de ligne d'en-tête",
+	RuleMixedRegions: "classeur de plusieurs régions", RuleTwoWorkbooks: "deux classeurs dans un dépôt", RuleNoHeader: "pas de ligne d'en-tête", RuleWorkbookTooLarge: "classeur trop volumineux",
 	RuleNoML: "classeur sans mission locale", RuleWorkbookTechnical: "structure technique dans le classeur",
 	RuleWorkbookOtherRegion: "mission locale d'une autre région", RuleWorkbookDuplicate: "mission locale en double",
 	RuleNotCount: "nombre entier attendu", RuleNotAmount: "nombre attendu", RuleNegative: "valeur négative", RuleAction: "action du PNAE inconnue",

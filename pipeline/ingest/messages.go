@@ -126,6 +126,8 @@ func what(i Issue) string {
 			v, arg(0), arg(1), arg(2), arg(3))
 	case RuleOpenQuote:
 		return "guillemet ouvert et jamais refermé : toute la suite du fichier est illisible ; fichier refusé"
+	case RuleWorkbookTooLarge:
+		return fmt.Sprintf("classeur trop volumineux (plus de %v Mo une fois décompressé, ou plus de %v lignes dans une feuille) ; fichier refusé", arg(0), arg(1))
 	case RuleNotWorkbook:
 		return "ce n'est pas un classeur Excel (.xlsx) lisible ; fichier refusé"
 	case RuleNoSheet:

@@ -1,8 +1,11 @@
 package ingest
 
 import (
+	"archive/zip"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"math/big"
@@ -51,6 +54,10 @@ func (c *checker) readWorkbook(path string, rep *FileReport) *workbook {
 	sum := sha256.Sum256(b)
 	rep.SHA256 = hex.EncodeToString(sum[:])
 	f, err := openWorkbook(path)
+	if errors.Is(err, errWorkbookTooLarge) {
+		rep.add(Issue{Severity: Refuse, File: rep.Name, Rule: RuleWorkbookTooLarge, Args: []any{maxWorkbookUnzipped >> 20, maxWorkbookRows}})
+		return nil
+	}
 	if err != nil {
 		rep.add(Issue{Severity: Refuse, File: rep.Name, Rule: RuleNotWorkbook})
 		return nil
@@ -73,6 +80,10 @@ func (c *checker) readWorkbook(path string, rep *FileReport) *workbook {
 			grid, err := getRows(f, name)
 			if err != nil {
 				rep.add(Issue{Severity: Refuse, File: rep.Name, Rule: RuleNotWorkbook})
+				return nil
+			}
+			if len(grid) > maxWorkbookRows {
+				rep.add(Issue{Severity: Refuse, File: rep.Name, Rule: RuleWorkbookTooLarge, Args: []any{maxWorkbookUnzipped >> 20, maxWorkbookRows}})
 				return nil
 			}
 			grids[sh.Name] = grid
@@ -369,15 +380,70 @@ func (r *wbReader) unique(sheet, column, key string, line int) any {
 	return key
 }
 
-// openWorkbook opens an XLSX file; a panic inside the reader on a hostile file is turned
-// into an error, since no input may crash the program.
+// Limits of an ARML workbook, far above its expected shape (a few sheets of at most ~80
+// missions locales and 13 actions: some 100 kB once unzipped): beyond them it is refused
+// before anything is unzipped into memory or onto disk.
+const (
+	maxWorkbookUnzipped = 8 << 20 // bytes, all parts together
+	maxWorkbookRows     = 2000    // rows of one sheet
+)
+
+var (
+	errWorkbookTooLarge = errors.New("workbook too large")
+	errWorkbookDTD      = errors.New("workbook with a document type declaration")
+)
+
+// checkZip looks at an XLSX file before the spreadsheet reader does: the sizes its parts
+// declare (archive/zip refuses a part that inflates beyond its declared size) must stay
+// under the limit, and no XML part may declare a document type (external or recursive
+// entities: an XLSX never has one).
+func checkZip(path string) error {
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		return err
+	}
+	defer z.Close()
+	var total uint64
+	for _, part := range z.File {
+		if total += part.UncompressedSize64; total > maxWorkbookUnzipped {
+			return errWorkbookTooLarge
+		}
+	}
+	for _, part := range z.File {
+		if !strings.HasSuffix(strings.ToLower(part.Name), ".xml") && !strings.HasSuffix(strings.ToLower(part.Name), ".rels") {
+			continue
+		}
+		r, err := part.Open()
+		if err != nil {
+			return err
+		}
+		b, err := io.ReadAll(io.LimitReader(r, maxWorkbookUnzipped+1))
+		r.Close()
+		if err != nil {
+			return err
+		}
+		if bytes.Contains(bytes.ToUpper(b), []byte("<!DOCTYPE")) || bytes.Contains(bytes.ToUpper(b), []byte("<!ENTITY")) {
+			return errWorkbookDTD
+		}
+	}
+	return nil
+}
+
+// openWorkbook opens an XLSX file within the limits; a panic inside the reader on a
+// hostile file is turned into an error, since no input may crash the program.
 func openWorkbook(path string) (f *excelize.File, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			f, err = nil, io.ErrUnexpectedEOF
 		}
 	}()
-	f, err = excelize.OpenFile(path)
+	if err := checkZip(path); err != nil {
+		return nil, err
+	}
+	f, err = excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: maxWorkbookUnzipped, UnzipXMLSizeLimit: maxWorkbookUnzipped})
+	if err != nil && strings.Contains(err.Error(), "unzip size exceeds") {
+		return nil, errWorkbookTooLarge
+	}
 	if err == nil && len(f.GetSheetList()) == 0 {
 		f.Close()
 		return nil, io.ErrUnexpectedEOF
