@@ -32,10 +32,18 @@ func (e Encoding) String() string {
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
+// MaxLine is the longest line (in bytes) Detect accepts by default: some hundred times an
+// extract's widest.
+const MaxLine = 64 << 10
+
 // Detect reads the whole stream once and tells its encoding. It refuses NUL bytes,
-// UTF-16 byte order marks and, in a file that is not UTF-8, the five bytes Windows-1252
-// leaves undefined. The offset of the faulty byte is in the *DecodeError.
-func Detect(r io.Reader) (Encoding, error) {
+// UTF-16 byte order marks, lines longer than MaxLine and, in a file that is not UTF-8, the
+// five bytes Windows-1252 leaves undefined. The offset of the faulty byte is in the
+// *DecodeError.
+func Detect(r io.Reader) (Encoding, error) { return DetectLimit(r, MaxLine) }
+
+// DetectLimit is Detect with another longest line.
+func DetectLimit(r io.Reader, maxLine int) (Encoding, error) {
 	br := bufio.NewReaderSize(r, 1<<16)
 	head, _ := br.Peek(3)
 	if len(head) >= 2 && (head[0] == 0xFF && head[1] == 0xFE || head[0] == 0xFE && head[1] == 0xFF) {
@@ -43,7 +51,7 @@ func Detect(r io.Reader) (Encoding, error) {
 	}
 	valid := true
 	var undefined int64 = -1
-	var undefinedLine, lines int
+	var undefinedLine, lines, lineLen int
 	var undefinedByte byte
 	var offset int64
 	var carry []byte
@@ -63,7 +71,19 @@ func Detect(r io.Reader) (Encoding, error) {
 				}
 			}
 		}
-		lines += bytes.Count(chunk, []byte("\n"))
+		for rest := chunk; len(rest) > 0; { // line lengths, and the line count
+			i := bytes.IndexByte(rest, '\n')
+			if i < 0 {
+				i = len(rest)
+			}
+			if lineLen += i; lineLen > maxLine {
+				return 0, &DecodeError{Reason: ErrLongLine, Offset: offset, Line: lines + 1, Limit: maxLine}
+			}
+			if i == len(rest) {
+				break
+			}
+			lines, lineLen, rest = lines+1, 0, rest[i+1:]
+		}
 		if valid {
 			data := append(carry, chunk...)
 			// Keep an incomplete trailing rune for the next chunk.
@@ -118,6 +138,7 @@ var (
 	ErrNUL           = errors.New("nul byte")
 	ErrUTF16         = errors.New("utf-16 byte order mark")
 	ErrUndefinedByte = errors.New("byte undefined in windows-1252")
+	ErrLongLine      = errors.New("line too long")
 )
 
 // DecodeError tells why and where a file cannot be read as text: the faulty byte's
@@ -127,6 +148,7 @@ type DecodeError struct {
 	Offset int64
 	Line   int
 	Byte   byte
+	Limit  int // for ErrLongLine, the longest line accepted
 }
 
 func (e *DecodeError) Error() string { return "decode: " + e.Reason.Error() }

@@ -33,8 +33,21 @@ func TestDetect(t *testing.T) {
 // A multi-byte rune split across the 64 KiB read boundary is still valid UTF-8.
 func TestDetectRuneAcrossChunks(t *testing.T) {
 	in := strings.Repeat("a", 1<<16-1) + "é\n"
-	if got, err := Detect(strings.NewReader(in)); err != nil || got != UTF8 {
+	if got, err := DetectLimit(strings.NewReader(in), 1<<20); err != nil || got != UTF8 {
 		t.Fatalf("Detect = %v, %v", got, err)
+	}
+}
+
+// A line longer than the limit is refused with its number, wherever the reads cut it.
+func TestDetectLongLine(t *testing.T) {
+	in := "id;code\n" + strings.Repeat("x;y\n", 50000) + strings.Repeat("z", 200<<10) + "\nfin\n"
+	_, err := DetectLimit(strings.NewReader(in), MaxLine)
+	var de *DecodeError
+	if !errors.As(err, &de) || !errors.Is(err, ErrLongLine) || de.Line != 50002 {
+		t.Fatalf("Detect = %v (%+v), want line 50002 too long", err, de)
+	}
+	if _, err := DetectLimit(strings.NewReader(strings.Repeat("a", MaxLine)+"\n"), MaxLine); err != nil {
+		t.Errorf("a line of exactly the limit: %v", err)
 	}
 }
 

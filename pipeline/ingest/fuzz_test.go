@@ -47,7 +47,7 @@ func FuzzReadCSV(f *testing.F) {
 			check, _ := c.rowFunc(k)
 			rep := &FileReport{Name: "x.csv", Kind: k}
 			c.rep = rep
-			err := readCSV(p, k, rep, func(r *row) error {
+			err := readCSV(p, k, rep, limits{}, func(r *row) error {
 				c.rejectedRow = false
 				if check(r) != nil {
 					rep.Loaded++

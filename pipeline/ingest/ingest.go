@@ -26,7 +26,13 @@ type Options struct {
 	RefusalShare float64                                // share of rejected rows above which a file is refused; 0 = 2 %
 	DryRun       bool                                   // validate only: nothing is written
 	Progress     func(file string, rows int, done bool) // called every progressEvery rows; may be nil
+	// Limits of a CSV file: its longest line (a longer one refuses the file) and longest
+	// field (a longer one rejects its row), in bytes; 0 = textio.MaxLine and MaxField.
+	MaxLine, MaxField int
 }
+
+// MaxField is the longest field of a CSV row accepted by default.
+const MaxField = 16 << 10
 
 // progressEvery is how often, in rows, Progress is called.
 const progressEvery = 250_000
@@ -159,7 +165,7 @@ func readKind(ctx context.Context, w *warehouse.Warehouse, c *checker, k Kind, f
 			// the slice is reused from row to row.
 			fileValues := []any{opt.Exercice, opt.Scope, rep.Name}
 			rowValues := make([]any, 0, 16)
-			err := readCSV(p, k, rep, func(r *row) error {
+			err := readCSV(p, k, rep, limits{opt.MaxLine, opt.MaxField}, func(r *row) error {
 				if opt.Progress != nil && rep.Read%progressEvery == 0 {
 					opt.Progress(rep.Name, rep.Read, false)
 				}

@@ -47,6 +47,7 @@ const (
 	RuleEndBeforeStart   = "fin_avant_debut"
 	RuleBool             = "booleen_invalide"
 	RuleFieldCount       = "nb_champs"
+	RuleLongField        = "champ_trop_long"
 	RuleSyntax           = "syntaxe_csv"
 	RuleStructureCode    = "code_structure_invalide"
 
@@ -92,7 +93,7 @@ var ruleLabels = map[string]string{
 	RuleRequired: "champ obligatoire vide", RuleDateFormat: "date illisible", RuleDateImpossible: "date impossible",
 	RuleAge: "âge hors du champ des missions locales", RuleUnknownStructure: "structure inconnue", RuleUnknownYouth: "jeune inconnu",
 	RuleRejectedYouth: "jeune dont la ligne est rejetée", RuleDuplicate: "ligne en double", RuleDateOutOfPeriod: "date hors de l'exercice",
-	RuleEndBeforeStart: "fin avant le début", RuleBool: "oui/non illisible", RuleFieldCount: "nombre de champs incorrect",
+	RuleEndBeforeStart: "fin avant le début", RuleBool: "oui/non illisible", RuleFieldCount: "nombre de champs incorrect", RuleLongField: "champ trop long",
 	RuleSyntax: "ligne CSV illisible", RuleStructureCode: "code de structure invalide",
 	RuleUnknownColumn: "colonne inconnue", RuleMissingOptional: "colonne facultative absente", RuleTechnical: "structure technique",
 	RuleSIRET: "SIRET invalide", RuleUnknownCode: "code inconnu", RuleNoData: "fichier sans données", RuleYearChange: "forte variation sur un an",

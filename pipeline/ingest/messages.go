@@ -76,6 +76,8 @@ func what(i Issue) string {
 		return fmt.Sprintf("« %s » n'est pas une réponse oui/non reconnue (O/N, oui/non, 1/0, vrai/faux) ; ligne rejetée", v)
 	case RuleFieldCount:
 		return fmt.Sprintf("la ligne compte %v champs alors que l'en-tête en compte %v ; ligne rejetée", arg(0), arg(1))
+	case RuleLongField:
+		return fmt.Sprintf("champ de plus de %v octets (valeur non reproduite) ; ligne rejetée", arg(0))
 	case RuleSyntax:
 		return "guillemets mal placés ou non refermés ; ligne rejetée"
 	case RuleStructureCode:

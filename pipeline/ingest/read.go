@@ -59,7 +59,16 @@ func (r *row) get(name string) string {
 // readCSV decodes a file, checks its header against the kind's columns, and calls each
 // for every non-blank data row. It fills the file's hash, encoding and header issues;
 // a refusal stops the reading.
-func readCSV(path string, kind Kind, rep *FileReport, each func(*row) error) error {
+// limits bound a CSV file: longest line, longest field (0: the defaults).
+type limits struct{ line, field int }
+
+func readCSV(path string, kind Kind, rep *FileReport, lim limits, each func(*row) error) error {
+	if lim.line <= 0 {
+		lim.line = textio.MaxLine
+	}
+	if lim.field <= 0 {
+		lim.field = MaxField
+	}
 	name := rep.Name
 	refuse := func(rule, column string, args ...any) {
 		rep.add(Issue{Severity: Refuse, File: name, Column: column, Rule: rule, Args: args})
@@ -70,7 +79,7 @@ func readCSV(path string, kind Kind, rep *FileReport, each func(*row) error) err
 	}
 	defer f.Close()
 	h := sha256.New()
-	enc, err := textio.Detect(io.TeeReader(f, h))
+	enc, err := textio.DetectLimit(io.TeeReader(f, h), lim.line)
 	rep.SHA256 = hex.EncodeToString(h.Sum(nil))
 	var de *textio.DecodeError
 	if errors.As(err, &de) {
@@ -185,6 +194,12 @@ func readCSV(path string, kind Kind, rep *FileReport, each func(*row) error) err
 			rep.add(Issue{Severity: Reject, File: name, Line: line, Rule: RuleFieldCount, Args: []any{len(fields), width}})
 			continue
 		}
+		if i := longField(fields, lim.field); i >= 0 {
+			column, _ := headerLabel(rd.RawHeader[i])
+			rep.Rejected++
+			rep.add(Issue{Severity: Reject, File: name, Line: line, Column: column, Rule: RuleLongField, Args: []any{lim.field}})
+			continue
+		}
 		if err := each(&row{file: name, line: line, fields: fields, index: index}); err != nil {
 			return err
 		}
@@ -280,6 +295,16 @@ func requiredNames(sp spec) string {
 	return strings.Join(names, ", ") + "…"
 }
 
+// longField is the index of the first field longer than max bytes, or -1.
+func longField(fields []string, max int) int {
+	for i, f := range fields {
+		if len(f) > max {
+			return i
+		}
+	}
+	return -1
+}
+
 func blank(fields []string) bool {
 	for _, f := range fields {
 		if strings.TrimSpace(f) != "" {
@@ -295,6 +320,8 @@ func decodeReason(e *textio.DecodeError) string {
 		return fmt.Sprintf("octet nul (octet n° %d du fichier) : ce n'est pas un fichier texte", e.Offset+1)
 	case errors.Is(e, textio.ErrUTF16):
 		return "fichier encodé en UTF-16 : l'enregistrer en UTF-8 ou en Windows-1252 (CSV)"
+	case errors.Is(e, textio.ErrLongLine):
+		return fmt.Sprintf("ligne de plus de %d octets : ce n'est pas un extrait I-milo", e.Limit)
 	case errors.Is(e, textio.ErrUndefinedByte):
 		return fmt.Sprintf("octet 0x%02X (octet n° %d du fichier) ni UTF-8 ni Windows-1252 : encodage illisible", e.Byte, e.Offset+1)
 	}
