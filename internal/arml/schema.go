@@ -104,7 +104,7 @@ var Sheets = []Sheet{
 	{Name: "ml_strategie_numerique", Title: "Question 8 : missions locales dotées d'une stratégie numérique", Columns: []Column{
 		{Name: "code_structure", Type: Code, Required: true, Help: "Code I-milo de la mission locale (pré-rempli)."},
 		{Name: "nom_structure", Type: Label, Help: "Nom de la mission locale (pour information)."},
-		{Name: "strategie_numerique", Type: Bool, Required: true, Help: "OUI si la mission locale a mis en place une stratégie numérique."},
+		{Name: "strategie_numerique", Type: Answer, Required: true, Help: "OUI si la mission locale a mis en place une stratégie numérique, NON sinon ; NC ou NON_CONCERNE : pas de réponse."},
 		{Name: "description", Type: Text, Help: "Description courte (facultatif)."},
 	}},
 	{Name: "suivi_pnae", Title: "Suivi des 13 actions du PNAE", Columns: []Column{

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"bilan/internal/synth"
 	"bilan/internal/warehouse"
@@ -78,8 +79,15 @@ func ingestCmd(ctx context.Context, e *env, name string, args []string, dry bool
 	var c common
 	fs := newFlags(e, name, &c)
 	scope := fs.String("scope", "", "périmètre : national ou un code région")
-	if err := c.parse(fs, args, true); err != nil {
+	if err := c.parse(fs, args, !dry); err != nil {
 		return err
+	}
+	if dry && c.year != 0 && (c.year < 2005 || c.year > 2100) {
+		return usagef("--year doit être un exercice entre 2005 et 2100.")
+	}
+	if dry && c.year == 0 { // validate: the exercice only sets the age and period rules
+		c.year = time.Now().Year() - 1
+		fmt.Fprintf(e.stdout, "Exercice non précisé (--year) : les règles d'âge et de période supposent l'exercice %d.\n", c.year)
 	}
 	if *scope == "" {
 		if !dry {

@@ -56,6 +56,9 @@ func TestBadInputs(t *testing.T) {
 			if strings.Contains(out+errOut, "zqx") {
 				t.Error("a personal value reached the output")
 			}
+			if got == ExitRefused && strings.Contains(out, " chargées,") {
+				t.Errorf("a refused batch says rows were loaded:\n%s", out)
+			}
 			after := snapshot(t, wh)
 			if code == ExitRefused && after != before {
 				t.Errorf("a refused batch changed the warehouse")
@@ -91,4 +94,14 @@ func readExpected(t *testing.T, path string) (scope string, code int, messages [
 		t.Fatalf("%s: scope and at least one message expected", path)
 	}
 	return scope, code, messages
+}
+
+// validate needs no --year: it says which exercice its age and period rules assumed.
+func TestValidateWithoutYear(t *testing.T) {
+	t.Setenv("BILAN_CLE_PSEUDO", testKey)
+	code, out, errOut := run(t, "validate", "--warehouse", filepath.Join(t.TempDir(), "w.duckdb"), "--scope", "53",
+		filepath.Join(demo, "2016", "53", "jeunes.csv"))
+	if code != ExitOK && code != ExitRefused || !strings.Contains(out, "Exercice non précisé (--year) : les règles d'âge et de période supposent l'exercice") {
+		t.Errorf("validate without --year: exit %d\n%s%s", code, out, errOut)
+	}
 }

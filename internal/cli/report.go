@@ -21,7 +21,11 @@ func printReport(w io.Writer, res *ingest.Result) {
 		if f.Encoding != "" {
 			fmt.Fprintf(w, " (%s, séparateur %s)", f.Encoding, f.Delimiter)
 		}
-		fmt.Fprintf(w, "\n  %s lues, %s chargées, %s rejetées\n", n(f.Read), n(f.Loaded), n(f.Rejected))
+		loaded := "chargées"
+		if res.Refused { // nothing is loaded: the rows were only found valid
+			loaded = "valides"
+		}
+		fmt.Fprintf(w, "\n  %s lues, %s %s, %s rejetées\n", n(f.Read), n(f.Loaded), loaded, n(f.Rejected))
 		if f.Detail != "" {
 			fmt.Fprintf(w, "  %s\n", f.Detail)
 		}

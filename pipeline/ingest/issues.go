@@ -50,6 +50,7 @@ const (
 	RuleLongField        = "champ_trop_long"
 	RuleSyntax           = "syntaxe_csv"
 	RuleStructureCode    = "code_structure_invalide"
+	RuleDepartementCode  = "code_departement_invalide"
 
 	RuleUnknownColumn   = "colonne_inconnue"
 	RuleMissingOptional = "colonne_absente"
@@ -94,7 +95,7 @@ var ruleLabels = map[string]string{
 	RuleAge: "âge hors du champ des missions locales", RuleUnknownStructure: "structure inconnue", RuleUnknownYouth: "jeune inconnu",
 	RuleRejectedYouth: "jeune dont la ligne est rejetée", RuleDuplicate: "ligne en double", RuleDateOutOfPeriod: "date hors de l'exercice",
 	RuleEndBeforeStart: "fin avant le début", RuleBool: "oui/non illisible", RuleFieldCount: "nombre de champs incorrect", RuleLongField: "champ trop long",
-	RuleSyntax: "ligne CSV illisible", RuleStructureCode: "code de structure invalide",
+	RuleSyntax: "ligne CSV illisible", RuleStructureCode: "code de structure invalide", RuleDepartementCode: "code de département invalide",
 	RuleUnknownColumn: "colonne inconnue", RuleMissingOptional: "colonne facultative absente", RuleTechnical: "structure technique",
 	RuleSIRET: "SIRET invalide", RuleUnknownCode: "code inconnu", RuleNoData: "fichier sans données", RuleYearChange: "forte variation sur un an",
 	RuleDecode: "encodage illisible", RuleMissingColumn: "colonne obligatoire absente", RuleDuplicateColumn: "colonne en double",

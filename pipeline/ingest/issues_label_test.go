@@ -22,3 +22,16 @@ func TestEveryRuleHasALabel(t *testing.T) {
 		}
 	}
 }
+
+// File kinds are recognised whatever the case and the accents of their names.
+func TestKindOf(t *testing.T) {
+	for name, want := range map[string]Kind{
+		"Evénements.csv": KindEvenements, "JEUNES_2016.CSV": KindJeunes, "événements-53.txt": KindEvenements,
+		"Référentiel_Structures.csv": KindReferentiel, "MESURES.Csv": KindMesures, "ARML-53.XLSX": KindWorkbook,
+		"jeunes.pdf": "", "notes.csv": "",
+	} {
+		if got := KindOf(name); got != want {
+			t.Errorf("KindOf(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

@@ -22,9 +22,10 @@ const (
 // Kinds lists the extract kinds in reading order.
 var Kinds = []Kind{KindReferentiel, KindJeunes, KindEvenements, KindMesures}
 
-// KindOf recognises a file by its name (extracts.md §3); "" when unknown.
+// KindOf recognises a file by its name (extracts.md §3), ignoring case and accents
+// (« Evénements.csv », « JEUNES_2016.CSV »); "" when unknown.
 func KindOf(path string) Kind {
-	name := strings.ToLower(filepath.Base(path))
+	name := textio.Fold(filepath.Base(path))
 	ext := filepath.Ext(name)
 	if ext == ".xlsx" {
 		return KindWorkbook
@@ -35,7 +36,7 @@ func KindOf(path string) Kind {
 	for _, k := range []struct {
 		prefix string
 		kind   Kind
-	}{{"referentiel_structures", KindReferentiel}, {"jeunes", KindJeunes}, {"evenements", KindEvenements}, {"événements", KindEvenements}, {"mesures", KindMesures}} {
+	}{{"referentiel_structures", KindReferentiel}, {"jeunes", KindJeunes}, {"evenements", KindEvenements}, {"mesures", KindMesures}} {
 		if strings.HasPrefix(name, k.prefix) {
 			return k.kind
 		}

@@ -82,6 +82,8 @@ func what(i Issue) string {
 		return "guillemets mal placés ou non refermés ; ligne rejetée"
 	case RuleStructureCode:
 		return fmt.Sprintf("« %s » n'est pas un code structure valide (5 caractères du code commune puis S00, par exemple 13201S00) ; ligne rejetée", v)
+	case RuleDepartementCode:
+		return fmt.Sprintf("« %s » n'est pas un code de département (01 à 95, 2A, 2B, 971 à 976 ou 978) ; ligne rejetée", v)
 	case RuleUnknownColumn:
 		if i.Column == "" {
 			return "une colonne au nom inattendu (non reproduit), ignorée (avertissement)"

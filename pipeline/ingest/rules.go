@@ -179,6 +179,10 @@ func ageOn(birth, d time.Time) int {
 	return age
 }
 
+// departementCode is a département (extracts.md §2.1): 01 to 95 but 20, 2A and 2B for
+// Corsica, 971 to 976 and 978 (Saint-Martin) overseas.
+var departementCode = regexp.MustCompile(`^(0[1-9]|1[0-9]|[3-8][0-9]|9[0-5]|2[1-9]|2A|2B|97[1-6]|978)$`)
+
 var structureCode = regexp.MustCompile(`^([0-9]{2}|2[AB])[0-9]{3}S00$`)
 
 func (c *checker) referentielRow(r *row) []any {
@@ -188,7 +192,10 @@ func (c *checker) referentielRow(r *row) []any {
 	}
 	c.unique(r, "code_structure", code)
 	nom := c.required(r, "nom_officiel")
-	dep := r.get("code_departement")
+	dep := c.required(r, "code_departement")
+	if dep != "" && !departementCode.MatchString(dep) {
+		c.reject(r, "code_departement", RuleDepartementCode, dep)
+	}
 	region := r.get("code_region")
 	if region != "" {
 		if _, ok := regionCodes.lookup(region); !ok {
