@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"context"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"bilan/internal/synth"
+	"bilan/internal/warehouse"
 )
 
 // TestBadInputs runs every case of fixtures/bad (≥ 40 hostile inputs, made by
@@ -103,5 +105,47 @@ func TestValidateWithoutYear(t *testing.T) {
 		filepath.Join(demo, "2016", "53", "jeunes.csv"))
 	if code != ExitOK && code != ExitRefused || !strings.Contains(out, "Exercice non précisé (--year) : les règles d'âge et de période supposent l'exercice") {
 		t.Errorf("validate without --year: exit %d\n%s%s", code, out, errOut)
+	}
+}
+
+// One region can never change another: Corse sending a referential of two missions
+// locales changes Corse only; France loses Corse's other missions locales, nothing else
+// (it once made national RES_ML 447 → 4).
+func TestRegionalReferentialChangesItsRegionOnly(t *testing.T) {
+	t.Setenv("BILAN_CLE_PSEUDO", testKey)
+	wh := filepath.Join(t.TempDir(), "w.duckdb")
+	resML := func() map[string]int {
+		w, err := warehouse.Open(context.Background(), wh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer w.Close()
+		rows, err := w.Conn().QueryContext(context.Background(),
+			"SELECT code, CAST(valeur AS INTEGER) FROM indicateurs WHERE exercice = 2016 AND indicateur = 'RES_ML' AND niveau IN ('region', 'national')")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		out := map[string]int{}
+		for rows.Next() {
+			var code string
+			var n int
+			rows.Scan(&code, &n)
+			out[code] = n
+		}
+		return out
+	}
+	mustRun(t, "compute", "--warehouse", wh, "--year", "2016")
+	before := resML()
+	dir := t.TempDir()
+	ref := "code_structure;nom_officiel;nom_usuel;code_departement;code_region\n2A004S00;2A-ML AJACCIO;;2A;94\n2B033S00;2B-ML BASTIA;;2B;94\n"
+	if err := os.WriteFile(filepath.Join(dir, "referentiel_structures.csv"), []byte(ref), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, "ingest", "--warehouse", wh, "--year", "2016", "--scope", "94", filepath.Join(dir, "referentiel_structures.csv"))
+	mustRun(t, "compute", "--warehouse", wh, "--year", "2016")
+	after := resML()
+	if before["FR"] < 400 || after["94"] != 2 || after["53"] != before["53"] || after["FR"] != before["FR"]-before["94"]+2 {
+		t.Errorf("RES_ML before %v, after %v: want Corse 2, Bretagne unchanged, France − Corse's others", before, after)
 	}
 }

@@ -79,13 +79,14 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) (*Result, err
 	}
 	c := &checker{
 		exercice: opt.Exercice, scope: opt.Scope, pseudo: pseudo.New(opt.Key),
-		structures: map[string]structure{}, youths: map[idKey]bool{}, rejected: map[idKey]bool{},
+		structures: map[string]structure{}, inForce: map[string]structure{}, youths: map[idKey]bool{}, rejected: map[idKey]bool{},
 		perStructure: map[string]int{},
 	}
+	if err := loadStructures(ctx, w, c.inForce); err != nil {
+		return nil, err
+	}
 	if len(byKind[KindReferentiel]) == 0 {
-		if err := loadStructures(ctx, w, c.structures); err != nil {
-			return nil, err
-		}
+		c.structures = c.inForce
 	}
 	if len(byKind[KindJeunes]) == 0 {
 		if err := loadYouths(ctx, w, opt.Exercice, opt.Scope, c.youths); err != nil {

@@ -60,20 +60,22 @@ const (
 	RuleNoData          = "fichier_sans_donnees"
 	RuleYearChange      = "variation_annuelle"
 
-	RuleDecode           = "encodage"
-	RuleMissingColumn    = "colonne_manquante"
-	RuleDuplicateColumn  = "colonne_dupliquee"
-	RuleTooManyRejected  = "trop_de_rejets"
-	RuleOtherRegion      = "hors_region"
-	RuleUnknownFile      = "fichier_inconnu"
-	RuleEmptyFile        = "fichier_vide"
-	RuleOpenQuote        = "guillemet_non_ferme"
-	RuleNotWorkbook      = "classeur_illisible"
-	RuleNoSheet          = "feuille_manquante"
-	RuleMixedRegions     = "classeur_plusieurs_regions"
-	RuleTwoWorkbooks     = "deux_classeurs"
-	RuleNoHeader         = "pas_d_entete"
-	RuleWorkbookTooLarge = "classeur_trop_volumineux"
+	RuleDecode                 = "encodage"
+	RuleMissingColumn          = "colonne_manquante"
+	RuleDuplicateColumn        = "colonne_dupliquee"
+	RuleTooManyRejected        = "trop_de_rejets"
+	RuleOtherRegion            = "hors_region"
+	RuleReferentialOtherRegion = "referentiel_autre_region"
+	RuleReferentialMove        = "referentiel_changement_de_region"
+	RuleUnknownFile            = "fichier_inconnu"
+	RuleEmptyFile              = "fichier_vide"
+	RuleOpenQuote              = "guillemet_non_ferme"
+	RuleNotWorkbook            = "classeur_illisible"
+	RuleNoSheet                = "feuille_manquante"
+	RuleMixedRegions           = "classeur_plusieurs_regions"
+	RuleTwoWorkbooks           = "deux_classeurs"
+	RuleNoHeader               = "pas_d_entete"
+	RuleWorkbookTooLarge       = "classeur_trop_volumineux"
 
 	// ARML workbooks: any of these refuses the workbook (extracts.md §4).
 	RuleNoML                = "classeur_sans_mission_locale"
@@ -99,7 +101,8 @@ var ruleLabels = map[string]string{
 	RuleUnknownColumn: "colonne inconnue", RuleMissingOptional: "colonne facultative absente", RuleTechnical: "structure technique",
 	RuleSIRET: "SIRET invalide", RuleUnknownCode: "code inconnu", RuleNoData: "fichier sans données", RuleYearChange: "forte variation sur un an",
 	RuleDecode: "encodage illisible", RuleMissingColumn: "colonne obligatoire absente", RuleDuplicateColumn: "colonne en double",
-	RuleTooManyRejected: "trop de lignes rejetées", RuleOtherRegion: "ligne d'une autre région", RuleUnknownFile: "fichier non reconnu",
+	RuleTooManyRejected: "trop de lignes rejetées", RuleOtherRegion: "ligne d'une autre région", RuleReferentialOtherRegion: "structure d'une autre région dans le référentiel",
+	RuleReferentialMove: "structure d'une autre région reprise", RuleUnknownFile: "fichier non reconnu",
 	RuleEmptyFile: "fichier vide", RuleOpenQuote: "guillemet non fermé", RuleNotWorkbook: "classeur illisible", RuleNoSheet: "feuille absente",
 	RuleMixedRegions: "classeur de plusieurs régions", RuleTwoWorkbooks: "deux classeurs dans un dépôt", RuleNoHeader: "pas de ligne d'en-tête", RuleWorkbookTooLarge: "classeur trop volumineux",
 	RuleNoML: "classeur sans mission locale", RuleWorkbookTechnical: "structure technique dans le classeur",

@@ -119,6 +119,10 @@ func what(i Issue) string {
 			own, rejected, read, percent(own, read), arg(2))
 	case RuleOtherRegion:
 		return fmt.Sprintf("la structure « %s » est rattachée à la région %v, hors du périmètre du lot (région %v) ; fichier refusé", v, arg(0), arg(1))
+	case RuleReferentialOtherRegion:
+		return fmt.Sprintf("la structure « %s » est déclarée dans la région %v : un lot de la région %v ne porte que le référentiel de sa région ; fichier refusé", v, arg(0), arg(1))
+	case RuleReferentialMove:
+		return fmt.Sprintf("la structure « %s » est rattachée à la région %v dans le référentiel en vigueur : un lot de la région %v ne peut la reprendre ; fichier refusé", v, arg(0), arg(1))
 	case RuleUnknownFile:
 		return "nom de fichier non reconnu (attendu : referentiel_structures*, jeunes*, evenements*, mesures* en .csv ou .txt, ou un classeur ARML .xlsx) ; lot refusé"
 	case RuleEmptyFile:

@@ -20,9 +20,10 @@ type structure struct {
 type checker struct {
 	exercice     int
 	scope        string
-	structures   map[string]structure
-	youths       map[idKey]bool // pseudonymised ids of the youths rows may point to
-	rejected     map[idKey]bool // pseudonymised ids of youths whose row was rejected
+	structures   map[string]structure // the referential the rows of the call are checked against
+	inForce      map[string]structure // the referential in force before the call
+	youths       map[idKey]bool       // pseudonymised ids of the youths rows may point to
+	rejected     map[idKey]bool       // pseudonymised ids of youths whose row was rejected
 	pseudo       *pseudo.Pseudonymiser
 	ids          *idSet // for duplicates within one kind
 	rep          *FileReport
@@ -208,6 +209,15 @@ func (c *checker) referentielRow(r *row) []any {
 	folded := region
 	if folded == "10" {
 		folded = "01"
+	}
+	if c.scope != "national" { // a regional batch carries its own region's referential, nothing else
+		if before, ok := c.inForce[code]; folded != c.scope {
+			c.rep.add(Issue{Severity: Refuse, File: r.file, Line: r.line, Column: "code_region", Rule: RuleReferentialOtherRegion,
+				Value: code, Args: []any{region, c.scope}})
+		} else if ok && before.region != "" && before.region != c.scope {
+			c.rep.add(Issue{Severity: Refuse, File: r.file, Line: r.line, Column: "code_region", Rule: RuleReferentialMove,
+				Value: code, Args: []any{before.region, c.scope}})
+		}
 	}
 	technical := len(code) >= 3 && code[:3] == "999" || region == ""
 	if technical {

@@ -160,7 +160,7 @@ func (r *wbReader) region(grid [][]string) string {
 	regions := map[string]string{} // region → first mission locale listed
 	for _, cells := range grid[start+1:] {
 		code := cell(cells, index["code_structure"])
-		if s, ok := r.c.structures[code]; ok && !s.technical && regions[s.region] == "" {
+		if s, ok := r.c.inForce[code]; ok && !s.technical && regions[s.region] == "" {
 			regions[s.region] = code
 		}
 	}
@@ -295,7 +295,7 @@ func (r *wbReader) value(sheet string, col arml.Column, v string, line int) any 
 	}
 	switch col.Type {
 	case arml.Code:
-		s, known := r.c.structures[v]
+		s, known := r.c.inForce[v]
 		switch {
 		case !known:
 			return bad(RuleUnknownStructure)
