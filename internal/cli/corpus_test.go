@@ -149,3 +149,55 @@ func TestRegionalReferentialChangesItsRegionOnly(t *testing.T) {
 		t.Errorf("RES_ML before %v, after %v: want Corse 2, Bretagne unchanged, France − Corse's others", before, after)
 	}
 }
+
+// Y−1 is recomputed, not read: nobody ran compute 2015, or its stored values are stale,
+// and compute 2016 still shows 2015 from its raw rows with the current SQL; the manifest
+// says which exercices were computed with which SQL.
+func TestPreviousExerciceRecomputed(t *testing.T) {
+	t.Setenv("BILAN_CLE_PSEUDO", testKey)
+	wh := filepath.Join(t.TempDir(), "w.duckdb")
+	mustRun(t, "ingest", "--warehouse", wh, "--year", "2015", "--scope", "53", filepath.Join(demo, "2015", "53"))
+	mustRun(t, "ingest", "--warehouse", wh, "--year", "2016", "--scope", "53", filepath.Join(demo, "2016", "53"))
+	value := func(q string) string {
+		w, err := warehouse.Open(context.Background(), wh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer w.Close()
+		var v *string
+		if err := w.Conn().QueryRowContext(context.Background(), q).Scan(&v); err != nil {
+			t.Fatal(err)
+		}
+		if v == nil {
+			return "NULL"
+		}
+		return *v
+	}
+	immersions2015 := "SELECT CAST(valeur AS VARCHAR) FROM indicateurs WHERE exercice = 2015 AND indicateur = 'EMP_IMMERSIONS' AND niveau = 'region' AND code = '53'"
+	evolution := "SELECT CAST(valeur AS VARCHAR) FROM indicateurs WHERE exercice = 2016 AND indicateur = 'EMP_IMMERSIONS_EVOL_PCT' AND niveau = 'region' AND code = '53'"
+	mustRun(t, "compute", "--warehouse", wh, "--year", "2016")
+	truth, evol := value(immersions2015), value(evolution)
+	if truth == "NULL" || evol == "NULL" {
+		t.Fatalf("2015 not recomputed: immersions %s, evolution %s", truth, evol)
+	}
+	w, err := warehouse.Open(context.Background(), wh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Conn().ExecContext(context.Background(), "UPDATE indicateurs SET valeur = 999999 WHERE exercice = 2015 AND indicateur = 'EMP_IMMERSIONS'")
+	w.Close()
+	out := filepath.Join(t.TempDir(), "out")
+	mustRun(t, "run", "--warehouse", wh, "--year", "2016", "--in", filepath.Join(demo, "2016", "53"), "--scope", "53", "--out", out)
+	if got := value(immersions2015); got != truth || value(evolution) != evol {
+		t.Errorf("stale 2015 read back: immersions %s (true %s)", got, truth)
+	}
+	b, err := os.ReadFile(filepath.Join(out, "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"exercice": 2015,`, `"exercice": 2016,`, `"sql_actuel": true`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("manifest lacks %s", want)
+		}
+	}
+}

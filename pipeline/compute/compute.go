@@ -14,9 +14,39 @@ import (
 	sqlfiles "bilan/sql"
 )
 
-// Run computes every indicator for p.Exercice in one transaction.
+// Run computes every indicator for p.Exercice in one transaction, and the exercice before
+// it first when anything of it is loaded.
 func Run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params) error {
-	return run(ctx, w, p, nil, false)
+	// The exercice before, when anything of it is loaded, is recomputed first from its
+	// raw rows with the same SQL: its values feed this one's evolutions and N−1 columns,
+	// and a stored copy may be missing or come from older SQL.
+	var loaded int
+	if err := w.Conn().QueryRowContext(ctx, "SELECT count(*) FROM batches WHERE exercice = ?", p.Exercice-1).Scan(&loaded); err != nil {
+		return err
+	}
+	if loaded > 0 {
+		if err := runRecorded(ctx, w, warehouse.Params{Exercice: p.Exercice - 1, JDIMois: p.JDIMois}); err != nil {
+			return fmt.Errorf("exercice %d: %w", p.Exercice-1, err)
+		}
+	}
+	return runRecorded(ctx, w, p)
+}
+
+// runRecorded computes every indicator of an exercice and records with which SQL.
+func runRecorded(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params) error {
+	if err := run(ctx, w, p, nil, false); err != nil {
+		return err
+	}
+	for _, q := range []string{"DELETE FROM calculs WHERE exercice = ?", "INSERT INTO calculs VALUES (?, ?)"} {
+		args := []any{p.Exercice}
+		if strings.HasPrefix(q, "INSERT") {
+			args = append(args, sqlfiles.Hash())
+		}
+		if _, err := w.Conn().ExecContext(ctx, q, args...); err != nil {
+			return fmt.Errorf("record the computation: %w", err)
+		}
+	}
+	return nil
 }
 
 // Only computes the indicators ids the way Run does, then rolls back: the warehouse is

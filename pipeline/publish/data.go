@@ -11,6 +11,7 @@ import (
 	"bilan/internal/warehouse"
 	"bilan/pipeline/secret"
 	"bilan/reports"
+	sqlfiles "bilan/sql"
 )
 
 // value is one indicator at one territory, as read from rapport_valeurs.
@@ -67,6 +68,7 @@ type data struct {
 	masks         map[secret.Cell]secret.Status
 	cost          secret.Result
 	attackSummary string               // what the attacker found in the packs written
+	computed      []computation        // the exercices the packs show, and the SQL they were computed with
 	printed       map[secret.Cell]bool // when not nil, every cell the reports print is noted here
 	threshold     int
 	jdiMois       int
@@ -148,6 +150,15 @@ func load(ctx context.Context, w *warehouse.Warehouse, exercice, threshold int) 
 			d.immersions[k] = append(d.immersions[k], p)
 			return nil
 		}, []any{exercice}},
+		{"SELECT exercice, sql_sha256 FROM calculs WHERE exercice IN (?, ?) ORDER BY exercice", func(rows *sql.Rows) error {
+			var x computation
+			if err := rows.Scan(&x.Exercice, &x.SQLSHA256); err != nil {
+				return err
+			}
+			x.AJour = x.SQLSHA256 == sqlfiles.Hash()
+			d.computed = append(d.computed, x)
+			return nil
+		}, []any{exercice - 1, exercice}},
 		{"SELECT question, nom, nb_arml, array_to_string(regions, ',') FROM stg_arml_citations", func(rows *sql.Rows) error {
 			var x citation
 			var regions string

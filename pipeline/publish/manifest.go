@@ -22,6 +22,7 @@ type manifest struct {
 	SQLSHA256  string          `json:"sql_sha256"`
 	Parametres parameters      `json:"parametres"`
 	Secret     secrecy         `json:"secret_statistique"`
+	Calculs    []computation   `json:"exercices_calcules"`
 	Entrees    []manifestInput `json:"entrees"`
 	Sorties    []manifestFile  `json:"sorties"`
 }
@@ -37,6 +38,14 @@ type parameters struct {
 	JDIMois       int    `json:"jdi_mois"`
 	DateReference string `json:"date_reference"`
 	DateDocument  string `json:"date_document"`
+}
+
+// computation is an exercice whose indicators the packs show, and the SQL set it was
+// computed with (current: the one of this program).
+type computation struct {
+	Exercice  int    `json:"exercice"`
+	SQLSHA256 string `json:"sql_sha256"`
+	AJour     bool   `json:"sql_actuel"`
 }
 
 // secrecy is what statistical secrecy did and what the attacker found.
@@ -70,6 +79,7 @@ func writeManifest(out string, y int, d *data, date time.Time, files []string) (
 		SQLSHA256: sqlfiles.Hash(),
 		Parametres: parameters{SeuilSecret: d.threshold, JDIMois: d.jdiMois, DateReference: d.dateReference.Format("2006-01-02"),
 			DateDocument: date.Format("2006-01-02")},
+		Calculs: d.computed,
 		Secret: secrecy{CellulesPubliees: d.cost.Considered, Primaires: d.cost.Primary, Secondaires: d.cost.Secondary,
 			DejaRevelees: d.cost.Revealed, Attaquant: d.attackSummary},
 	}

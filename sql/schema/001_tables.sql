@@ -103,6 +103,9 @@ CREATE TABLE IF NOT EXISTS cellules_publiees (
 );
 DROP TABLE IF EXISTS secret;    -- the masks of earlier versions, decided exercice by exercice
 
+-- Each exercice computed, with the SQL set it was computed with (sqlfiles.Hash).
+CREATE TABLE IF NOT EXISTS calculs (exercice INTEGER, sql_sha256 VARCHAR);
+
 -- Values as each indicator view gives them, before territories are completed.
 CREATE TABLE IF NOT EXISTS valeurs_brutes (
     exercice INTEGER, indicateur VARCHAR, niveau VARCHAR, code VARCHAR,
