@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -199,5 +200,42 @@ func TestPreviousExerciceRecomputed(t *testing.T) {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("manifest lacks %s", want)
 		}
+	}
+}
+
+// A youth rejected in an earlier call keeps its events rejected as jeune_rejete when they
+// are sent alone, not as an unknown youth; a youth row rejected for its shape counts too.
+func TestRejectedYouthAcrossCalls(t *testing.T) {
+	t.Setenv("BILAN_CLE_PSEUDO", testKey)
+	wh := filepath.Join(t.TempDir(), "w.duckdb")
+	dir := t.TempDir()
+	var jeunes, events strings.Builder
+	jeunes.WriteString("id_jeune;code_structure;date_naissance;sexe;qpv;date_premier_accueil\n")
+	events.WriteString("id_evenement;id_jeune;code_structure;date_evenement;type_evenement;statut;siret\n")
+	for i := 1; i <= 100; i++ {
+		switch i {
+		case 7:
+			fmt.Fprintf(&jeunes, "J%d;35238S00;31/02/1998;F;N;02/03/2016\n", i) // impossible date
+		case 9:
+			fmt.Fprintf(&jeunes, "J%d;35238S00;15/06/1998;F;N\n", i) // one field short
+		default:
+			fmt.Fprintf(&jeunes, "J%d;35238S00;15/06/1998;F;N;02/03/2016\n", i)
+		}
+		fmt.Fprintf(&events, "E%d;J%d;35238S00;14/03/2016;ENTRETIEN_INDIVIDUEL;REALISE;\n", i, i)
+	}
+	os.MkdirAll(filepath.Join(dir, "1"), 0o755)
+	os.MkdirAll(filepath.Join(dir, "2"), 0o755)
+	os.WriteFile(filepath.Join(dir, "1", "jeunes.csv"), []byte(jeunes.String()), 0o644)
+	os.WriteFile(filepath.Join(dir, "2", "evenements.csv"), []byte(events.String()), 0o644)
+	mustRun(t, "ingest", "--warehouse", wh, "--year", "2016", "--scope", "53", filepath.Join(dir, "1", "jeunes.csv"))
+	out := mustRun(t, "ingest", "--warehouse", wh, "--year", "2016", "--scope", "53", filepath.Join(dir, "2", "evenements.csv"))
+	for _, line := range []int{8, 10} {
+		want := fmt.Sprintf("Fichier evenements.csv, ligne %d, colonne « id_jeune » : la ligne de ce jeune a été rejetée dans le fichier des jeunes ; cette ligne l'est aussi.", line)
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks\n  %s\ngot:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "jeune_inconnu") {
+		t.Errorf("an event of a rejected youth reported as unknown:\n%s", out)
 	}
 }

@@ -53,7 +53,7 @@ func FuzzReadCSV(f *testing.F) {
 					rep.Loaded++
 				}
 				return nil
-			})
+			}, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -89,7 +89,7 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) (*Result, err
 		c.structures = c.inForce
 	}
 	if len(byKind[KindJeunes]) == 0 {
-		if err := loadYouths(ctx, w, opt.Exercice, opt.Scope, c.youths); err != nil {
+		if err := loadYouths(ctx, w, opt.Exercice, opt.Scope, c.youths, c.rejected); err != nil {
 			return nil, err
 		}
 	}
@@ -181,6 +181,12 @@ func readKind(ctx context.Context, w *warehouse.Warehouse, c *checker, k Kind, f
 				}
 				rowValues = append(append(append(rowValues[:0], fileValues...), r.line), values...)
 				return add(rowValues...)
+			}, func(r *row) {
+				if k == KindJeunes { // its events and measures follow it (jeune_rejete)
+					if id := r.get("id_jeune"); id != "" {
+						c.markRejected(c.pseudo.ID(id))
+					}
+				}
 			})
 			if err != nil {
 				return err
@@ -198,7 +204,21 @@ func readKind(ctx context.Context, w *warehouse.Warehouse, c *checker, k Kind, f
 	if _, err := w.Conn().ExecContext(ctx, "DELETE FROM "+table+" WHERE exercice = ? AND scope = ?", opt.Exercice, opt.Scope); err != nil {
 		return fmt.Errorf("replace %s: %w", table, err)
 	}
-	return w.Append(ctx, table, read)
+	if err := w.Append(ctx, table, read); err != nil || k != KindJeunes {
+		return err
+	}
+	// The youths rejected stay rejected for the events and measures sent in later calls.
+	if _, err := w.Conn().ExecContext(ctx, "DELETE FROM jeunes_rejetes WHERE exercice = ? AND scope = ?", opt.Exercice, opt.Scope); err != nil {
+		return err
+	}
+	return w.Append(ctx, "jeunes_rejetes", func(add func(...any) error) error {
+		for _, id := range c.rejectedIDs {
+			if err := add(opt.Exercice, opt.Scope, id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // readWorkbooks reads every ARML workbook of the call, and checks that no region has two.
@@ -371,20 +391,32 @@ func loadStructures(ctx context.Context, w *warehouse.Warehouse, into map[string
 	return rows.Err()
 }
 
-func loadYouths(ctx context.Context, w *warehouse.Warehouse, exercice int, scope string, into map[idKey]bool) error {
-	rows, err := w.Conn().QueryContext(ctx, "SELECT id_jeune FROM raw_jeunes WHERE exercice = ? AND scope = ?", exercice, scope)
-	if err != nil {
-		return fmt.Errorf("read youths: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
+// loadYouths reads the youths of the (exercice, scope) loaded by an earlier call, and
+// those it rejected.
+func loadYouths(ctx context.Context, w *warehouse.Warehouse, exercice int, scope string, youths, rejected map[idKey]bool) error {
+	for _, q := range []struct {
+		sql  string
+		into map[idKey]bool
+	}{{"SELECT id_jeune FROM raw_jeunes WHERE exercice = ? AND scope = ?", youths},
+		{"SELECT id_jeune FROM jeunes_rejetes WHERE exercice = ? AND scope = ?", rejected}} {
+		rows, err := w.Conn().QueryContext(ctx, q.sql, exercice, scope)
+		if err != nil {
+			return fmt.Errorf("read youths: %w", err)
+		}
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			q.into[keyOf(id)] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
 			return err
 		}
-		into[keyOf(id)] = true
 	}
-	return rows.Err()
+	return nil
 }
 
 // warnYearChange warns about every structure whose youths changed by more than 30 % on

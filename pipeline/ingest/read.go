@@ -56,13 +56,13 @@ func (r *row) get(name string) string {
 	return strings.TrimSpace(r.fields[i])
 }
 
-// readCSV decodes a file, checks its header against the kind's columns, and calls each
-// for every non-blank data row. It fills the file's hash, encoding and header issues;
-// a refusal stops the reading.
+// It fills the file's hash, encoding and header issues; a refusal stops the reading.
 // limits bound a CSV file: longest line, longest field (0: the defaults).
 type limits struct{ line, field int }
 
-func readCSV(path string, kind Kind, rep *FileReport, lim limits, each func(*row) error) error {
+// readCSV decodes a file, checks its header, and calls each for every non-blank data row
+// that has the header's shape; bad (may be nil) gets the rows rejected for their shape.
+func readCSV(path string, kind Kind, rep *FileReport, lim limits, each func(*row) error, bad func(*row)) error {
 	if lim.line <= 0 {
 		lim.line = textio.MaxLine
 	}
@@ -189,18 +189,25 @@ func readCSV(path string, kind Kind, rep *FileReport, lim limits, each func(*row
 			continue
 		}
 		rep.Read++
+		r := &row{file: name, line: line, fields: fields, index: index}
 		if len(fields) != width { // a short row would shift its values into other columns
 			rep.Rejected++
 			rep.add(Issue{Severity: Reject, File: name, Line: line, Rule: RuleFieldCount, Args: []any{len(fields), width}})
+			if bad != nil {
+				bad(r)
+			}
 			continue
 		}
 		if i := longField(fields, lim.field); i >= 0 {
 			column, _ := headerLabel(rd.RawHeader[i])
 			rep.Rejected++
 			rep.add(Issue{Severity: Reject, File: name, Line: line, Column: column, Rule: RuleLongField, Args: []any{lim.field}})
+			if bad != nil {
+				bad(r)
+			}
 			continue
 		}
-		if err := each(&row{file: name, line: line, fields: fields, index: index}); err != nil {
+		if err := each(r); err != nil {
 			return err
 		}
 	}

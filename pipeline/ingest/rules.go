@@ -24,6 +24,7 @@ type checker struct {
 	inForce      map[string]structure // the referential in force before the call
 	youths       map[idKey]bool       // pseudonymised ids of the youths rows may point to
 	rejected     map[idKey]bool       // pseudonymised ids of youths whose row was rejected
+	rejectedIDs  []string             // the same pseudonyms, kept for later calls (jeunes_rejetes)
 	pseudo       *pseudo.Pseudonymiser
 	ids          *idSet // for duplicates within one kind
 	rep          *FileReport
@@ -46,6 +47,14 @@ func (c *checker) quote(column, value string) string {
 		return value
 	}
 	return ""
+}
+
+// markRejected notes a youth whose row was rejected: its events and measures are too.
+func (c *checker) markRejected(id string) {
+	if k := keyOf(id); !c.rejected[k] {
+		c.rejected[k] = true
+		c.rejectedIDs = append(c.rejectedIDs, id)
+	}
 }
 
 // reject records a rejection of the current row; only the first one counts.
@@ -252,7 +261,7 @@ func (c *checker) jeunesRow(r *row) []any {
 	accueil := c.date(r, "date_premier_accueil")
 	if c.rejectedRow {
 		if first { // later occurrences point to this one
-			c.rejected[keyOf(id)] = true
+			c.markRejected(id)
 		}
 		return nil
 	}

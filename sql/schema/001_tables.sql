@@ -103,6 +103,10 @@ CREATE TABLE IF NOT EXISTS cellules_publiees (
 );
 DROP TABLE IF EXISTS secret;    -- the masks of earlier versions, decided exercice by exercice
 
+-- Youths whose row was rejected (pseudonymised ids), per batch of youths: their events and
+-- measures sent in a later call are rejected as jeune_rejete too.
+CREATE TABLE IF NOT EXISTS jeunes_rejetes (exercice INTEGER, scope VARCHAR, id_jeune VARCHAR);
+
 -- Each exercice computed, with the SQL set it was computed with (sqlfiles.Hash).
 CREATE TABLE IF NOT EXISTS calculs (exercice INTEGER, sql_sha256 VARCHAR);
 
