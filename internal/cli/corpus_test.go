@@ -239,3 +239,35 @@ func TestRejectedYouthAcrossCalls(t *testing.T) {
 		t.Errorf("an event of a rejected youth reported as unknown:\n%s", out)
 	}
 }
+
+// The ±30 % warning sees a structure that drops to 0 (a forgotten extract) and compares
+// like with like: 2015 came as a national batch, 2016 as Bretagne's; Corse's structures
+// are not Bretagne's to miss.
+func TestYearChangeWarning(t *testing.T) {
+	t.Setenv("BILAN_CLE_PSEUDO", testKey)
+	wh := filepath.Join(t.TempDir(), "w.duckdb")
+	dir := t.TempDir()
+	write := func(name string, year int, mls map[string]int) string {
+		var b strings.Builder
+		b.WriteString("id_jeune;code_structure;date_naissance;date_premier_accueil\n")
+		for _, ml := range []string{"35238S00", "29019S00", "2A004S00"} {
+			for i := 0; i < mls[ml]; i++ {
+				fmt.Fprintf(&b, "%s-%d;%s;15/06/1998;02/03/%d\n", ml, i, ml, year)
+			}
+		}
+		p := filepath.Join(dir, name, "jeunes.csv")
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(b.String()), 0o644)
+		return p
+	}
+	mustRun(t, "ingest", "--warehouse", wh, "--year", "2015", "--scope", "national",
+		write("2015", 2015, map[string]int{"35238S00": 50, "29019S00": 40, "2A004S00": 30}))
+	out := mustRun(t, "ingest", "--warehouse", wh, "--year", "2016", "--scope", "53",
+		write("2016", 2016, map[string]int{"35238S00": 52}))
+	if want := "la structure « 29019S00 » compte 0 jeunes contre 40 pour l'exercice 2015 (−100,0 %)"; !strings.Contains(out, want) {
+		t.Errorf("report lacks %q:\n%s", want, out)
+	}
+	if strings.Contains(out, "2A004S00") || strings.Contains(out, "« 35238S00 » compte") {
+		t.Errorf("warned about Corse, or about a change under 30 %%:\n%s", out)
+	}
+}

@@ -6,6 +6,7 @@ package ingest
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"sort"
@@ -422,9 +423,20 @@ func loadYouths(ctx context.Context, w *warehouse.Warehouse, exercice int, scope
 // warnYearChange warns about every structure whose youths changed by more than 30 % on
 // the previous exercice kept in the warehouse (extracts.md §5).
 func warnYearChange(ctx context.Context, w *warehouse.Warehouse, c *checker, res *Result) error {
+	// Like with like: the previous exercice's youths of the same scope (its national batch
+	// when the region sent none), structure by structure, those of the call's region only.
+	var scope string
+	err := w.Conn().QueryRowContext(ctx, `SELECT scope FROM batches WHERE exercice = ? AND kind = 'jeunes' AND scope IN (?, 'national')
+		ORDER BY scope = 'national' LIMIT 1`, c.exercice-1, c.scope).Scan(&scope)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("read previous exercice: %w", err)
+	}
 	rows, err := w.Conn().QueryContext(ctx,
-		"SELECT code_structure, count(DISTINCT id_jeune) FROM raw_jeunes WHERE exercice = ? GROUP BY code_structure ORDER BY code_structure",
-		c.exercice-1)
+		"SELECT code_structure, count(DISTINCT id_jeune) FROM raw_jeunes WHERE exercice = ? AND scope = ? GROUP BY code_structure ORDER BY code_structure",
+		c.exercice-1, scope)
 	if err != nil {
 		return fmt.Errorf("read previous exercice: %w", err)
 	}
@@ -441,8 +453,11 @@ func warnYearChange(ctx context.Context, w *warehouse.Warehouse, c *checker, res
 		if err := rows.Scan(&code, &prev); err != nil {
 			return err
 		}
-		cur, ok := c.perStructure[code]
-		if !ok || prev == 0 || 10*abs(cur-prev) <= 3*prev {
+		if s, ok := c.inForce[code]; c.scope != "national" && (!ok || s.region != c.scope) {
+			continue
+		}
+		cur := c.perStructure[code] // 0 for a structure the call forgot
+		if prev == 0 || 10*abs(cur-prev) <= 3*prev {
 			continue
 		}
 		sign := "+"
