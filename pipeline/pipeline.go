@@ -44,15 +44,18 @@ type RunResult struct {
 	Files  []string // published files
 }
 
-// Run ingests every batch, then computes and publishes exercice Params.Exercice. A
-// refused batch stops the run before compute (ingest.ErrRefused); earlier batches stay
-// loaded, the refused one changes nothing.
+// Run ingests every batch in one transaction, then computes and publishes exercice
+// Params.Exercice. A refused batch stops the run before compute (ingest.ErrRefused) and
+// leaves the warehouse exactly as before the run, earlier batches included.
 func Run(ctx context.Context, w *warehouse.Warehouse, opt RunOptions) (*RunResult, error) {
 	res := &RunResult{}
+	if _, err := w.Conn().ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
+		return res, err
+	}
 	var ingestErr error
 	for _, b := range opt.Batches {
 		r, err := ingest.Run(ctx, w, ingest.Options{Exercice: opt.Params.Exercice, Scope: b.Scope, Files: b.Files,
-			Key: opt.Key, RefusalShare: opt.RefusalShare, Progress: opt.Progress})
+			Key: opt.Key, RefusalShare: opt.RefusalShare, Progress: opt.Progress, InTransaction: true})
 		if r != nil {
 			res.Ingest = append(res.Ingest, r)
 		}
@@ -60,6 +63,13 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt RunOptions) (*RunResul
 			ingestErr = err
 			break
 		}
+	}
+	end := "COMMIT"
+	if ingestErr != nil {
+		end = "ROLLBACK"
+	}
+	if _, err := w.Conn().ExecContext(context.WithoutCancel(ctx), end); err != nil && ingestErr == nil {
+		return res, err
 	}
 	report, err := publish.WriteValidation(opt.Out, opt.Params.Exercice, opt.Date, res.Ingest)
 	if err != nil {

@@ -378,7 +378,7 @@ func snapshot(t *testing.T, wh string) string {
 	}
 	defer w.Close()
 	var parts []string
-	for _, table := range []string{"batches", "raw_structures", "raw_jeunes", "raw_evenements", "raw_mesures", "quarantine", "warnings"} {
+	for _, table := range []string{"batches", "raw_structures", "raw_jeunes", "raw_evenements", "raw_mesures", "quarantine", "warnings", "jeunes_rejetes"} {
 		var n int64
 		var h sql.NullString
 		q := fmt.Sprintf("SELECT count(*), CAST(sum(hash(t)) AS VARCHAR) FROM %s t", table)

@@ -271,3 +271,34 @@ func TestYearChangeWarning(t *testing.T) {
 		t.Errorf("warned about Corse, or about a change under 30 %%:\n%s", out)
 	}
 }
+
+// run --in DIR loads all its batches in one transaction: Bretagne's batch refused, the
+// warehouse is exactly as before the run, Guadeloupe's batch read before it included.
+func TestRunIsAllOrNothing(t *testing.T) {
+	t.Setenv("BILAN_CLE_PSEUDO", testKey)
+	wh := filepath.Join(t.TempDir(), "w.duckdb")
+	mustRun(t, "ingest", "--warehouse", wh, "--year", "2015", "--scope", "53", filepath.Join(demo, "2015", "53"))
+	in := t.TempDir()
+	for region, src := range map[string]string{"01": filepath.Join(demo, "2016", "01"), "53": "../../fixtures/bad/37-autre-region"} {
+		os.MkdirAll(filepath.Join(in, region), 0o755)
+		entries, _ := os.ReadDir(src)
+		for _, e := range entries {
+			if e.Name() == "attendu.txt" {
+				continue
+			}
+			b, err := os.ReadFile(filepath.Join(src, e.Name()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			os.WriteFile(filepath.Join(in, region, e.Name()), b, 0o644)
+		}
+	}
+	before := snapshot(t, wh)
+	code, out, errOut := run(t, "run", "--warehouse", wh, "--year", "2016", "--in", in, "--out", filepath.Join(t.TempDir(), "out"))
+	if code != ExitRefused {
+		t.Fatalf("exit %d\n%s%s", code, out, errOut)
+	}
+	if after := snapshot(t, wh); after != before {
+		t.Error("a refused batch of the run left the batches read before it loaded")
+	}
+}

@@ -22,11 +22,14 @@ type Options struct {
 	Exercice     int
 	Scope        string // "national" or a region code
 	Files        []string
-	Names        []string                               // names the files were sent under (else their base names): kinds and reports use them
-	Key          []byte                                 // pseudonymisation key
-	RefusalShare float64                                // share of rejected rows above which a file is refused; 0 = 2 %
-	DryRun       bool                                   // validate only: nothing is written
-	Progress     func(file string, rows int, done bool) // called every progressEvery rows; may be nil
+	Names        []string // names the files were sent under (else their base names): kinds and reports use them
+	Key          []byte   // pseudonymisation key
+	RefusalShare float64  // share of rejected rows above which a file is refused; 0 = 2 %
+	DryRun       bool     // validate only: nothing is written
+	// InTransaction: the caller holds a transaction around several calls (pipeline.Run
+	// loads all its batches in one); Run then neither begins, commits nor rolls back.
+	InTransaction bool
+	Progress      func(file string, rows int, done bool) // called every progressEvery rows; may be nil
 	// Limits of a CSV file: its longest line (a longer one refuses the file) and longest
 	// field (a longer one rejects its row), in bytes; 0 = textio.MaxLine and MaxField.
 	MaxLine, MaxField int
@@ -96,7 +99,7 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) (*Result, err
 	}
 	// The rows go straight into their tables inside one transaction, committed only when
 	// no file is refused: a refusal or a crash leaves the warehouse as it was.
-	if !opt.DryRun {
+	if !opt.DryRun && !opt.InTransaction {
 		if err := exec(ctx, w, "BEGIN TRANSACTION"); err != nil {
 			return nil, err
 		}
