@@ -112,7 +112,13 @@ func TestFormulaInjection(t *testing.T) {
 	in := filepath.Join(dir, "in", "53")
 	os.MkdirAll(in, 0o755)
 	const evil = `=HYPERLINK("http://exemple.invalid","Rennes")`
-	writeFile(t, in, "referentiel_structures.csv", strings.Replace(referentiel.CSV(), "35238S00;35-ML RENNES;", "35238S00;\""+strings.ReplaceAll(evil, `"`, `""`)+"\";", 1))
+	var bretagne []string // a regional batch carries its own region's referential only
+	for i, l := range strings.Split(strings.TrimSpace(referentiel.CSV()), "\n") {
+		if i == 0 || strings.HasSuffix(l, ";53") {
+			bretagne = append(bretagne, l)
+		}
+	}
+	writeFile(t, in, "referentiel_structures.csv", strings.Replace(strings.Join(bretagne, "\n")+"\n", "35238S00;35-ML RENNES;", "35238S00;\""+strings.ReplaceAll(evil, `"`, `""`)+"\";", 1))
 	for _, k := range []string{"jeunes.csv", "evenements.csv", "mesures.csv"} {
 		b, _ := os.ReadFile(filepath.Join(demo, "2016", "53", k))
 		writeFile(t, in, k, string(b))

@@ -110,7 +110,7 @@ print(json.dumps(res))
 		"structures.fin_etat":                        {"decimal", "0"},
 		"enquete_numerique.q1_plan_action":           {"list", `"OUI,NON,NC,NON_CONCERNE"`},
 		"enquete_numerique.q3_appel_offres":          {"list", `"OUI,NON,EN_COURS,NC,NON_CONCERNE"`},
-		"ml_strategie_numerique.strategie_numerique": {"list", `"OUI,NON"`},
+		"ml_strategie_numerique.strategie_numerique": {"list", `"OUI,NON,NC,NON_CONCERNE"`},
 		"suivi_pnae.role":                            {"list", `"REFERENTE,CONCERNEE,NON_CONCERNEE"`},
 		"suivi_pnae.statut":                          {"list", `"NON_DEMARREE,EN_COURS,REALISEE"`},
 		"suivi_pnae.action":                          {"whole", "1"},
