@@ -30,14 +30,15 @@ func printReport(w io.Writer, res *ingest.Result) {
 			fmt.Fprintf(w, "  %s\n", f.Detail)
 		}
 		for _, g := range f.ByRule() {
-			issues := g.Issues
-			fmt.Fprintf(w, "  [%s] %s : %s\n", g.Severity.Label(), g.Rule, n(len(issues)))
-			for j, i := range issues {
+			fmt.Fprintf(w, "  [%s] %s : %s\n", g.Severity.Label(), g.Rule, n(g.Count))
+			for j, i := range g.Issues {
 				if j == ingest.FirstLines {
-					fmt.Fprintf(w, "    … et %s autres\n", n(len(issues)-ingest.FirstLines))
 					break
 				}
 				fmt.Fprintf(w, "    %s\n", i.Message())
+			}
+			if g.Count > ingest.FirstLines {
+				fmt.Fprintf(w, "    … et %s autres\n", n(g.Count-ingest.FirstLines))
 			}
 		}
 	}

@@ -152,10 +152,9 @@ func views(res *ingest.Result) []fileView {
 	for _, f := range res.Files {
 		v := fileView{Name: f.Name, Detail: f.Detail, Refused: f.Refused, Read: f.Read, Loaded: f.Loaded, Rejected: f.Rejected}
 		for _, g := range f.ByRule() {
-			gv := groupView{Severity: g.Severity.Label(), Rule: g.Rule, Count: len(g.Issues)}
+			gv := groupView{Severity: g.Severity.Label(), Rule: g.Rule, Count: g.Count, More: max(0, g.Count-ingest.FirstLines)}
 			for i, issue := range g.Issues {
 				if i == ingest.FirstLines {
-					gv.More = len(g.Issues) - i
 					break
 				}
 				gv.Messages = append(gv.Messages, issue.Message())

@@ -56,6 +56,11 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) (*Result, err
 		opt.RefusalShare = 0.02
 	}
 	res := &Result{}
+	defer func() { // the spilled issues served the quarantine only
+		for _, f := range res.Files {
+			f.release()
+		}
+	}()
 	byKind := map[Kind][]string{}
 	names := map[string]string{}
 	for i, p := range opt.Files {
@@ -163,7 +168,7 @@ func readKind(ctx context.Context, w *warehouse.Warehouse, c *checker, k Kind, f
 	table := specs[k].table
 	read := func(add func(...any) error) error {
 		for _, p := range files {
-			rep := &FileReport{Path: p, Name: name(p), Kind: k}
+			rep := &FileReport{Path: p, Name: name(p), Kind: k, CountOnly: opt.DryRun}
 			res.Files = append(res.Files, rep)
 			c.rep = rep
 			// Each row's values follow the file's own, boxed once; add copies them, so
@@ -280,9 +285,9 @@ func appendWorkbooks(ctx context.Context, w *warehouse.Warehouse, opt Options, w
 // rejected for their own faults (jeune_rejete rows do not count).
 func refuseOverThreshold(rep *FileReport, share float64) {
 	own := 0
-	for _, i := range rep.Issues {
-		if i.Severity == Reject && i.Rule != RuleRejectedYouth {
-			own++
+	for _, g := range rep.ByRule() {
+		if g.Severity == Reject && g.Rule != RuleRejectedYouth {
+			own += g.Count
 		}
 	}
 	if rep.Read > 0 && float64(own) > share*float64(rep.Read) {
@@ -352,13 +357,14 @@ func record(ctx context.Context, w *warehouse.Warehouse, opt Options, kinds []Ki
 		err := w.Append(ctx, table, func(add func(...any) error) error {
 			for _, u := range units {
 				for _, f := range u.files {
-					for _, i := range f.Issues {
+					err := f.Each(func(i Issue) error {
 						if i.Severity != severity {
-							continue
+							return nil
 						}
-						if err := add(opt.Exercice, u.scope, string(f.Kind), i.File, i.Line, i.Column, i.Rule, i.Message()); err != nil {
-							return err
-						}
+						return add(opt.Exercice, u.scope, string(f.Kind), i.File, i.Line, i.Column, i.Rule, i.Message())
+					})
+					if err != nil {
+						return err
 					}
 				}
 			}

@@ -139,15 +139,16 @@ func (s Severity) Label() string {
 // FirstLines is how many messages of each rule the validation reports quote.
 const FirstLines = 5
 
-// RuleGroup is the issues of one rule in one file.
+// RuleGroup is the issues of one rule in one file: Count of them, the first ones in Issues.
 type RuleGroup struct {
 	Rule     string
 	Severity Severity
+	Count    int
 	Issues   []Issue
 }
 
 // ByRule groups a file's issues by rule: blocking rules first, then rejections, then
-// warnings, each in rule order; issues keep their reading order.
+// warnings, each in rule order, with their count; the issues kept keep their reading order.
 func (f *FileReport) ByRule() []RuleGroup {
 	index := map[string]int{}
 	var groups []RuleGroup
@@ -159,6 +160,9 @@ func (f *FileReport) ByRule() []RuleGroup {
 			groups = append(groups, RuleGroup{Rule: i.Rule, Severity: i.Severity})
 		}
 		groups[k].Issues = append(groups[k].Issues, i)
+	}
+	for k := range groups {
+		groups[k].Count = max(f.Count(groups[k].Rule), len(groups[k].Issues))
 	}
 	sort.SliceStable(groups, func(a, b int) bool {
 		if groups[a].Severity != groups[b].Severity {

@@ -28,16 +28,34 @@ type FileReport struct {
 	Read      int // non-blank data rows
 	Loaded    int
 	Rejected  int
-	Issues    []Issue // rejections, warnings and the refusal, in reading order
-	Refused   bool
+	// Issues are the refusals and, for each rule, its first FirstLines rejections or
+	// warnings, in reading order; Each gives them all, Count tells how many of a rule.
+	Issues  []Issue
+	Refused bool
+	// CountOnly: the issues beyond Issues are counted, not kept (a validation that loads
+	// nothing needs no more).
+	CountOnly bool
+	counts    map[string]int
+	spill     *spill
 }
 
 func (f *FileReport) add(i Issue) {
-	f.Issues = append(f.Issues, i)
+	if f.counts == nil {
+		f.counts = map[string]int{}
+	}
+	f.counts[i.Rule]++
 	if i.Severity == Refuse {
 		f.Refused = true
 	}
+	if i.Severity == Refuse || f.counts[i.Rule] <= FirstLines {
+		f.Issues = append(f.Issues, i)
+		return
+	}
+	f.keep(i)
 }
+
+// Count is how many issues of a rule the file has.
+func (f *FileReport) Count(rule string) int { return f.counts[rule] }
 
 // row is one data record with its header.
 type row struct {

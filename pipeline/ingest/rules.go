@@ -53,7 +53,9 @@ func (c *checker) quote(column, value string) string {
 func (c *checker) markRejected(id string) {
 	if k := keyOf(id); !c.rejected[k] {
 		c.rejected[k] = true
-		c.rejectedIDs = append(c.rejectedIDs, id)
+		if !c.rep.CountOnly { // kept for later calls: a validation keeps nothing
+			c.rejectedIDs = append(c.rejectedIDs, id)
+		}
 	}
 }
 

@@ -45,7 +45,7 @@ func WriteValidation(out string, y int, date time.Time, results []*ingest.Result
 					msgs = append(msgs, i.Message())
 				}
 				rules.Rows = append(rules.Rows, []reports.Cell{reports.Str(f.Name), reports.Str(g.Severity.Label()), reports.Str(g.Rule),
-					reports.Num(float64(len(g.Issues)), reports.Count), reports.Str(strings.Join(msgs, "\n"))})
+					reports.Num(float64(g.Count), reports.Count), reports.Str(strings.Join(msgs, "\n"))})
 			}
 		}
 	}
