@@ -35,3 +35,41 @@ func TestKindOf(t *testing.T) {
 		}
 	}
 }
+
+// A file keeps each rule's first lines in memory and the rest in its spill: Each gives
+// them all back (for the quarantine), in full; a count-only report keeps none of the rest.
+func TestSpilledIssues(t *testing.T) {
+	for _, countOnly := range []bool{false, true} {
+		rep := &FileReport{Name: "jeunes.csv", CountOnly: countOnly}
+		for line := 2; line < 1002; line++ {
+			rep.add(Issue{Severity: Reject, File: "jeunes.csv", Line: line, Column: "id_jeune", Rule: RuleDuplicate, Args: []any{1}})
+		}
+		rep.add(Issue{Severity: Refuse, File: "jeunes.csv", Rule: RuleTooManyRejected, Args: []any{1000, 1000, "2 %"}})
+		if len(rep.Issues) != FirstLines+1 {
+			t.Errorf("%d issues in memory, want %d", len(rep.Issues), FirstLines+1)
+		}
+		g := rep.ByRule()
+		if g[0].Rule != RuleTooManyRejected || g[1].Count != 1000 || len(g[1].Issues) != FirstLines {
+			t.Errorf("groups %+v", g)
+		}
+		var lines []int
+		var last string
+		if err := rep.Each(func(i Issue) error {
+			if i.Rule == RuleDuplicate {
+				lines = append(lines, i.Line)
+				last = i.Message()
+			}
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		want := 1000
+		if countOnly {
+			want = FirstLines
+		}
+		if len(lines) != want || !countOnly && (lines[999] != 1001 || last != "Fichier jeunes.csv, ligne 1001, colonne « id_jeune » : identifiant déjà présent ligne 1 (seule la première occurrence est gardée) ; ligne rejetée.") {
+			t.Errorf("count only %v: %d issues given back, last %q", countOnly, len(lines), last)
+		}
+		rep.release()
+	}
+}
