@@ -35,7 +35,7 @@ build: web
 # A new interesting input is minimised for 50 executions, not Go's default 60 s: with the
 # workbook target (zip bytes) the default spent nearly all the time minimising (53 runs a minute).
 FUZZ     := ./internal/textio:FuzzDecodeCSV ./internal/parse:FuzzDate ./internal/parse:FuzzNumbers \
-            ./pipeline/ingest:FuzzReadCSV ./pipeline/ingest:FuzzWorkbook
+            ./pipeline/ingest:FuzzReadCSV ./pipeline/ingest:FuzzWorkbook ./pipeline/ingest:FuzzHeader
 FUZZTIME ?= 60s
 
 test: web

@@ -28,14 +28,15 @@ type Batch struct {
 
 // RunOptions describe a whole yearly batch.
 type RunOptions struct {
-	Params       warehouse.Params
-	Threshold    int // statistical secrecy threshold; 0 = secret.DefaultThreshold
-	Batches      []Batch
-	Key          []byte
-	RefusalShare float64
-	Out          string
-	Date         time.Time               // document date; zero = derived from the inputs
-	Progress     func(string, int, bool) // rows read per file, see ingest.Options
+	Params            warehouse.Params
+	Threshold         int // statistical secrecy threshold; 0 = secret.DefaultThreshold
+	Batches           []Batch
+	Key               []byte
+	RefusalShare      float64
+	MaxLine, MaxField int // limits of a CSV line and field (0: ingest's defaults)
+	Out               string
+	Date              time.Time               // document date; zero = derived from the inputs
+	Progress          func(string, int, bool) // rows read per file, see ingest.Options
 }
 
 // RunResult gathers the validation reports of every ingest call.
@@ -55,7 +56,7 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt RunOptions) (*RunResul
 	var ingestErr error
 	for _, b := range opt.Batches {
 		r, err := ingest.Run(ctx, w, ingest.Options{Exercice: opt.Params.Exercice, Scope: b.Scope, Files: b.Files,
-			Key: opt.Key, RefusalShare: opt.RefusalShare, Progress: opt.Progress, InTransaction: true})
+			Key: opt.Key, RefusalShare: opt.RefusalShare, MaxLine: opt.MaxLine, MaxField: opt.MaxField, Progress: opt.Progress, InTransaction: true})
 		if r != nil {
 			res.Ingest = append(res.Ingest, r)
 		}

@@ -113,7 +113,7 @@ func ingestCmd(ctx context.Context, e *env, name string, args []string, dry bool
 	}
 	defer w.Close()
 	res, err := ingest.Run(ctx, w, ingest.Options{Exercice: c.year, Scope: *scope, Files: files, Key: key,
-		RefusalShare: c.settings.refusalShare, DryRun: dry, Progress: progress(e)})
+		RefusalShare: c.settings.refusalShare, MaxLine: c.settings.maxLine, MaxField: c.settings.maxField, DryRun: dry, Progress: progress(e)})
 	if res != nil {
 		printReport(e.stdout, res)
 	}
@@ -230,7 +230,7 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	}
 	defer w.Close()
 	res, err := pipeline.Run(ctx, w, pipeline.RunOptions{Params: c.params(), Threshold: c.settings.threshold, Batches: batches, Key: key,
-		RefusalShare: c.settings.refusalShare, Out: *out, Date: d, Progress: progress(e)})
+		RefusalShare: c.settings.refusalShare, MaxLine: c.settings.maxLine, MaxField: c.settings.maxField, Out: *out, Date: d, Progress: progress(e)})
 	for _, r := range res.Ingest {
 		printReport(e.stdout, r)
 	}

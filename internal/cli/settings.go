@@ -17,6 +17,8 @@ type settings struct {
 	jdiMois       int
 	dateReference time.Time
 	refusalShare  float64
+	maxLine       int // bytes of a CSV line (0: ingest's default)
+	maxField      int // bytes of a CSV field
 }
 
 func loadSettings(path string) (settings, error) {
@@ -60,6 +62,16 @@ func loadSettings(path string) (settings, error) {
 				return s, bad()
 			}
 			s.refusalShare = x / 100
+		case k == "longueur_ligne_max" || k == "longueur_champ_max":
+			b, err := strconv.Atoi(v)
+			if err != nil || b < 1024 || b > 64<<20 {
+				return s, usagef("%s, ligne %d : « %s » doit être un nombre d'octets entre 1024 et 67108864.", path, n, k)
+			}
+			if k == "longueur_ligne_max" {
+				s.maxLine = b
+			} else {
+				s.maxField = b
+			}
 		case k == "seuil_secret":
 			t, err := strconv.Atoi(v)
 			if err != nil || t < secret.MinThreshold {

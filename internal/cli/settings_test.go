@@ -73,3 +73,18 @@ func TestJDISettings(t *testing.T) {
 		t.Errorf("bad --jdi-mois: exit %d, %q", code, errOut)
 	}
 }
+
+// The longest CSV line is a setting of the config file.
+func TestLineLengthSetting(t *testing.T) {
+	t.Setenv("BILAN_CLE_PSEUDO", testKey)
+	dir := t.TempDir()
+	cfg := writeFile(t, dir, "bilan.conf", "longueur_ligne_max = 2048\n")
+	p := writeFile(t, dir, "jeunes.csv", "id_jeune;code_structure;date_naissance;remarque\nJ1;35238S00;15/06/1998;"+strings.Repeat("x", 3000)+"\n")
+	code, out, _ := run(t, "validate", "--warehouse", filepath.Join(dir, "w.duckdb"), "--year", "2016", "--scope", "53", "--config", cfg, p)
+	if code != ExitRefused || !strings.Contains(out, "Fichier jeunes.csv, ligne 2 : ligne de plus de 2048 octets : ce n'est pas un extrait I-milo ; fichier refusé.") {
+		t.Errorf("a 3 000-byte line with longueur_ligne_max = 2048: exit %d\n%s", code, out)
+	}
+	if code, _, _ := run(t, "validate", "--warehouse", filepath.Join(dir, "w.duckdb"), "--year", "2016", "--scope", "53", p); code == ExitRefused {
+		t.Error("the same line refused under the default limit")
+	}
+}

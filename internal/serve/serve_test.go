@@ -839,3 +839,27 @@ func TestLatencyDuringUpload(t *testing.T) {
 	t.Logf("upload of %d Mo in %.1f s; %d region pages meanwhile: p50 %v, p95 %v, max %v",
 		total>>20, time.Since(start).Seconds(), len(lat), q(0.5).Round(time.Millisecond), q(0.95).Round(time.Millisecond), lat[len(lat)-1].Round(time.Millisecond))
 }
+
+// The reports the service stores never hold a personal value, whatever the shape of the
+// files: personal columns first, a short row, free text with « ; » and line breaks, a
+// file without its header, unparsable personal attributes.
+func TestUploadReportHasNoPersonalData(t *testing.T) {
+	f := newFixture(t, 10<<20)
+	c := f.client().signIn("arml53")
+	m := "zqxPII"
+	files := map[string][]byte{
+		"jeunes.csv": []byte("nom;prenom;id_jeune;code_structure;date_naissance;sexe;qpv;date_premier_accueil\n" +
+			"Dupont" + m + ";Jean;J1;35238S00;15/06/1998;F;N;02/03/2016\n" +
+			"Durand" + m + ";J2;35238S00;15/06/1998;F;N;02/03/2016\n" +
+			"\"Martin;" + m + "\nsuite\";Luc;J3;35238S00;15/06/1998;F;N;02/03/2016\n" +
+			"Petit;Lea;J4;35238S00;15/06/1998;" + m + ";" + m + ";31/02/" + m + "\n"),
+		"mesures.csv": []byte("M1;J1;35238S00;PACEA;01/02/2016;;" + m + "@exemple.fr\n"),
+	}
+	_, body := c.upload("53", 2016, c.csrf("/region/53"), files)
+	if strings.Contains(body, m) {
+		t.Error("the report page shows a personal value")
+	}
+	if n := f.count("SELECT count(*) FROM depots WHERE contains(rapport, ?)", m); n != 0 || f.count("SELECT count(*) FROM depots") != 1 {
+		t.Errorf("%d stored reports hold a personal value", n)
+	}
+}

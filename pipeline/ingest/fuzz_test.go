@@ -3,7 +3,9 @@ package ingest
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"bilan/internal/pseudo"
 	"bilan/internal/referentiel"
@@ -82,6 +84,43 @@ func FuzzWorkbook(f *testing.F) {
 		fuzzChecker(t).readWorkbook(p, rep)
 		for _, i := range rep.Issues {
 			_ = i.Message()
+		}
+	})
+}
+
+// FuzzHeader: whatever the first line of a file, a message about its header names a
+// column only by a cell that looks like a column name, cut to 40 characters, and quotes no
+// value of it.
+func FuzzHeader(f *testing.F) {
+	f.Add("id_jeune;code_structure;date_naissance")
+	f.Add("J1;35238S00;15/06/1998;jean@exemple.fr;0612345678")
+	f.Add(strings.Repeat("x", 300) + ";id_jeune;id_jeune")
+	f.Fuzz(func(t *testing.T, header string) {
+		p := filepath.Join(t.TempDir(), "jeunes.csv")
+		if err := os.WriteFile(p, []byte(header+"\nJ1;35238S00;15/06/1998\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		c := fuzzChecker(t)
+		check, _ := c.rowFunc(KindJeunes)
+		rep := &FileReport{Name: "jeunes.csv", Kind: KindJeunes}
+		c.rep = rep
+		if err := readCSV(p, KindJeunes, rep, limits{}, func(r *row) error {
+			c.rejectedRow = false
+			check(r)
+			return nil
+		}, nil); err != nil {
+			t.Fatal(err)
+		}
+		for _, i := range rep.Issues {
+			if i.Line > 1 {
+				continue
+			}
+			if i.Value != "" {
+				t.Errorf("%s quotes %q", i.Rule, i.Value)
+			}
+			if label, ok := headerLabel(strings.TrimSuffix(i.Column, "…")); i.Column != "" && (!ok || utf8.RuneCountInString(label) > maxHeaderLabel) {
+				t.Errorf("%s names the column %q", i.Rule, i.Column)
+			}
 		}
 	})
 }

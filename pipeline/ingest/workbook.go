@@ -295,7 +295,7 @@ func (r *wbReader) value(sheet string, col arml.Column, v string, line int) any 
 	}
 	switch col.Type {
 	case arml.Code:
-		s, known := r.c.inForce[v]
+		s, known := r.c.structures[v]
 		switch {
 		case !known:
 			return bad(RuleUnknownStructure)
