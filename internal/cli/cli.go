@@ -107,7 +107,8 @@ Options communes :
   --warehouse CHEMIN   entrepôt DuckDB (ou BILAN_WAREHOUSE ; défaut var/bilan.duckdb)
   --key-file CHEMIN    clé de pseudonymisation (ou la clé elle-même dans BILAN_CLE_PSEUDO ;
                        défaut var/cle-pseudonymisation, créée au premier chargement)
-  --config FICHIER     réglages : jdi_mois, date_reference, part_rejets_max, seuil_secret
+  --config FICHIER     réglages : jdi_mois, date_reference, part_rejets_max, seuil_secret,
+                       longueur_ligne_max, longueur_champ_max (octets d'une ligne, d'un champ CSV)
   --jdi-mois N         fenêtre des JDI en mois (défaut 5 ; prime sur --config)
   --date-reference D   date de référence des JDI, JJ/MM/AAAA (défaut 31/12 de l'exercice)
   --seuil-secret N     secret statistique : effectifs publiés à partir de N (défaut 11, au moins 5)
