@@ -204,7 +204,8 @@ func TestPreviousExerciceRecomputed(t *testing.T) {
 }
 
 // A youth rejected in an earlier call keeps its events rejected as jeune_rejete when they
-// are sent alone, not as an unknown youth; a youth row rejected for its shape counts too.
+// are sent alone, not as an unknown youth; a youth row rejected for its shape or its
+// CSV syntax counts too.
 func TestRejectedYouthAcrossCalls(t *testing.T) {
 	t.Setenv("BILAN_CLE_PSEUDO", testKey)
 	wh := filepath.Join(t.TempDir(), "w.duckdb")
@@ -212,12 +213,14 @@ func TestRejectedYouthAcrossCalls(t *testing.T) {
 	var jeunes, events strings.Builder
 	jeunes.WriteString("id_jeune;code_structure;date_naissance;sexe;qpv;date_premier_accueil\n")
 	events.WriteString("id_evenement;id_jeune;code_structure;date_evenement;type_evenement;statut;siret\n")
-	for i := 1; i <= 100; i++ {
+	for i := 1; i <= 200; i++ { // 3 rejected youths: 1,5 %, under the refusal share
 		switch i {
 		case 7:
 			fmt.Fprintf(&jeunes, "J%d;35238S00;31/02/1998;F;N;02/03/2016\n", i) // impossible date
 		case 9:
 			fmt.Fprintf(&jeunes, "J%d;35238S00;15/06/1998;F;N\n", i) // one field short
+		case 11:
+			fmt.Fprintf(&jeunes, "J%d;35238S00;15/06/1998;F;N\"x;02/03/2016\n", i) // a bare quote: the reader cannot split it
 		default:
 			fmt.Fprintf(&jeunes, "J%d;35238S00;15/06/1998;F;N;02/03/2016\n", i)
 		}
@@ -229,7 +232,7 @@ func TestRejectedYouthAcrossCalls(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "2", "evenements.csv"), []byte(events.String()), 0o644)
 	mustRun(t, "ingest", "--warehouse", wh, "--year", "2016", "--scope", "53", filepath.Join(dir, "1", "jeunes.csv"))
 	out := mustRun(t, "ingest", "--warehouse", wh, "--year", "2016", "--scope", "53", filepath.Join(dir, "2", "evenements.csv"))
-	for _, line := range []int{8, 10} {
+	for _, line := range []int{8, 10, 12} {
 		want := fmt.Sprintf("Fichier evenements.csv, ligne %d, colonne « id_jeune » : la ligne de ce jeune a été rejetée dans le fichier des jeunes ; cette ligne l'est aussi.", line)
 		if !strings.Contains(out, want) {
 			t.Errorf("report lacks\n  %s\ngot:\n%s", want, out)

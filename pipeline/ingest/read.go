@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/csv"
 	"encoding/hex"
@@ -181,11 +182,17 @@ func readCSV(path string, kind Kind, rep *FileReport, lim limits, each func(*row
 	width := len(rd.Header)
 	records, stop := readAhead(rd)
 	defer stop()
+	unsplit := map[int]bool{} // lines the CSV reader could not split, for bad
 	for {
 		fields, line, err := records.next()
 		if errors.Is(err, io.EOF) {
 			if rep.Read == 0 {
 				rep.add(Issue{Severity: Warning, File: name, Rule: RuleNoData})
+			}
+			if bad != nil && len(unsplit) > 0 {
+				return lines(path, enc, lim.line, unsplit, func(line int, text string) {
+					bad(&row{file: name, line: line, fields: strings.Split(text, string(rd.Delimiter)), index: index})
+				})
 			}
 			return nil
 		}
@@ -198,6 +205,9 @@ func readCSV(path string, kind Kind, rep *FileReport, lim limits, each func(*row
 			rep.Read++
 			rep.Rejected++
 			rep.add(Issue{Severity: Reject, File: name, Line: pe.StartLine, Rule: RuleSyntax})
+			if bad != nil {
+				unsplit[pe.StartLine] = true
+			}
 			continue
 		}
 		if err != nil {
@@ -318,6 +328,24 @@ func requiredNames(sp spec) string {
 		}
 	}
 	return strings.Join(names, ", ") + "…"
+}
+
+// lines reads the file again and gives fn the text of the wanted lines (a best-effort
+// split of rows the CSV reader refused, so that bad still sees their first fields).
+func lines(path string, enc textio.Encoding, maxLine int, want map[int]bool, fn func(int, string)) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(textio.NewReader(f, enc))
+	sc.Buffer(make([]byte, 0, 1<<16), maxLine+1)
+	for n := 1; sc.Scan(); n++ {
+		if want[n] {
+			fn(n, strings.ReplaceAll(sc.Text(), `"`, ""))
+		}
+	}
+	return sc.Err()
 }
 
 // longField is the index of the first field longer than max bytes, or -1.
