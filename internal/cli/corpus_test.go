@@ -185,7 +185,9 @@ func TestPreviousExerciceRecomputed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// As if computed by an older version of the SQL: stale, so computed again.
 	w.Conn().ExecContext(context.Background(), "UPDATE indicateurs SET valeur = 999999 WHERE exercice = 2015 AND indicateur = 'EMP_IMMERSIONS'")
+	w.Conn().ExecContext(context.Background(), "UPDATE calculs SET sql_sha256 = 'une-version-anterieure' WHERE exercice = 2015")
 	w.Close()
 	out := filepath.Join(t.TempDir(), "out")
 	mustRun(t, "run", "--warehouse", wh, "--year", "2016", "--in", filepath.Join(demo, "2016", "53"), "--scope", "53", "--out", out)

@@ -19,32 +19,67 @@ import (
 func Run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params) error {
 	// The exercice before, when anything of it is loaded, is recomputed first from its
 	// raw rows with the same SQL: its values feed this one's evolutions and N−1 columns,
-	// and a stored copy may be missing or come from older SQL.
+	// and a stored copy may be missing or come from older SQL or other batches. A copy
+	// computed with this SQL from the same batches and parameters is the same: kept.
 	var loaded int
 	if err := w.Conn().QueryRowContext(ctx, "SELECT count(*) FROM batches WHERE exercice = ?", p.Exercice-1).Scan(&loaded); err != nil {
 		return err
 	}
 	if loaded > 0 {
-		if err := runRecorded(ctx, w, warehouse.Params{Exercice: p.Exercice - 1, JDIMois: p.JDIMois}); err != nil {
-			return fmt.Errorf("exercice %d: %w", p.Exercice-1, err)
+		prev := warehouse.Params{Exercice: p.Exercice - 1, JDIMois: p.JDIMois}
+		current, err := upToDate(ctx, w, prev)
+		if err != nil {
+			return err
+		}
+		if !current {
+			if err := runRecorded(ctx, w, prev); err != nil {
+				return fmt.Errorf("exercice %d: %w", p.Exercice-1, err)
+			}
 		}
 	}
 	return runRecorded(ctx, w, p)
 }
 
-// runRecorded computes every indicator of an exercice and records with which SQL.
+// fingerprint is what an exercice's indicators are a function of, besides the SQL: its
+// batches (each with its load order and files' SHA-256), the shipped referential and the
+// run parameters.
+func fingerprint(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params) (string, error) {
+	var batches, shipped string
+	err := w.Conn().QueryRowContext(ctx, `SELECT
+		coalesce((SELECT string_agg(scope || ':' || kind || ':' || seq || ':' || sha256, '|' ORDER BY scope, kind) FROM batches WHERE exercice = ?), ''),
+		coalesce((SELECT CAST(sum(hash(r)) AS VARCHAR) FROM referentiel_livre r), '')`, p.Exercice).Scan(&batches, &shipped)
+	return fmt.Sprintf("%s|%s|jdi=%d|ref=%s", batches, shipped, p.JDIMois, p.DateReference.Format("2006-01-02")), err
+}
+
+// upToDate tells whether the stored indicators of an exercice are exactly what computing
+// it again would give: computed with this SQL, from the same batches and parameters.
+func upToDate(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params) (bool, error) {
+	fp, err := fingerprint(ctx, w, p)
+	if err != nil {
+		return false, err
+	}
+	var n int
+	err = w.Conn().QueryRowContext(ctx, `SELECT count(*) FROM calculs
+		WHERE exercice = ? AND sql_sha256 = ? AND empreinte = ? AND EXISTS (SELECT 1 FROM indicateurs WHERE exercice = ?)`,
+		p.Exercice, sqlfiles.Hash(), fp, p.Exercice).Scan(&n)
+	return n > 0, err
+}
+
+// runRecorded computes every indicator of an exercice and records with which SQL, from
+// which batches and parameters.
 func runRecorded(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params) error {
 	if err := run(ctx, w, p, nil, false); err != nil {
 		return err
 	}
-	for _, q := range []string{"DELETE FROM calculs WHERE exercice = ?", "INSERT INTO calculs VALUES (?, ?)"} {
-		args := []any{p.Exercice}
-		if strings.HasPrefix(q, "INSERT") {
-			args = append(args, sqlfiles.Hash())
-		}
-		if _, err := w.Conn().ExecContext(ctx, q, args...); err != nil {
-			return fmt.Errorf("record the computation: %w", err)
-		}
+	fp, err := fingerprint(ctx, w, p)
+	if err != nil {
+		return err
+	}
+	if _, err := w.Conn().ExecContext(ctx, "DELETE FROM calculs WHERE exercice = ?", p.Exercice); err != nil {
+		return fmt.Errorf("record the computation: %w", err)
+	}
+	if _, err := w.Conn().ExecContext(ctx, "INSERT INTO calculs VALUES (?, ?, ?)", p.Exercice, sqlfiles.Hash(), fp); err != nil {
+		return fmt.Errorf("record the computation: %w", err)
 	}
 	return nil
 }

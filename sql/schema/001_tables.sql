@@ -107,8 +107,10 @@ DROP TABLE IF EXISTS secret;    -- the masks of earlier versions, decided exerci
 -- measures sent in a later call are rejected as jeune_rejete too.
 CREATE TABLE IF NOT EXISTS jeunes_rejetes (exercice INTEGER, scope VARCHAR, id_jeune VARCHAR);
 
--- Each exercice computed, with the SQL set it was computed with (sqlfiles.Hash).
-CREATE TABLE IF NOT EXISTS calculs (exercice INTEGER, sql_sha256 VARCHAR);
+-- Each exercice computed, with the SQL set it was computed with (sqlfiles.Hash) and what
+-- else its values depend on (its batches, the shipped referential, the parameters).
+CREATE TABLE IF NOT EXISTS calculs (exercice INTEGER, sql_sha256 VARCHAR, empreinte VARCHAR);
+ALTER TABLE calculs ADD COLUMN IF NOT EXISTS empreinte VARCHAR;
 
 -- Values as each indicator view gives them, before territories are completed.
 CREATE TABLE IF NOT EXISTS valeurs_brutes (
