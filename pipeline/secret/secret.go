@@ -80,6 +80,14 @@ type Def struct {
 	Num, Den []sqlfiles.Term
 }
 
+// terms are the sources of the numerator ("num") or the denominator ("den").
+func (d Def) terms(side string) []sqlfiles.Term {
+	if side == "den" {
+		return d.Den
+	}
+	return d.Num
+}
+
 // Input is everything the suppression needs.
 type Input struct {
 	Threshold   int
@@ -279,10 +287,7 @@ func (s *system) mlVec(exercice int, name, ml string) vec {
 		}
 		return unit(s.atom(atomKey{exercice, name, "ml", ml}))
 	}
-	terms := s.in.Defs[ind].Num
-	if side == "den" {
-		terms = s.in.Defs[ind].Den
-	}
+	terms := s.in.Defs[ind].terms(side)
 	own := s.leaf(exercice, name, ml)
 	if len(terms) != 1 || own == nil {
 		if own == nil || *own == 0 {
@@ -310,12 +315,8 @@ func (s *system) mlVec(exercice int, name, ml string) vec {
 
 // side is the vector of a derived indicator's numerator or denominator at a territory.
 func (s *system) side(exercice int, ind, which, level, code string) vec {
-	terms := s.in.Defs[ind].Num
-	if which == "den" {
-		terms = s.in.Defs[ind].Den
-	}
 	var v vec
-	for _, t := range terms {
+	for _, t := range s.in.Defs[ind].terms(which) {
 		switch t.Kind {
 		case "cell":
 			ex := exercice
@@ -481,12 +482,12 @@ func (s *system) hiddenPrimary(printed map[Key]bool) []vec {
 			for _, side := range []struct {
 				name string
 				v    *float64
-				of   []sqlfiles.Term
-			}{{"num", v.Num, def.Num}, {"den", v.Den, def.Den}} {
-				if side.v == nil || len(side.of) != 1 {
+			}{{"num", v.Num}, {"den", v.Den}} {
+				of := def.terms(side.name)
+				if side.v == nil || len(of) != 1 {
 					continue
 				}
-				t := side.of[0]
+				t := of[0]
 				people := t.Kind == "own" && def.Class == "part" ||
 					(t.Kind == "part" || t.Kind == "restricted") && s.in.Defs[t.ID].Class == "effectif"
 				if !people {
@@ -527,20 +528,35 @@ type component struct {
 }
 
 // reduce returns v modulo the rows.
-func (c *component) reduce(v vec, rows []vec, pivots []int32, pivotRow map[int32]int) vec {
+func (c *component) reduce(v vec) vec {
 	for {
 		best := -1
 		for _, ix := range v.idx {
-			if r, ok := pivotRow[ix]; ok && (best < 0 || r < best) {
+			if r, ok := c.pivotRow[ix]; ok && (best < 0 || r < best) {
 				best = r
 			}
 		}
 		if best < 0 {
 			return v
 		}
-		p := pivots[best]
-		v = axpy(v, -v.at(p)/rows[best].at(p), rows[best])
+		v = eliminate(v, c.rows[best], c.pivots[best])
 	}
+}
+
+// eliminate returns v without its entry at pivot p, by a multiple of row r.
+func eliminate(v, r vec, p int32) vec {
+	if x := v.at(p); x != 0 {
+		return axpy(v, -x/r.at(p), r)
+	}
+	return v
+}
+
+// push adds a reduced vector to the rows and returns its pivot.
+func (c *component) push(r vec) int32 {
+	p := r.idx[len(r.idx)-1]
+	c.rows, c.pivots = append(c.rows, r), append(c.pivots, p)
+	c.pivotRow[p] = len(c.rows) - 1
+	return p
 }
 
 // try adds the vectors to the span unless that determines a protected vector; it reports
@@ -551,17 +567,14 @@ func (c *component) try(vs []vec) (bool, vec) {
 	var fresh vec
 	n := len(c.rows)
 	for _, v := range vs {
-		r := c.reduce(v, c.rows, c.pivots, c.pivotRow)
+		r := c.reduce(v)
 		if r.zero() {
 			continue
 		}
 		if fresh.zero() {
 			fresh = r
 		}
-		p := r.idx[len(r.idx)-1]
-		c.rows, c.pivots = append(c.rows, r), append(c.pivots, p)
-		c.pivotRow[p] = len(c.rows) - 1
-		newRows, newPivots = append(newRows, r), append(newPivots, p)
+		newRows, newPivots = append(newRows, r), append(newPivots, c.push(r))
 	}
 	if len(newRows) == 0 {
 		return true, vec{}
@@ -569,9 +582,7 @@ func (c *component) try(vs []vec) (bool, vec) {
 	updated := make([]vec, len(c.guarded))
 	for i, q := range c.guarded {
 		for k, r := range newRows {
-			if x := q.at(newPivots[k]); x != 0 {
-				q = axpy(q, -x/r.at(newPivots[k]), r)
-			}
+			q = eliminate(q, r, newPivots[k])
 		}
 		if q.zero() { // would be determined: undo
 			for _, p := range newPivots {
@@ -590,14 +601,10 @@ func (c *component) try(vs []vec) (bool, vec) {
 // protected vectors they determine (returning how many).
 func (c *component) force(vs []vec) int {
 	for _, v := range vs {
-		if r := c.reduce(v, c.rows, c.pivots, c.pivotRow); !r.zero() {
-			p := r.idx[len(r.idx)-1]
-			c.rows, c.pivots = append(c.rows, r), append(c.pivots, p)
-			c.pivotRow[p] = len(c.rows) - 1
+		if r := c.reduce(v); !r.zero() {
+			p := c.push(r)
 			for i, q := range c.guarded {
-				if x := q.at(p); x != 0 {
-					c.guarded[i] = axpy(q, -x/r.at(p), r)
-				}
+				c.guarded[i] = eliminate(q, r, p)
 			}
 		}
 	}
@@ -614,7 +621,7 @@ func (c *component) force(vs []vec) int {
 }
 
 func (c *component) guard(v vec) {
-	if r := c.reduce(v, c.rows, c.pivots, c.pivotRow); !r.zero() {
+	if r := c.reduce(v); !r.zero() {
 		c.guarded = append(c.guarded, r)
 	}
 }
