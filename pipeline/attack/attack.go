@@ -124,12 +124,22 @@ type solver struct {
 	ratios  []ratio
 	mls     map[string][]string
 	regions []string
-	seen    map[Cell]bool // cells read: true with a value (published or masked), false "n.d."
+	seen    map[Cell]bool      // cells read: true with a value (published or masked), false "n.d."
+	series  map[seriesKey]bool // series read, whose sums over the territories hold
 }
+
+// seriesKey is an indicator (or a hidden side, "ID#num") for an exercice.
+type seriesKey struct {
+	exercice int
+	name     string
+}
+
+// uses notes a series read.
+func (s *solver) uses(exercice int, name string) { s.series[seriesKey{exercice, name}] = true }
 
 // Attack runs the attack on the facts read.
 func Attack(facts []Fact, k Knowledge) Result {
-	s := &solver{k: k, vars: map[varKey]int{}, mls: map[string][]string{}, seen: map[Cell]bool{}}
+	s := &solver{k: k, vars: map[varKey]int{}, mls: map[string][]string{}, seen: map[Cell]bool{}, series: map[seriesKey]bool{}}
 	for ml, r := range k.Region {
 		s.mls[r] = append(s.mls[r], ml)
 	}
@@ -145,7 +155,6 @@ func Attack(facts []Fact, k Knowledge) Result {
 	masked := map[Cell]bool{}
 	rates := map[Cell][2]int{}  // masked rates: their two sides
 	shares := map[Cell][2]int{} // shares of people: the rest of the population is a group too
-	series := map[[2]any]bool{} // (exercice, series name) whose sums hold
 	for _, f := range facts {
 		c := f.Cell
 		if f.Masked {
@@ -164,14 +173,15 @@ func Attack(facts []Fact, k Knowledge) Result {
 				continue
 			}
 			now, before := s.v(c.Exercice, c.Indicator, c.Level, c.Code), s.v(c.Exercice-1, c.Indicator, c.Level, c.Code)
-			series[[2]any{c.Exercice, c.Indicator}], series[[2]any{c.Exercice - 1, c.Indicator}] = true, true
+			s.uses(c.Exercice, c.Indicator)
+			s.uses(c.Exercice-1, c.Indicator)
 			if !f.Masked && !f.NA {
 				h := 0.05
 				s.ratios = append(s.ratios, ratio{now, before, 1 + (f.Value-h)/100, 1 + (f.Value+h)/100})
 			}
 		case def.Class == "effectif" || def.Class == "montant":
 			x := s.v(c.Exercice, c.Indicator, c.Level, c.Code)
-			series[[2]any{c.Exercice, c.Indicator}] = true
+			s.uses(c.Exercice, c.Indicator)
 			if !f.Masked && !f.NA {
 				s.fix(x, f.Value)
 				if def.Class == "effectif" && f.Value >= 1 && f.Value < float64(k.Threshold) {
@@ -179,8 +189,8 @@ func Attack(facts []Fact, k Knowledge) Result {
 				}
 			}
 		case def.Class == "part" || def.Class == "rapport":
-			num, nPrev := s.side(c, def.Num, "num", f, series)
-			den, _ := s.side(c, def.Den, "den", f, series)
+			num, nPrev := s.side(c, def.Num, "num", f)
+			den, _ := s.side(c, def.Den, "den", f)
 			if num < 0 || den < 0 {
 				continue
 			}
@@ -207,13 +217,15 @@ func Attack(facts []Fact, k Knowledge) Result {
 		}
 	}
 	// Sums over the territories, for every series read.
-	var keys [][2]any
-	for key := range series {
+	keys := make([]seriesKey, 0, len(s.series))
+	for key := range s.series {
 		keys = append(keys, key)
 	}
-	sort.Slice(keys, func(i, j int) bool { return fmt.Sprint(keys[i]) < fmt.Sprint(keys[j]) })
+	sort.Slice(keys, func(i, j int) bool {
+		return keys[i].exercice < keys[j].exercice || keys[i].exercice == keys[j].exercice && keys[i].name < keys[j].name
+	})
 	for _, key := range keys {
-		s.sums(key[0].(int), key[1].(string))
+		s.sums(key.exercice, key.name)
 	}
 	s.run()
 	for c := range masked {
@@ -281,9 +293,9 @@ func (s *solver) fix(x int, v float64) {
 
 // side is the variable of a rate's numerator or denominator at the fact's territory
 // (-1 when it is not one variable), and whether it is an evolution's N − N−1.
-func (s *solver) side(c Cell, terms []sqlfiles.Term, which string, f Fact, series map[[2]any]bool) (int, bool) {
+func (s *solver) side(c Cell, terms []sqlfiles.Term, which string, f Fact) (int, bool) {
 	if len(terms) == 2 && terms[0].Kind == "cell" && terms[1].Kind == "cell" && terms[1].Previous && terms[1].Sign < 0 {
-		series[[2]any{c.Exercice, terms[0].ID}] = true
+		s.uses(c.Exercice, terms[0].ID)
 		return s.v(c.Exercice, terms[0].ID, c.Level, c.Code), true
 	}
 	if len(terms) != 1 {
@@ -296,15 +308,15 @@ func (s *solver) side(c Cell, terms []sqlfiles.Term, which string, f Fact, serie
 		if t.Previous {
 			ex--
 		}
-		series[[2]any{ex, t.ID}] = true
+		s.uses(ex, t.ID)
 		return s.v(ex, t.ID, c.Level, c.Code), false
 	}
 	name := c.Indicator + "#" + which
-	series[[2]any{c.Exercice, name}] = true
+	s.uses(c.Exercice, name)
 	x := s.v(c.Exercice, name, c.Level, c.Code)
 	if t.Kind == "part" || t.Kind == "restricted" {
 		whole := s.v(c.Exercice, t.ID, c.Level, c.Code)
-		series[[2]any{c.Exercice, t.ID}] = true
+		s.uses(c.Exercice, t.ID)
 		// part ≤ whole: part + gap = whole, gap ≥ 0
 		gap := s.v(c.Exercice, name+"gap", c.Level, c.Code)
 		s.integer[gap] = s.integer[x]

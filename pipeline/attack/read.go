@@ -115,35 +115,23 @@ func readSheet(rows [][]string, sheet, where string, scope Place, lg Legend, y i
 				add(Cell{Exercice: y, Indicator: id, Level: pl.Level, Code: pl.Code}, cellAt(r, 1))
 			}
 		}
-	default:
-		byColumn := 0 // header cells naming indicators
+	default: // a grid: indicators by territory, or territories by indicator
+		byColumn := false // header cells name indicators, lines territories
 		for _, h := range head[1:] {
 			if _, ok := lg.Titles[h]; ok {
-				byColumn++
+				byColumn = true
 			}
 		}
-		if byColumn > 0 { // one line per territory
-			for _, r := range rows[3:] {
-				pl, ok := lg.Places[cellAt(r, 0)]
-				if !ok {
-					continue
+		for _, r := range rows[3:] {
+			for j, h := range head[1:] {
+				indicator, territory := cellAt(r, 0), h
+				if byColumn {
+					indicator, territory = h, cellAt(r, 0)
 				}
-				for j, h := range head {
-					if id, ok := lg.Titles[h]; ok && j > 0 {
-						add(Cell{Exercice: y, Indicator: id, Level: pl.Level, Code: pl.Code}, cellAt(r, j))
-					}
-				}
-			}
-			return out
-		}
-		for _, r := range rows[3:] { // one line per indicator, one column per territory
-			id, ok := lg.Titles[cellAt(r, 0)]
-			if !ok {
-				continue
-			}
-			for j, h := range head {
-				if pl, ok := lg.Places[h]; ok && j > 0 {
-					add(Cell{Exercice: y, Indicator: id, Level: pl.Level, Code: pl.Code}, cellAt(r, j))
+				id, ok := lg.Titles[indicator]
+				pl, okp := lg.Places[territory]
+				if ok && okp {
+					add(Cell{Exercice: y, Indicator: id, Level: pl.Level, Code: pl.Code}, cellAt(r, j+1))
 				}
 			}
 		}

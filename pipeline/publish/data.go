@@ -65,8 +65,7 @@ type data struct {
 	immersions    map[[2]string][]point // niveau, code → EMP_IMMERSIONS by exercice
 	citations     []citation
 	exercice      int
-	masks         map[secret.Cell]secret.Status
-	cost          secret.Result
+	cost          secret.Result        // the masks (Masked) and what they cost
 	attackSummary string               // what the attacker found in the packs written
 	computed      []computation        // the exercices the packs show, and the SQL they were computed with
 	printed       map[secret.Cell]bool // when not nil, every cell the reports print is noted here
@@ -212,7 +211,7 @@ func (d *data) show(c secret.Cell, v *float64, f reports.Format) reports.Cell {
 	if d.printed != nil {
 		d.printed[c] = true
 	}
-	_, masked := d.masks[c]
+	_, masked := d.cost.Masked[c]
 	switch {
 	case masked:
 		return reports.Secret(f)

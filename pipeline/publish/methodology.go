@@ -60,7 +60,7 @@ func (b *builder) methodology() reports.Section {
 			verdict = "ÉCART"
 		}
 		row := []reports.Cell{reports.Str(c.id)}
-		_, hidden := d.masks[secret.Cell{Exercice: d.exercice, Indicator: c.id, Level: "national", Code: "FR"}] // the sums would give the masked total away
+		_, hidden := d.cost.Masked[secret.Cell{Exercice: d.exercice, Indicator: c.id, Level: "national", Code: "FR"}] // the sums would give the masked total away
 		for _, v := range c.sums {
 			if hidden {
 				row = append(row, reports.Secret(reports.Count))
@@ -87,10 +87,6 @@ func scopeName(scope string) string {
 
 // secrecyNote explains the secrecy rule and how many cells it masked.
 func (d *data) secrecyNote() string {
-	count := map[secret.Status]int{}
-	for _, st := range d.masks {
-		count[st]++
-	}
 	return fmt.Sprintf("Secret statistique : les effectifs de jeunes, d'événements, de mesures et de parrains compris entre 1 et %d "+
 		"sont masqués (« s », secret primaire) à tous les niveaux, France comprise ; 0 est publié. Toutes les cellules publiées "+
 		"ensemble (tous les tableaux du bilan national, des bilans régionaux et du classeur des financeurs, les deux exercices, "+
@@ -100,5 +96,5 @@ func (d *data) secrecyNote() string {
 		"de recalculer une cellule masquée (secret secondaire, par élimination de Gauss) ; sinon elle est masquée à son tour, "+
 		"partout où elle paraît. Un attaquant indépendant relit ensuite les classeurs publiés et vérifie qu'il ne retrouve "+
 		"aucune valeur masquée. Pour cet exercice : %d cellules masquées par le secret primaire, %d par le secret secondaire.",
-		d.threshold-1, count[secret.Primary], count[secret.Secondary])
+		d.threshold-1, d.cost.Primary, d.cost.Secondary)
 }

@@ -14,7 +14,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 	"time"
 
@@ -63,8 +62,7 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) ([]string, er
 	for c := range data.printed {
 		published = append(published, c)
 	}
-	data.printed = nil
-	sort.Slice(published, func(i, j int) bool { return fmt.Sprint(published[i]) < fmt.Sprint(published[j]) })
+	data.printed = nil // (the order of published does not matter: the suppression sorts its candidates)
 	in, err := secret.Load(ctx, w.Conn(), published, opt.Threshold)
 	if err != nil {
 		return nil, fmt.Errorf("secret: %w", err)
@@ -72,7 +70,6 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) ([]string, er
 	if data.cost, err = secret.Apply(in); err != nil {
 		return nil, fmt.Errorf("secret: %w", err)
 	}
-	data.masks = data.cost.Masked
 
 	if err := os.MkdirAll(opt.Out, 0o755); err != nil {
 		return nil, err
@@ -138,7 +135,7 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) ([]string, er
 		}
 		written = append(written, p)
 	}
-	if err := secret.Record(ctx, w, y, published, data.masks); err != nil {
+	if err := secret.Record(ctx, w, y, published, data.cost.Masked); err != nil {
 		return written, fmt.Errorf("record the published cells: %w", err)
 	}
 	m, err := writeManifest(opt.Out, y, data, date, append(append([]string{}, opt.Also...), written...))

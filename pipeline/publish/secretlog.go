@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -73,16 +74,15 @@ func (d *data) attack(stage string, docs []doc) (attack.Result, error) {
 	if err != nil {
 		return attack.Result{}, err
 	}
-	res := attack.Attack(facts, k)
-	return res, nil
+	return attack.Attack(facts, k), nil
 }
 
 // secretLog writes analystes/secret-Y.csv, the suppression log: every masked cell with
 // its territory, its status (A primary, D secondary), where it appears and the interval
 // the attacker could prove for it from the packs as written.
 func (d *data) secretLog(w io.Writer, att attack.Result) error {
-	cells := make([]secret.Cell, 0, len(d.masks))
-	for c := range d.masks {
+	cells := make([]secret.Cell, 0, len(d.cost.Masked))
+	for c := range d.cost.Masked {
 		cells = append(cells, c)
 	}
 	sort.Slice(cells, func(i, j int) bool {
@@ -109,13 +109,13 @@ func (d *data) secretLog(w io.Writer, att attack.Result) error {
 		ac := attack.Cell{Exercice: c.Exercice, Indicator: c.Indicator, Level: c.Level, Code: c.Code, Change: c.Change}
 		interval := "non borné"
 		if iv, ok := att.Masked[ac]; ok {
-			interval = reports.French(reports.Num(iv.Lo, reports.Count)) + " à " + reports.French(reports.Num(iv.Hi, reports.Count))
-			if iv.Hi > 1e15 {
-				interval = "au moins " + reports.French(reports.Num(iv.Lo, reports.Count))
+			lo := reports.French(reports.Num(iv.Lo, reports.Count))
+			if interval = "au moins " + lo; !math.IsInf(iv.Hi, 1) {
+				interval = lo + " à " + reports.French(reports.Num(iv.Hi, reports.Count))
 			}
 		}
 		fmt.Fprintf(bw, "%d;%s;%s;%s;%s;%s;%s;%s\n", c.Exercice, ind, c.Level, c.Code, csvText(names[[2]string{c.Level, c.Code}]),
-			d.masks[c], strings.Join(att.Where[ac], " | "), interval)
+			d.cost.Masked[c], strings.Join(att.Where[ac], " | "), interval)
 	}
 	return bw.Flush()
 }
