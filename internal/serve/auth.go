@@ -194,7 +194,7 @@ func (ss *session) validCSRF(got string) bool {
 type limiter struct {
 	mu    sync.Mutex
 	now   func() time.Time
-	pairs map[string]*failures // identifier + "\x00" + address
+	pairs map[string]*failures // by pairKey(identifier, address)
 	addrs map[string]*failures
 }
 
@@ -225,7 +225,7 @@ func (l *limiter) wait(id, addr string) (time.Duration, bool) {
 	if a := l.current(l.addrs, addr, now); a != nil && a.n >= floodFailures {
 		return a.first.Add(window).Sub(now), true
 	}
-	p := l.current(l.pairs, id+"\x00"+addr, now)
+	p := l.current(l.pairs, pairKey(id, addr), now)
 	if p == nil || p.n < freeFailures {
 		return 0, false
 	}
@@ -238,24 +238,30 @@ func (l *limiter) fail(id, addr string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := l.now()
-	for m, k := range map[*map[string]*failures]string{&l.pairs: id + "\x00" + addr, &l.addrs: addr} {
-		f := l.current(*m, k, now)
-		if f == nil {
-			if len(*m) >= maxTracked {
-				l.forget(*m, now)
-			}
-			f = &failures{first: now}
-			(*m)[k] = f
-		}
-		f.n, f.last = f.n+1, now
-	}
+	l.count(l.pairs, pairKey(id, addr), now)
+	l.count(l.addrs, addr, now)
 }
+
+// count adds a failure to k's. l.mu must be held.
+func (l *limiter) count(m map[string]*failures, k string, now time.Time) {
+	f := l.current(m, k, now)
+	if f == nil {
+		if len(m) >= maxTracked {
+			l.forget(m, now)
+		}
+		f = &failures{first: now}
+		m[k] = f
+	}
+	f.n, f.last = f.n+1, now
+}
+
+func pairKey(id, addr string) string { return id + "\x00" + addr }
 
 // succeed forgets the pair's failures.
 func (l *limiter) succeed(id, addr string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	delete(l.pairs, id+"\x00"+addr)
+	delete(l.pairs, pairKey(id, addr))
 }
 
 // current is k's failures of the current window (nil when none). l.mu must be held.

@@ -58,18 +58,25 @@ type fileLine struct {
 	Bytes        int64
 }
 
-// historyPage returns limit uploads after the first skip, most recent first, of one
-// exercice (0: all).
-func (s *Server) historyPage(r *http.Request, code string, year, skip, limit int) ([]uploadView, error) {
+// historyPage returns limit uploads of a region after the first skip, most recent first.
+func (s *Server) historyPage(r *http.Request, code string, skip, limit int) ([]uploadView, error) {
+	return s.uploads(r, "SELECT depot FROM depots WHERE region = ? ORDER BY depot DESC LIMIT ? OFFSET ?", code, limit, skip)
+}
+
+// lastUploads returns the last upload of each region for an exercice.
+func (s *Server) lastUploads(r *http.Request, year int) ([]uploadView, error) {
+	return s.uploads(r, "SELECT depot FROM depots WHERE exercice = ? QUALIFY row_number() OVER (PARTITION BY region ORDER BY depot DESC) = 1", year)
+}
+
+// uploads returns the uploads whose ids the query selects, with their files, most recent
+// first.
+func (s *Server) uploads(r *http.Request, ids string, args ...any) ([]uploadView, error) {
 	var out []uploadView
 	err := s.read(r.Context(), func(w *warehouse.Warehouse) error {
-		rows, err := w.Conn().QueryContext(r.Context(), `WITH page AS (
-				SELECT depot FROM depots WHERE (region = ? OR ? = '') AND (exercice = ? OR ? = 0)
-				ORDER BY depot DESC LIMIT ? OFFSET ?
-			)
+		rows, err := w.Conn().QueryContext(r.Context(), `WITH chosen AS (`+ids+`)
 			SELECT d.depot, d.region, d.exercice, d.compte, d.recu, d.statut, f.nom, f.sha256, f.octets
-			FROM page JOIN depots d USING (depot) JOIN depots_fichiers f USING (depot)
-			ORDER BY d.depot DESC, f.nom`, code, code, year, year, limit, skip)
+			FROM chosen JOIN depots d USING (depot) JOIN depots_fichiers f USING (depot)
+			ORDER BY d.depot DESC, f.nom`, args...)
 		if err != nil {
 			return err
 		}
@@ -128,7 +135,7 @@ func (s *Server) regionPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, ss, http.StatusBadRequest, "Page de l'historique invalide.")
 		return
 	}
-	h, err := s.historyPage(r, reg.Code, 0, (n-1)*historyLines, historyLines+1)
+	h, err := s.historyPage(r, reg.Code, (n-1)*historyLines, historyLines+1)
 	if err != nil {
 		s.internal(w, ss, err)
 		return
@@ -269,16 +276,18 @@ func (s *Server) dmmlPage(w http.ResponseWriter, r *http.Request) {
 		s.internal(w, ss, err)
 		return
 	}
+	last, err := s.lastUploads(r, year)
+	if err != nil {
+		s.internal(w, ss, err)
+		return
+	}
 	var status []regionStatus
 	for _, reg := range s.regions {
 		st := regionStatus{Region: reg, Kinds: strings.Join(kinds[reg.Code], ", ")}
-		last, err := s.historyPage(r, reg.Code, year, 0, 1)
-		if err != nil {
-			s.internal(w, ss, err)
-			return
-		}
-		if len(last) == 1 {
-			st.Last = &last[0]
+		for i := range last {
+			if last[i].Region == reg.Code {
+				st.Last = &last[i]
+			}
 		}
 		_, e := os.Stat(s.packPath(reg, year, "pdf"))
 		st.PackPDF = e == nil
