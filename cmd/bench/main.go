@@ -96,7 +96,7 @@ func main() {
 		}
 		fmt.Printf("%-46s %10.2f\n", "  dont écriture (ingest − validate)", stages[1].seconds-stages[0].seconds)
 		fmt.Printf("%-46s %10.2f %14s\n", "traitement complet (ingest+compute+publish)", whole, group(int(float64(rows)/whole)))
-		fmt.Printf("%-46s %10.2f %14s %12.0f\n", "(a) DuckDB seul : count(*) de chaque fichier", scan, group(int(float64(rows)/scan)), scanStage.rssMB)
+		fmt.Printf("%-46s %10.2f %14s %12.0f\n", "(a) DuckDB seul : lire chaque champ", scan, group(int(float64(rows)/scan)), scanStage.rssMB)
 		fmt.Printf("%-46s %10.2f %14s %12.0f\n", "(c) DuckDB seul : les fichiers en tables", loadStage.inner, group(int(float64(rows)/loadStage.inner)), loadStage.rssMB)
 		fmt.Printf("%-46s %10.2f %14s %12.0f\n", "(b) Go simple (encoding/csv + maps), 4 indic.", baseline, "", baseStage.rssMB)
 		fmt.Printf("%-46s %10.2f\n", "    bilan, calcul des mêmes 4 indicateurs", same)
@@ -155,7 +155,7 @@ func bytesCount(b []byte) int {
 	return n
 }
 
-// duckdbScan is reference (a): DuckDB reading every input file once.
+// duckdbScan is reference (a): DuckDB reading every field of every input file once.
 func duckdbScan(dir string) float64 {
 	db, err := sql.Open("duckdb", "")
 	must(err)
@@ -163,8 +163,11 @@ func duckdbScan(dir string) float64 {
 	start := time.Now()
 	for _, f := range []string{"jeunes.csv", "evenements.csv", "mesures.csv"} {
 		var n int
-		q := fmt.Sprintf("SELECT count(*) FROM read_csv('%s', delim=';', header=true, all_varchar=true)", filepath.Join(dir, f))
-		must(db.QueryRow(q).Scan(&n))
+		// count(*) alone lets DuckDB skip parsing the fields: every column is read.
+		var length int64
+		q := fmt.Sprintf("SELECT count(*), sum(length(concat_ws('|', *COLUMNS(*)))) FROM read_csv('%s', delim=';', header=true, all_varchar=true)",
+			filepath.Join(dir, f))
+		must(db.QueryRow(q).Scan(&n, &length))
 	}
 	return time.Since(start).Seconds()
 }

@@ -80,6 +80,7 @@ func readExpected(t *testing.T, path string) (scope string, code int, messages [
 		t.Fatal(err)
 	}
 	defer f.Close()
+	code = -1
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		line := sc.Text()
@@ -88,13 +89,17 @@ func readExpected(t *testing.T, path string) (scope string, code int, messages [
 		case strings.HasPrefix(line, "scope: "):
 			scope = strings.TrimPrefix(line, "scope: ")
 		case strings.HasPrefix(line, "exit: "):
-			code, _ = strconv.Atoi(strings.TrimPrefix(line, "exit: "))
+			var err error
+			if code, err = strconv.Atoi(strings.TrimPrefix(line, "exit: ")); err != nil {
+				t.Fatalf("%s: %q is not an exit code", path, line)
+			}
 		default:
 			messages = append(messages, line)
 		}
 	}
-	if scope == "" || len(messages) == 0 {
-		t.Fatalf("%s: scope and at least one message expected", path)
+	if scope == "" || code < 0 || len(messages) == 0 {
+		// A case without its exit line would silently expect 0.
+		t.Fatalf("%s: scope, exit and at least one message expected", path)
 	}
 	return scope, code, messages
 }
