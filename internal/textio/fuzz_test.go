@@ -2,10 +2,13 @@ package textio
 
 import (
 	"bytes"
+	"encoding/csv"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
 	"testing"
+	"unicode/utf8"
 )
 
 // corpus adds every file of fixtures/bad and the demo jeunes files as seeds.
@@ -42,6 +45,61 @@ func FuzzDecodeCSV(f *testing.F) {
 		for i := 0; i < 10000; i++ {
 			if _, _, err := r.Read(); err == io.EOF {
 				return
+			}
+		}
+	})
+}
+
+// FuzzRecords: Records splits any text as encoding/csv does (same fields, same start
+// lines), and fails where encoding/csv fails, on the same record.
+func FuzzRecords(f *testing.F) {
+	corpus(f)
+	f.Add([]byte("a;\"b\"\"c\";d\r\n\r\n\"x\ny\";2\n"))
+	f.Add([]byte("a;b\n\"open;c\nd;e\n"))
+	f.Add([]byte("a;b\nx\"y;c\n1;2\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if !utf8.Valid(b) {
+			return
+		}
+		want := csv.NewReader(bytes.NewReader(b))
+		want.Comma, want.FieldsPerRecord = ';', -1
+		got := NewRecords(bytes.NewReader(b), ';')
+		for {
+			rec, err := want.Read()
+			fields, line, gotErr := got.Next()
+			var pe *csv.ParseError
+			switch {
+			case errors.Is(err, io.EOF):
+				if !errors.Is(gotErr, io.EOF) {
+					t.Fatalf("encoding/csv ended, Records gave %q, %v", fields, gotErr)
+				}
+				return
+			case errors.As(err, &pe):
+				if gotErr == nil || line != pe.StartLine {
+					t.Fatalf("encoding/csv: %v; Records: line %d, %v", err, line, gotErr)
+				}
+				if open := errors.Is(pe.Err, csv.ErrQuote) && pe.Line > pe.StartLine; open != errors.Is(gotErr, ErrRecordOpenQuote) {
+					t.Fatalf("encoding/csv: %v; Records: %v", err, gotErr)
+				}
+				if errors.Is(gotErr, ErrRecordOpenQuote) {
+					return
+				}
+				// encoding/csv goes on after the line it stopped on; so does Records.
+				continue
+			case err != nil:
+				t.Fatal(err)
+			}
+			if gotErr != nil {
+				t.Fatalf("Records: %v, encoding/csv read %q", gotErr, rec)
+			}
+			start, _ := want.FieldPos(0)
+			if line != start || len(fields) != len(rec) {
+				t.Fatalf("line %d %q, want line %d %q", line, fields, start, rec)
+			}
+			for i := range rec {
+				if string(fields[i]) != rec[i] {
+					t.Fatalf("field %d: %q, want %q", i, fields[i], rec[i])
+				}
 			}
 		}
 	})
