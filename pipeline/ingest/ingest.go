@@ -5,7 +5,9 @@
 package ingest
 
 import (
+	"bufio"
 	"context"
+	"os"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -86,22 +88,24 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) (*Result, err
 	if err := w.SetParams(ctx, warehouse.Params{Exercice: opt.Exercice}); err != nil {
 		return nil, err
 	}
-	c := &checker{
-		exercice: opt.Exercice, scope: opt.Scope, pseudo: pseudo.New(opt.Key),
-		structures: map[string]structure{}, inForce: map[string]structure{}, youths: map[idKey]bool{}, rejected: map[idKey]bool{},
-		perStructure: map[string]int{},
-	}
+	c := &checker{exercice: opt.Exercice, scope: opt.Scope, structures: map[string]structure{}, inForce: map[string]structure{}}
 	if err := loadStructures(ctx, w, c.inForce); err != nil {
 		return nil, err
 	}
 	if len(byKind[KindReferentiel]) == 0 {
 		c.structures = c.inForce
 	}
-	if len(byKind[KindJeunes]) == 0 {
-		if err := loadYouths(ctx, w, opt.Exercice, opt.Scope, c.youths, c.rejected); err != nil {
-			return nil, err
-		}
+	rules, err := loadRules()
+	if err != nil {
+		return nil, err
 	}
+	handle, forget := useKey(opt.Key)
+	defer forget()
+	v := &validation{w: w, rules: rules, opt: opt}
+	if err := v.start(ctx, handle, len(byKind[KindJeunes]) > 0); err != nil {
+		return nil, err
+	}
+	c.validation = v
 	// The rows go straight into their tables inside one transaction, committed only when
 	// no file is refused: a refusal or a crash leaves the warehouse as it was.
 	if !opt.DryRun && !opt.InTransaction {
@@ -134,7 +138,6 @@ func load(ctx context.Context, w *warehouse.Warehouse, c *checker, byKind map[Ki
 			continue
 		}
 		loaded = append(loaded, k)
-		c.ids = newIDSet()
 		if err := readKind(ctx, w, c, k, byKind[k], name, opt, res); err != nil {
 			return nil, err
 		}
@@ -160,74 +163,69 @@ func load(ctx context.Context, w *warehouse.Warehouse, c *checker, byKind map[Ki
 	return res, record(ctx, w, opt, loaded, res)
 }
 
+// readKind stages the files of a kind in one CSV (the Go pass), then runs its SQL rules
+// over it and, unless the call only validates, loads its rows without rejection.
 func readKind(ctx context.Context, w *warehouse.Warehouse, c *checker, k Kind, files []string, name func(string) string, opt Options, res *Result) error {
-	check, err := c.rowFunc(k)
+	tmp, err := os.CreateTemp("", "bilan-"+string(k)+"-*.csv")
 	if err != nil {
 		return err
 	}
-	table := specs[k].table
-	read := func(add func(...any) error) error {
-		for _, p := range files {
-			rep := &FileReport{Path: p, Name: name(p), Kind: k, CountOnly: opt.DryRun}
-			res.Files = append(res.Files, rep)
-			c.rep = rep
-			// Each row's values follow the file's own, boxed once; add copies them, so
-			// the slice is reused from row to row.
-			fileValues := []any{opt.Exercice, opt.Scope, rep.Name}
-			rowValues := make([]any, 0, 16)
-			err := readCSV(p, k, rep, limits{opt.MaxLine, opt.MaxField}, func(r *row) error {
-				if opt.Progress != nil && rep.Read%progressEvery == 0 {
-					opt.Progress(rep.Name, rep.Read, false)
-				}
-				c.rejectedRow = false
-				values := check(r)
-				if values == nil {
-					return nil
-				}
-				rep.Loaded++
-				if add == nil {
-					return nil
-				}
-				rowValues = append(append(append(rowValues[:0], fileValues...), r.line), values...)
-				return add(rowValues...)
-			}, func(r *row) {
-				if k == KindJeunes { // its events and measures follow it (jeune_rejete)
-					if id := r.get("id_jeune"); id != "" {
-						c.markRejected(c.pseudo.ID(id))
-					}
-				}
-			})
-			if err != nil {
-				return err
-			}
-			if opt.Progress != nil {
-				opt.Progress(rep.Name, rep.Read, true)
-			}
-			refuseOverThreshold(rep, opt.RefusalShare)
+	defer os.Remove(tmp.Name())
+	defer tmp.Close()
+	st := &stager{out: bufio.NewWriterSize(tmp, 1<<20), kind: k}
+	var reps []*FileReport
+	var staged []int
+	var badYouths []string
+	p := pseudo.New(opt.Key)
+	for i, path := range files {
+		rep := &FileReport{Path: path, Name: name(path), Kind: k, CountOnly: opt.DryRun}
+		res.Files = append(res.Files, rep)
+		reps = append(reps, rep)
+		var progress func(int)
+		if opt.Progress != nil {
+			progress = func(rows int) { opt.Progress(rep.Name, rows, false) }
 		}
-		return nil
+		err := stageCSV(path, i, rep, limits{opt.MaxLine, opt.MaxField}, st, progress, func(r *row) {
+			if k == KindJeunes { // its events and measures follow it (jeune_rejete)
+				if id := r.get("id_jeune"); id != "" {
+					badYouths = append(badYouths, p.ID(id))
+				}
+			}
+		})
+		if err != nil {
+			return err
+		}
+		staged = append(staged, rep.Read-rep.Rejected)
+		if opt.Progress != nil {
+			opt.Progress(rep.Name, rep.Read, true)
+		}
 	}
-	if opt.DryRun {
-		return read(nil)
-	}
-	if _, err := w.Conn().ExecContext(ctx, "DELETE FROM "+table+" WHERE exercice = ? AND scope = ?", opt.Exercice, opt.Scope); err != nil {
-		return fmt.Errorf("replace %s: %w", table, err)
-	}
-	if err := w.Append(ctx, table, read); err != nil || k != KindJeunes {
+	if err := st.out.Flush(); err != nil {
 		return err
 	}
-	// The youths rejected stay rejected for the events and measures sent in later calls.
-	if _, err := w.Conn().ExecContext(ctx, "DELETE FROM jeunes_rejetes WHERE exercice = ? AND scope = ?", opt.Exercice, opt.Scope); err != nil {
+	for _, rep := range reps {
+		if rep.Refused { // nothing of a refused file is checked further
+			return nil
+		}
+	}
+	if !opt.DryRun {
+		if _, err := w.Conn().ExecContext(ctx, "DELETE FROM "+specs[k].table+" WHERE exercice = ? AND scope = ?", opt.Exercice, opt.Scope); err != nil {
+			return fmt.Errorf("replace %s: %w", specs[k].table, err)
+		}
+	}
+	if err := c.validation.check(ctx, k, tmp.Name(), reps, staged, badYouths); err != nil {
 		return err
 	}
-	return w.Append(ctx, "jeunes_rejetes", func(add func(...any) error) error {
-		for _, id := range c.rejectedIDs {
-			if err := add(opt.Exercice, opt.Scope, id); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	for _, rep := range reps {
+		refuseOverThreshold(rep, opt.RefusalShare)
+	}
+	switch k {
+	case KindReferentiel:
+		return loadStructuresFrom(ctx, w, "v_structures", c.structures)
+	case KindJeunes:
+		return countYouths(ctx, w, c)
+	}
+	return nil
 }
 
 // readWorkbooks reads every ARML workbook of the call, and checks that no region has two.
@@ -385,7 +383,13 @@ func exec(ctx context.Context, w *warehouse.Warehouse, stmt string) error {
 }
 
 func loadStructures(ctx context.Context, w *warehouse.Warehouse, into map[string]structure) error {
-	rows, err := w.Conn().QueryContext(ctx, "SELECT code_structure, coalesce(region, ''), technique FROM stg_referentiel")
+	return loadStructuresFrom(ctx, w, "stg_referentiel", into)
+}
+
+// loadStructuresFrom reads a referential (stg_referentiel, or v_structures: the call's)
+// into a map, for the workbooks' checks.
+func loadStructuresFrom(ctx context.Context, w *warehouse.Warehouse, table string, into map[string]structure) error {
+	rows, err := w.Conn().QueryContext(ctx, "SELECT code_structure, coalesce(region, ''), technique FROM "+table)
 	if err != nil {
 		return fmt.Errorf("read referential: %w", err)
 	}
@@ -401,32 +405,23 @@ func loadStructures(ctx context.Context, w *warehouse.Warehouse, into map[string
 	return rows.Err()
 }
 
-// loadYouths reads the youths of the (exercice, scope) loaded by an earlier call, and
-// those it rejected.
-func loadYouths(ctx context.Context, w *warehouse.Warehouse, exercice int, scope string, youths, rejected map[idKey]bool) error {
-	for _, q := range []struct {
-		sql  string
-		into map[idKey]bool
-	}{{"SELECT id_jeune FROM raw_jeunes WHERE exercice = ? AND scope = ?", youths},
-		{"SELECT id_jeune FROM jeunes_rejetes WHERE exercice = ? AND scope = ?", rejected}} {
-		rows, err := w.Conn().QueryContext(ctx, q.sql, exercice, scope)
-		if err != nil {
-			return fmt.Errorf("read youths: %w", err)
-		}
-		for rows.Next() {
-			var id string
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			q.into[keyOf(id)] = true
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+// countYouths counts the call's kept youths per structure, for the year-over-year warning.
+func countYouths(ctx context.Context, w *warehouse.Warehouse, c *checker) error {
+	rows, err := w.Conn().QueryContext(ctx, "SELECT code_structure, count(*) FROM v_jeunes GROUP BY 1")
+	if err != nil {
+		return fmt.Errorf("count youths: %w", err)
+	}
+	defer rows.Close()
+	c.perStructure = map[string]int{}
+	for rows.Next() {
+		var code string
+		var n int
+		if err := rows.Scan(&code, &n); err != nil {
 			return err
 		}
+		c.perStructure[code] = n
 	}
-	return nil
+	return rows.Err()
 }
 
 // warnYearChange warns about every structure whose youths changed by more than 30 % on

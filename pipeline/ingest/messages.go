@@ -33,6 +33,9 @@ func message(i Issue) string {
 
 func what(i Issue) string {
 	v := i.Value
+	if r := sqlRule(i.Rule); r != nil {
+		return fromTemplate(r.Message, r.MessageNoValue, i)
+	}
 	arg := func(k int) any {
 		if k < len(i.Args) {
 			return i.Args[k]
@@ -40,50 +43,12 @@ func what(i Issue) string {
 		return ""
 	}
 	switch i.Rule {
-	case RuleRequired:
-		return "valeur obligatoire manquante ; ligne rejetée"
-	case RuleDateFormat:
-		if v == "" {
-			return "date illisible (attendu jj/mm/aaaa ou aaaa-mm-jj ; valeur personnelle non reproduite) ; ligne rejetée"
-		}
-		return fmt.Sprintf("la date « %s » est illisible (attendu jj/mm/aaaa ou aaaa-mm-jj) ; ligne rejetée", v)
-	case RuleDateImpossible:
-		if v == "" {
-			return "cette date n'existe pas (valeur personnelle non reproduite) ; ligne rejetée"
-		}
-		return fmt.Sprintf("la date « %s » n'existe pas ; ligne rejetée", v)
-	case RuleAge:
-		return fmt.Sprintf("l'âge au 31/12/%v est hors du champ de 14 à 30 ans ; ligne rejetée", arg(0))
-	case RuleUnknownStructure:
-		return fmt.Sprintf("la structure « %s » n'existe pas dans le référentiel de l'exercice ; ligne rejetée", v)
-	case RuleUnknownYouth:
-		return "ce jeune n'existe pas parmi les jeunes du lot ; ligne rejetée"
-	case RuleRejectedYouth:
-		return "la ligne de ce jeune a été rejetée dans le fichier des jeunes ; cette ligne l'est aussi"
-	case RuleDuplicate:
-		return fmt.Sprintf("identifiant déjà présent ligne %v (seule la première occurrence est gardée) ; ligne rejetée", arg(0))
-	case RuleDateOutOfPeriod:
-		if v == "" {
-			return fmt.Sprintf("la date est hors de la période acceptée (du 01/01/2005 au 31/12/%v ; valeur personnelle non reproduite) ; ligne rejetée", arg(0))
-		}
-		return fmt.Sprintf("la date « %s » est hors de la période acceptée (du 01/01/2005 au 31/12/%v) ; ligne rejetée", v, arg(0))
-	case RuleEndBeforeStart:
-		return fmt.Sprintf("la date de fin « %s » précède la date de début « %v » ; ligne rejetée", v, arg(0))
-	case RuleBool:
-		if v == "" {
-			return "la valeur n'est pas une réponse oui/non reconnue (O/N, oui/non, 1/0, vrai/faux ; valeur personnelle non reproduite) ; ligne rejetée"
-		}
-		return fmt.Sprintf("« %s » n'est pas une réponse oui/non reconnue (O/N, oui/non, 1/0, vrai/faux) ; ligne rejetée", v)
 	case RuleFieldCount:
 		return fmt.Sprintf("la ligne compte %v champs alors que l'en-tête en compte %v ; ligne rejetée", arg(0), arg(1))
 	case RuleLongField:
 		return fmt.Sprintf("champ de plus de %v octets (valeur non reproduite) ; ligne rejetée", arg(0))
 	case RuleSyntax:
 		return "guillemets mal placés ou non refermés ; ligne rejetée"
-	case RuleStructureCode:
-		return fmt.Sprintf("« %s » n'est pas un code structure valide (5 caractères du code commune puis S00, par exemple 13201S00) ; ligne rejetée", v)
-	case RuleDepartementCode:
-		return fmt.Sprintf("« %s » n'est pas un code de département (01 à 95, 2A, 2B, 971 à 976 ou 978) ; ligne rejetée", v)
 	case RuleUnknownColumn:
 		if i.Column == "" {
 			return "une colonne au nom inattendu (non reproduit), ignorée (avertissement)"
@@ -93,15 +58,6 @@ func what(i Issue) string {
 		return fmt.Sprintf("la première ligne ne ressemble pas à un en-tête (les noms de colonnes %v sont attendus) ; fichier refusé", arg(0))
 	case RuleMissingOptional:
 		return "colonne facultative absente : valeurs laissées vides (avertissement)"
-	case RuleTechnical:
-		return fmt.Sprintf("la structure « %s » est une structure technique : ligne chargée mais comptée dans aucun indicateur (avertissement)", v)
-	case RuleSIRET:
-		return fmt.Sprintf("le SIRET « %s » n'est pas valide : il est ignoré, la ligne est gardée (avertissement)", v)
-	case RuleUnknownCode:
-		if v == "" {
-			return "la valeur n'est pas un code connu (valeur personnelle non reproduite) : ligne chargée mais comptée dans aucun indicateur (avertissement)"
-		}
-		return fmt.Sprintf("« %s » n'est pas un code connu : ligne chargée mais comptée dans aucun indicateur (avertissement)", v)
 	case RuleDecode:
 		return fmt.Sprintf("%v ; fichier refusé", arg(0))
 	case RuleMissingColumn:
@@ -117,12 +73,6 @@ func what(i Issue) string {
 		read, _ := arg(1).(int)
 		return fmt.Sprintf("%v %s sur %v (%s), au-delà du seuil de %s ; fichier refusé",
 			own, rejected, read, percent(own, read), arg(2))
-	case RuleOtherRegion:
-		return fmt.Sprintf("la structure « %s » est rattachée à la région %v, hors du périmètre du lot (région %v) ; fichier refusé", v, arg(0), arg(1))
-	case RuleReferentialOtherRegion:
-		return fmt.Sprintf("la structure « %s » est déclarée dans la région %v : un lot de la région %v ne porte que le référentiel de sa région ; fichier refusé", v, arg(0), arg(1))
-	case RuleReferentialMove:
-		return fmt.Sprintf("la structure « %s » est rattachée à la région %v dans le référentiel en vigueur : un lot de la région %v ne peut la reprendre ; fichier refusé", v, arg(0), arg(1))
 	case RuleUnknownFile:
 		return "nom de fichier non reconnu (attendu : referentiel_structures*, jeunes*, evenements*, mesures* en .csv ou .txt, ou un classeur ARML .xlsx) ; lot refusé"
 	case RuleEmptyFile:
@@ -178,4 +128,17 @@ func percent(num, den int) string {
 	}
 	tenths := (2000*num + den) / (2 * den)
 	return fmt.Sprintf("%d,%d %%", tenths/10, tenths%10)
+}
+
+// fromTemplate fills a rule's French sentence (sql/validate): {valeur} is the value quoted,
+// {1}, {2}… its details; without a value to quote, the sentence written for that case.
+func fromTemplate(message, noValue string, i Issue) string {
+	if i.Value == "" && noValue != "" {
+		message = noValue
+	}
+	pairs := []string{"{valeur}", i.Value}
+	for k, a := range i.Args {
+		pairs = append(pairs, fmt.Sprintf("{%d}", k+1), fmt.Sprint(a))
+	}
+	return strings.NewReplacer(pairs...).Replace(message)
 }

@@ -2,14 +2,15 @@ package ingest
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/sha256"
-	"encoding/csv"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -75,20 +76,30 @@ func (r *row) get(name string) string {
 	return strings.TrimSpace(r.fields[i])
 }
 
-// It fills the file's hash, encoding and header issues; a refusal stops the reading.
 // limits bound a CSV file: longest line, longest field (0: the defaults).
 type limits struct{ line, field int }
 
-// readCSV decodes a file, checks its header, and calls each for every non-blank data row
-// that has the header's shape; bad (may be nil) gets the rows rejected for their shape.
-func readCSV(path string, kind Kind, rep *FileReport, lim limits, each func(*row) error, bad func(*row)) error {
+// stager writes the records of a kind's files to one staging CSV for DuckDB: each record
+// as `file;line;col…` with the kind's non-PII columns in spec order, trimmed, empty for an
+// optional column the file lacks. PII columns never leave the Go pass.
+type stager struct {
+	out  *bufio.Writer
+	num  []byte // scratch for numbers
+	kind Kind
+}
+
+// stageCSV decodes a file (one pass hashes it and detects its encoding, one splits it),
+// checks its header and the shape of each record, and stages every non-blank record that
+// has the header's shape; bad (may be nil) gets the rows rejected for their shape. It
+// fills the file's hash, encoding and header issues; a refusal stops the reading.
+func stageCSV(path string, file int, rep *FileReport, lim limits, st *stager, progress func(rows int), bad func(*row)) error {
 	if lim.line <= 0 {
 		lim.line = textio.MaxLine
 	}
 	if lim.field <= 0 {
 		lim.field = MaxField
 	}
-	name := rep.Name
+	name, kind := rep.Name, st.kind
 	refuse := func(rule, column string, args ...any) {
 		rep.add(Issue{Severity: Refuse, File: name, Column: column, Rule: rule, Args: args})
 	}
@@ -112,20 +123,32 @@ func readCSV(path string, kind Kind, rep *FileReport, lim limits, each func(*row
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return err
 	}
-	rd, err := textio.NewCSV(textio.NewReader(f, enc))
+	br := bufio.NewReaderSize(textio.NewReader(f, enc), 1<<16)
+	first, _ := br.Peek(br.Size())
+	line := string(first)
+	if i := strings.IndexAny(line, "\r\n"); i >= 0 {
+		line = line[:i]
+	}
+	delim := textio.Sniff(line)
+	rd := textio.NewRecords(br, delim)
+	rawFields, _, err := rd.Next()
 	if errors.Is(err, io.EOF) {
 		refuse(RuleEmptyFile, "")
 		return nil
 	}
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
+	if errors.Is(err, textio.ErrRecordSyntax) || errors.Is(err, textio.ErrRecordOpenQuote) {
 		rep.add(Issue{Severity: Refuse, File: name, Line: 1, Rule: RuleSyntax})
 		return nil
 	}
 	if err != nil {
 		return fmt.Errorf("read %s: %w", path, err)
 	}
-	rep.Delimiter = map[rune]string{';': ";", ',': ",", '\t': "tabulation"}[rd.Delimiter]
+	rep.Delimiter = map[rune]string{';': ";", ',': ",", '\t': "tabulation"}[delim]
+	rawHeader := make([]string, len(rawFields))
+	header := make([]string, len(rawFields))
+	for i, b := range rawFields {
+		rawHeader[i], header[i] = string(b), textio.Fold(string(b))
+	}
 
 	sp := specs[kind]
 	index := map[string]int{}
@@ -133,15 +156,15 @@ func readCSV(path string, kind Kind, rep *FileReport, lim limits, each func(*row
 	for _, c := range sp.columns {
 		known[c.name] = c
 	}
-	header := true // the first line looks like a header: every cell could be a column name
-	for _, raw := range rd.RawHeader {
+	looksLikeHeader := true // every cell could be a column name
+	for _, raw := range rawHeader {
 		if _, ok := headerLabel(raw); !ok && strings.TrimSpace(raw) != "" {
-			header = false
+			looksLikeHeader = false
 		}
 	}
 	var unknown []Issue
-	for i, h := range rd.Header {
-		label, _ := headerLabel(rd.RawHeader[i])
+	for i, h := range header {
+		label, _ := headerLabel(rawHeader[i])
 		if _, dup := index[h]; dup && h != "" {
 			refuse(RuleDuplicateColumn, label)
 			return nil
@@ -151,10 +174,10 @@ func readCSV(path string, kind Kind, rep *FileReport, lim limits, each func(*row
 		case !ok:
 			unknown = append(unknown, Issue{Severity: Warning, File: name, Line: 1, Column: label, Rule: RuleUnknownColumn})
 		case !c.pii:
-			index[h] = i // PII columns are never indexed, so never read
+			index[h] = i // PII columns are never indexed, so never staged
 		}
 	}
-	if !header {
+	if !looksLikeHeader {
 		for _, c := range sp.columns {
 			if _, ok := index[c.name]; !ok && c.required {
 				// A data row read as a header: quote nothing of it.
@@ -179,35 +202,40 @@ func readCSV(path string, kind Kind, rep *FileReport, lim limits, each func(*row
 	if rep.Refused {
 		return nil
 	}
-	width := len(rd.Header)
-	records, stop := readAhead(rd)
-	defer stop()
-	unsplit := map[int]bool{} // lines the CSV reader could not split, for bad
+	staged := stagedColumns(kind)
+	at := make([]int, len(staged)) // the file's field of each staged column, -1 when absent
+	for j, c := range staged {
+		at[j] = -1
+		if i, ok := index[c]; ok {
+			at[j] = i
+		}
+	}
+	width := len(header)
+	rejectShape := func(line int, rule, column string, fields []string, args ...any) {
+		rep.Rejected++
+		rep.add(Issue{Severity: Reject, File: name, Line: line, Column: column, Rule: rule, Args: args})
+		if bad != nil {
+			bad(&row{file: name, line: line, fields: fields, index: index})
+		}
+	}
 	for {
-		fields, line, err := records.next()
+		fields, line, err := rd.Next()
 		if errors.Is(err, io.EOF) {
 			if rep.Read == 0 {
 				rep.add(Issue{Severity: Warning, File: name, Rule: RuleNoData})
 			}
-			if bad != nil && len(unsplit) > 0 {
-				return lines(path, enc, lim.line, unsplit, func(line int, text string) {
-					bad(&row{file: name, line: line, fields: strings.Split(text, string(rd.Delimiter)), index: index})
-				})
-			}
 			return nil
 		}
-		if errors.As(err, &pe) {
-			if errors.Is(pe.Err, csv.ErrQuote) && pe.Line > pe.StartLine {
-				// A quote left open swallows every line after it: nothing below can be trusted.
-				rep.add(Issue{Severity: Refuse, File: name, Line: pe.StartLine, Rule: RuleOpenQuote})
-				return nil
-			}
+		if errors.Is(err, textio.ErrRecordOpenQuote) {
+			// A quote left open swallows every line after it: nothing below can be trusted.
+			rep.add(Issue{Severity: Refuse, File: name, Line: line, Rule: RuleOpenQuote})
+			return nil
+		}
+		if errors.Is(err, textio.ErrRecordSyntax) {
 			rep.Read++
-			rep.Rejected++
-			rep.add(Issue{Severity: Reject, File: name, Line: pe.StartLine, Rule: RuleSyntax})
-			if bad != nil {
-				unsplit[pe.StartLine] = true
-			}
+			// Best effort: the first fields of the line, for bad (a youth's id).
+			text := strings.ReplaceAll(string(rd.FirstLine()), `"`, "")
+			rejectShape(line, RuleSyntax, "", strings.Split(text, string(delim)))
 			continue
 		}
 		if err != nil {
@@ -217,88 +245,70 @@ func readCSV(path string, kind Kind, rep *FileReport, lim limits, each func(*row
 			continue
 		}
 		rep.Read++
-		r := &row{file: name, line: line, fields: fields, index: index}
+		if progress != nil && rep.Read%progressEvery == 0 {
+			progress(rep.Read)
+		}
 		if len(fields) != width { // a short row would shift its values into other columns
-			rep.Rejected++
-			rep.add(Issue{Severity: Reject, File: name, Line: line, Rule: RuleFieldCount, Args: []any{len(fields), width}})
-			if bad != nil {
-				bad(r)
-			}
+			rejectShape(line, RuleFieldCount, "", strs(fields), len(fields), width)
 			continue
 		}
 		if i := longField(fields, lim.field); i >= 0 {
-			column, _ := headerLabel(rd.RawHeader[i])
-			rep.Rejected++
-			rep.add(Issue{Severity: Reject, File: name, Line: line, Column: column, Rule: RuleLongField, Args: []any{lim.field}})
-			if bad != nil {
-				bad(r)
-			}
+			column, _ := headerLabel(rawHeader[i])
+			rejectShape(line, RuleLongField, column, strs(fields), lim.field)
 			continue
 		}
-		if err := each(r); err != nil {
+		if err := st.write(file, line, fields, at); err != nil {
 			return err
 		}
 	}
 }
 
-// readAheadRows is how many records the reading goroutine hands over at a time.
-const readAheadRows = 4096
-
-// csvRecord is what one Read of the CSV reader gave.
-type csvRecord struct {
-	fields []string
-	line   int
-	err    error
-}
-
-// aheadReader reads the records of a CSV reader in a goroutine, so that decoding and
-// splitting the text run beside the row checks on a large file.
-type aheadReader struct {
-	batches <-chan []csvRecord
-	batch   []csvRecord
-}
-
-// readAhead starts reading rd; stop ends the goroutine when the records are not all read.
-func readAhead(rd *textio.Reader) (*aheadReader, func()) {
-	batches := make(chan []csvRecord, 4)
-	done := make(chan struct{})
-	go func() {
-		defer close(batches)
-		batch := make([]csvRecord, 0, readAheadRows)
-		for {
-			fields, line, err := rd.Read()
-			batch = append(batch, csvRecord{fields, line, err})
-			var pe *csv.ParseError
-			last := err != nil && !errors.As(err, &pe) // io.EOF or a read error: nothing follows
-			if len(batch) < readAheadRows && !last {
-				continue
-			}
-			select {
-			case batches <- batch:
-			case <-done:
-				return
-			}
-			if last {
-				return
-			}
-			batch = make([]csvRecord, 0, readAheadRows)
+// stagedColumns are the columns a kind's staging file holds after file and line.
+func stagedColumns(k Kind) []string {
+	var out []string
+	for _, c := range specs[k].columns {
+		if !c.pii {
+			out = append(out, c.name)
 		}
-	}()
-	return &aheadReader{batches: batches}, func() { close(done) }
-}
-
-// next returns the next record as textio.Reader.Read would.
-func (a *aheadReader) next() ([]string, int, error) {
-	if len(a.batch) == 0 {
-		b, ok := <-a.batches
-		if !ok {
-			return nil, 0, io.EOF
-		}
-		a.batch = b
 	}
-	r := a.batch[0]
-	a.batch = a.batch[1:]
-	return r.fields, r.line, r.err
+	return out
+}
+
+// write stages one record.
+func (st *stager) write(file, line int, fields [][]byte, at []int) error {
+	w := st.out
+	st.num = strconv.AppendInt(st.num[:0], int64(file), 10)
+	st.num = append(st.num, ';')
+	st.num = strconv.AppendInt(st.num, int64(line), 10)
+	w.Write(st.num)
+	for _, i := range at {
+		w.WriteByte(';')
+		if i < 0 {
+			continue
+		}
+		v := bytes.TrimSpace(fields[i])
+		if bytes.IndexAny(v, "\";\r\n") < 0 {
+			w.Write(v)
+			continue
+		}
+		w.WriteByte('"')
+		for _, c := range v {
+			if c == '"' {
+				w.WriteByte('"')
+			}
+			w.WriteByte(c)
+		}
+		w.WriteByte('"')
+	}
+	return w.WriteByte('\n')
+}
+
+func strs(fields [][]byte) []string {
+	out := make([]string, len(fields))
+	for i, f := range fields {
+		out[i] = string(f)
+	}
+	return out
 }
 
 // maxHeaderLabel is the most characters of a header cell a message quotes.
@@ -330,26 +340,8 @@ func requiredNames(sp spec) string {
 	return strings.Join(names, ", ") + "…"
 }
 
-// lines reads the file again and gives fn the text of the wanted lines (a best-effort
-// split of rows the CSV reader refused, so that bad still sees their first fields).
-func lines(path string, enc textio.Encoding, maxLine int, want map[int]bool, fn func(int, string)) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(textio.NewReader(f, enc))
-	sc.Buffer(make([]byte, 0, 1<<16), maxLine+1)
-	for n := 1; sc.Scan(); n++ {
-		if want[n] {
-			fn(n, strings.ReplaceAll(sc.Text(), `"`, ""))
-		}
-	}
-	return sc.Err()
-}
-
 // longField is the index of the first field longer than max bytes, or -1.
-func longField(fields []string, max int) int {
+func longField(fields [][]byte, max int) int {
 	for i, f := range fields {
 		if len(f) > max {
 			return i
@@ -358,9 +350,9 @@ func longField(fields []string, max int) int {
 	return -1
 }
 
-func blank(fields []string) bool {
+func blank(fields [][]byte) bool {
 	for _, f := range fields {
-		if strings.TrimSpace(f) != "" {
+		if len(bytes.TrimSpace(f)) != 0 {
 			return false
 		}
 	}
