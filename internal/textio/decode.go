@@ -62,13 +62,16 @@ func DetectLimit(r io.Reader, maxLine int) (Encoding, error) {
 		if i := bytes.IndexByte(chunk, 0); i >= 0 {
 			return 0, &DecodeError{Reason: ErrNUL, Offset: offset + int64(i), Line: lines + bytes.Count(chunk[:i], []byte("\n")) + 1}
 		}
-		if undefined < 0 {
-			for i, b := range chunk {
-				if b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D {
-					undefined, undefinedByte = offset+int64(i), b
-					undefinedLine = lines + bytes.Count(chunk[:i], []byte("\n")) + 1
-					break
+		if undefined < 0 { // the first of the five bytes, each found by IndexByte (vectorised)
+			first := -1
+			for _, b := range []byte{0x81, 0x8D, 0x8F, 0x90, 0x9D} {
+				if i := bytes.IndexByte(chunk, b); i >= 0 && (first < 0 || i < first) {
+					first = i
 				}
+			}
+			if first >= 0 {
+				undefined, undefinedByte = offset+int64(first), chunk[first]
+				undefinedLine = lines + bytes.Count(chunk[:first], []byte("\n")) + 1
 			}
 		}
 		for rest := chunk; len(rest) > 0; { // line lengths, and the line count

@@ -21,6 +21,9 @@ type Records struct {
 	ends   []int    // where each field of buf ends
 	fields [][]byte // slices of buf, one per field
 	first  []byte   // the record's first physical line, as read (for a record that fails)
+	// pending is a line NextPlain read but left for Next (it holds a quote).
+	pending     []byte
+	pendingLine int
 }
 
 // Syntax errors of a record. ErrRecordSyntax rejects the record only (the rest of its
@@ -73,7 +76,7 @@ func (r *Records) readLine() ([]byte, bool, error) {
 // ErrRecordSyntax (reading goes on at the next line) or ErrRecordOpenQuote (stop).
 func (r *Records) Next() ([][]byte, int, error) {
 	var line []byte
-	for {
+	for r.pending == nil {
 		l, ok, err := r.readLine()
 		if err != nil {
 			return nil, 0, err
@@ -87,6 +90,9 @@ func (r *Records) Next() ([][]byte, int, error) {
 		}
 	}
 	start := r.line
+	if r.pending != nil {
+		line, start, r.pending = r.pending, r.pendingLine, nil
+	}
 	r.first = append(r.first[:0], line...)
 	r.buf, r.ends = r.buf[:0], r.ends[:0]
 	for {
@@ -155,6 +161,33 @@ func (r *Records) Next() ([][]byte, int, error) {
 		from = end
 	}
 	return r.fields, start, nil
+}
+
+// NextPlain returns the next non-empty line when it holds no quote — its record is then
+// the line split at the delimiter, with nothing to unquote — and the line's number. A
+// line with a quote is left for Next (plain is false). The line is valid until the next
+// call.
+func (r *Records) NextPlain() (line []byte, number int, plain bool, err error) {
+	if r.pending != nil {
+		return nil, 0, false, nil
+	}
+	for {
+		l, ok, err := r.readLine()
+		if err != nil {
+			return nil, 0, false, err
+		}
+		if !ok {
+			return nil, 0, false, io.EOF
+		}
+		if len(l) == 0 {
+			continue
+		}
+		if bytes.IndexByte(l, '"') < 0 {
+			return l, r.line, true, nil
+		}
+		r.pending, r.pendingLine = append(r.pending[:0], l...), r.line
+		return nil, 0, false, nil
+	}
 }
 
 // FirstLine is the first physical line of the record Next returned last, as read.

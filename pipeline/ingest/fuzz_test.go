@@ -33,7 +33,7 @@ func fuzzChecker(t *testing.T) *checker {
 // stage runs the Go pass of a file as a kind and returns its report and staging text.
 func stage(t *testing.T, p string, k Kind) (*FileReport, []byte) {
 	var buf bytes.Buffer
-	st := &stager{out: bufio.NewWriter(&buf), kind: k}
+	st := newStager(bufio.NewWriter(&buf), k, "", []string{"id_jeune"}, make([]byte, 32))
 	rep := &FileReport{Name: "x.csv", Kind: k}
 	if err := stageCSV(p, 0, rep, limits{}, st, nil, nil); err != nil {
 		t.Fatal(err)

@@ -7,16 +7,19 @@ package ingest
 import (
 	"bufio"
 	"context"
-	"os"
 	"database/sql"
 	"errors"
 	"fmt"
+	"os"
 	"sort"
 	"strings"
+	"sync"
+	"time"
 
 	"bilan/internal/arml"
 	"bilan/internal/pseudo"
 	"bilan/internal/warehouse"
+	sqlfiles "bilan/sql"
 )
 
 // Options describe one ingest call.
@@ -99,12 +102,11 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) (*Result, err
 	if err != nil {
 		return nil, err
 	}
-	handle, forget := useKey(opt.Key)
-	defer forget()
 	v := &validation{w: w, rules: rules, opt: opt}
-	if err := v.start(ctx, handle, len(byKind[KindJeunes]) > 0); err != nil {
+	if err := v.start(ctx, len(byKind[KindJeunes]) > 0); err != nil {
 		return nil, err
 	}
+	defer v.finish(ctx)
 	c.validation = v
 	// The rows go straight into their tables inside one transaction, committed only when
 	// no file is refused: a refusal or a crash leaves the warehouse as it was.
@@ -132,13 +134,36 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) (*Result, err
 // batch records; it returns ErrRefused when a file is refused.
 func load(ctx context.Context, w *warehouse.Warehouse, c *checker, byKind map[Kind][]string, name func(string) string,
 	opt Options, res *Result) (*Result, error) {
+	// Every kind's files are staged at once, each kind in its goroutine (the Go pass is
+	// one core's work per file); each kind's SQL starts when its staging is done, while
+	// the next kinds are still being staged.
 	var loaded []Kind
+	staging := map[Kind]chan *stagedKind{}
 	for _, k := range Kinds {
 		if len(byKind[k]) == 0 {
 			continue
 		}
 		loaded = append(loaded, k)
-		if err := readKind(ctx, w, c, k, byKind[k], name, opt, res); err != nil {
+		ch := make(chan *stagedKind, 1)
+		staging[k] = ch
+		go func(k Kind) { ch <- stageKind(k, byKind[k], name, opt, c.validation.rules.rows[string(k)]) }(k)
+	}
+	defer func() { // a kind not read (an error came first) still has its staging file
+		for _, ch := range staging {
+			if sk := <-ch; sk.path != "" {
+				os.Remove(sk.path)
+			}
+		}
+	}()
+	for _, k := range loaded {
+		sk := <-staging[k]
+		delete(staging, k)
+		res.Files = append(res.Files, sk.reps...)
+		err := readKind(ctx, w, c, sk, opt)
+		if sk.path != "" {
+			os.Remove(sk.path)
+		}
+		if err != nil {
 			return nil, err
 		}
 	}
@@ -163,60 +188,85 @@ func load(ctx context.Context, w *warehouse.Warehouse, c *checker, byKind map[Ki
 	return res, record(ctx, w, opt, loaded, res)
 }
 
-// readKind stages the files of a kind in one CSV (the Go pass), then runs its SQL rules
-// over it and, unless the call only validates, loads its rows without rejection.
-func readKind(ctx context.Context, w *warehouse.Warehouse, c *checker, k Kind, files []string, name func(string) string, opt Options, res *Result) error {
+// stagedKind is the Go pass over a kind's files: their reports, and the staging CSV
+// (path) that DuckDB reads.
+type stagedKind struct {
+	kind       Kind
+	path       string
+	reps       []*FileReport
+	staged     []int    // rows staged per file
+	badYouths  []string // pseudonyms of youth rows rejected for their shape
+	increasing bool     // ids staged in increasing order: no duplicate
+	err        error
+}
+
+// progressMu serialises the Progress calls of the kinds staged side by side.
+var progressMu sync.Mutex
+
+// stageKind runs the Go pass over the files of a kind into one staging CSV.
+func stageKind(k Kind, files []string, name func(string) string, opt Options, rows sqlfiles.KindRows) *stagedKind {
+	sk := &stagedKind{kind: k}
+	for _, path := range files {
+		sk.reps = append(sk.reps, &FileReport{Path: path, Name: name(path), Kind: k, CountOnly: opt.DryRun})
+	}
 	tmp, err := os.CreateTemp("", "bilan-"+string(k)+"-*.csv")
 	if err != nil {
-		return err
+		sk.err = err
+		return sk
 	}
-	defer os.Remove(tmp.Name())
 	defer tmp.Close()
-	st := &stager{out: bufio.NewWriterSize(tmp, 1<<20), kind: k}
-	var reps []*FileReport
-	var staged []int
-	var badYouths []string
+	sk.path = tmp.Name()
+	st := newStager(bufio.NewWriterSize(tmp, 1<<20), k, rows.ID, rows.IDs, opt.Key)
 	p := pseudo.New(opt.Key)
-	for i, path := range files {
-		rep := &FileReport{Path: path, Name: name(path), Kind: k, CountOnly: opt.DryRun}
-		res.Files = append(res.Files, rep)
-		reps = append(reps, rep)
-		var progress func(int)
+	progress := func(rep *FileReport, rows int, done bool) {
 		if opt.Progress != nil {
-			progress = func(rows int) { opt.Progress(rep.Name, rows, false) }
+			progressMu.Lock()
+			opt.Progress(rep.Name, rows, done)
+			progressMu.Unlock()
 		}
-		err := stageCSV(path, i, rep, limits{opt.MaxLine, opt.MaxField}, st, progress, func(r *row) {
+	}
+	for i, rep := range sk.reps {
+		err := stageCSV(rep.Path, i, rep, limits{opt.MaxLine, opt.MaxField}, st, func(rows int) { progress(rep, rows, false) }, func(r *row) {
 			if k == KindJeunes { // its events and measures follow it (jeune_rejete)
 				if id := r.get("id_jeune"); id != "" {
-					badYouths = append(badYouths, p.ID(id))
+					sk.badYouths = append(sk.badYouths, p.ID(id))
 				}
 			}
 		})
 		if err != nil {
-			return err
+			sk.err = err
+			return sk
 		}
-		staged = append(staged, rep.Read-rep.Rejected)
-		if opt.Progress != nil {
-			opt.Progress(rep.Name, rep.Read, true)
-		}
+		sk.staged = append(sk.staged, rep.Read-rep.Rejected)
+		progress(rep, rep.Read, true)
 	}
-	if err := st.out.Flush(); err != nil {
-		return err
+	sk.increasing = st.increasing
+	sk.err = st.out.Flush()
+	return sk
+}
+
+// readKind runs a kind's SQL rules over its staging file and, unless the call only
+// validates, loads its rows without rejection in place of the (exercice, scope)'s.
+func readKind(ctx context.Context, w *warehouse.Warehouse, c *checker, sk *stagedKind, opt Options) error {
+	if sk.err != nil {
+		return sk.err
 	}
-	for _, rep := range reps {
+	for _, rep := range sk.reps {
 		if rep.Refused { // nothing of a refused file is checked further
 			return nil
 		}
 	}
+	k := sk.kind
 	if !opt.DryRun {
 		if _, err := w.Conn().ExecContext(ctx, "DELETE FROM "+specs[k].table+" WHERE exercice = ? AND scope = ?", opt.Exercice, opt.Scope); err != nil {
 			return fmt.Errorf("replace %s: %w", specs[k].table, err)
 		}
 	}
-	if err := c.validation.check(ctx, k, tmp.Name(), reps, staged, badYouths); err != nil {
+	trace(time.Now(), "staged "+string(k))
+	if err := c.validation.check(ctx, k, sk.path, sk.reps, sk.staged, sk.badYouths, sk.increasing); err != nil {
 		return err
 	}
-	for _, rep := range reps {
+	for _, rep := range sk.reps {
 		refuseOverThreshold(rep, opt.RefusalShare)
 	}
 	switch k {

@@ -10,10 +10,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 
+	"bilan/internal/pseudo"
 	"bilan/internal/textio"
 )
 
@@ -86,6 +88,69 @@ type stager struct {
 	out  *bufio.Writer
 	num  []byte // scratch for numbers
 	kind Kind
+	// idAt is the staged column of the kind's id (its duplicates are rejected); increasing
+	// stays true while every id staged is greater than the one before (extracts are
+	// usually sorted): then no id can be a duplicate, and SQL need not look for any.
+	idAt       int
+	increasing bool
+	last       []byte
+	// pseudonymised are the staged columns holding ids of people (youths, mentors): they
+	// are staged as their pseudonyms, so no raw id reaches DuckDB.
+	pseudonymised []bool
+	pseudo        *pseudo.Pseudonymiser
+}
+
+// newStager stages the records of kind k to out; idColumn is the column whose repeats
+// are duplicates, personIDs the columns to pseudonymise with key.
+func newStager(out *bufio.Writer, k Kind, idColumn string, personIDs []string, key []byte) *stager {
+	st := &stager{out: out, kind: k, increasing: true, pseudo: pseudo.New(key)}
+	for j, c := range stagedColumns(k) {
+		if c == idColumn {
+			st.idAt = j
+		}
+		st.pseudonymised = append(st.pseudonymised, slices.Contains(personIDs, c))
+	}
+	return st
+}
+
+// field writes one staged field: its pseudonym for an id of a person, else its text,
+// quoted when it holds a delimiter, a quote or a line break.
+// plain: v is known to hold nothing to quote.
+func (st *stager) field(j int, v []byte, plain bool) {
+	w := st.out
+	if j == st.idAt {
+		st.seeID(v)
+	}
+	if len(v) == 0 {
+		return
+	}
+	if st.pseudonymised[j] {
+		w.WriteString(st.pseudo.ID(string(v)))
+		return
+	}
+	if plain || bytes.IndexAny(v, "\";\r\n") < 0 {
+		w.Write(v)
+		return
+	}
+	w.WriteByte('"')
+	for _, c := range v {
+		if c == '"' {
+			w.WriteByte('"')
+		}
+		w.WriteByte(c)
+	}
+	w.WriteByte('"')
+}
+
+// seeID notes the id of a staged record.
+func (st *stager) seeID(id []byte) {
+	if len(id) == 0 || !st.increasing {
+		return
+	}
+	if bytes.Compare(id, st.last) <= 0 && st.last != nil {
+		st.increasing = false
+	}
+	st.last = append(st.last[:0], id...)
 }
 
 // stageCSV decodes a file (one pass hashes it and detects its encoding, one splits it),
@@ -211,15 +276,76 @@ func stageCSV(path string, file int, rep *FileReport, lim limits, st *stager, pr
 		}
 	}
 	width := len(header)
-	rejectShape := func(line int, rule, column string, fields []string, args ...any) {
+	var rejectShape func(line int, rule, column string, fields []string, args ...any)
+	// stageRecord checks the shape of a split record and stages it.
+	stageRecord := func(fields [][]byte, line int) error {
+		if blank(fields) {
+			return nil
+		}
+		rep.Read++
+		if progress != nil && rep.Read%progressEvery == 0 {
+			progress(rep.Read)
+		}
+		if len(fields) != width { // a short row would shift its values into other columns
+			rejectShape(line, RuleFieldCount, "", strs(fields), len(fields), width)
+			return nil
+		}
+		if i := longField(fields, lim.field); i >= 0 {
+			column, _ := headerLabel(rawHeader[i])
+			rejectShape(line, RuleLongField, column, strs(fields), lim.field)
+			return nil
+		}
+		return st.write(file, line, fields, at)
+	}
+	rejectShape = func(line int, rule, column string, fields []string, args ...any) {
 		rep.Rejected++
 		rep.add(Issue{Severity: Reject, File: name, Line: line, Column: column, Rule: rule, Args: args})
 		if bad != nil {
 			bad(&row{file: name, line: line, fields: fields, index: index})
 		}
 	}
+	// A line without quote is split here; when its first fields are the staged columns in
+	// order and hold nothing to trim or quote, it is staged as it is, unsplit.
+	prefix := delim == ';'
+	for j, i := range at {
+		prefix = prefix && i == j
+	}
+	var split [][]byte
 	for {
-		fields, line, err := rd.Next()
+		raw, line, plain, err := rd.NextPlain()
+		if plain {
+			if end, ok := stagedPrefix(raw, len(at), width, lim.field); prefix && ok {
+				rep.Read++
+				if progress != nil && rep.Read%progressEvery == 0 {
+					progress(rep.Read)
+				}
+				if err := st.writeRaw(file, line, raw[:end]); err != nil {
+					return err
+				}
+				continue
+			}
+			split = split[:0]
+			for {
+				i := bytes.IndexByte(raw, byte(delim))
+				if i < 0 {
+					split = append(split, raw)
+					break
+				}
+				split = append(split, raw[:i])
+				raw = raw[i+1:]
+			}
+			if err := stageRecord(split, line); err != nil {
+				return err
+			}
+			continue
+		}
+		if err != nil && !errors.Is(err, io.EOF) {
+			return fmt.Errorf("read %s: %w", path, err)
+		}
+		var fields [][]byte
+		if err == nil {
+			fields, line, err = rd.Next()
+		}
 		if errors.Is(err, io.EOF) {
 			if rep.Read == 0 {
 				rep.add(Issue{Severity: Warning, File: name, Rule: RuleNoData})
@@ -241,23 +367,7 @@ func stageCSV(path string, file int, rep *FileReport, lim limits, st *stager, pr
 		if err != nil {
 			return fmt.Errorf("read %s: %w", path, err)
 		}
-		if blank(fields) {
-			continue
-		}
-		rep.Read++
-		if progress != nil && rep.Read%progressEvery == 0 {
-			progress(rep.Read)
-		}
-		if len(fields) != width { // a short row would shift its values into other columns
-			rejectShape(line, RuleFieldCount, "", strs(fields), len(fields), width)
-			continue
-		}
-		if i := longField(fields, lim.field); i >= 0 {
-			column, _ := headerLabel(rawHeader[i])
-			rejectShape(line, RuleLongField, column, strs(fields), lim.field)
-			continue
-		}
-		if err := st.write(file, line, fields, at); err != nil {
+		if err := stageRecord(fields, line); err != nil {
 			return err
 		}
 	}
@@ -274,33 +384,67 @@ func stagedColumns(k Kind) []string {
 	return out
 }
 
+// stagedPrefix tells whether a plain line can be staged as it is: it has width fields
+// (width-1 delimiters ';'), is no longer than a field may be, is not blank, and its
+// first n fields — up to end — hold only printable ASCII without space (nothing to trim,
+// nothing to quote).
+func stagedPrefix(line []byte, n, width, maxField int) (end int, ok bool) {
+	if len(line) > maxField || bytes.Count(line, []byte{';'}) != width-1 || len(line) == width-1 {
+		return 0, false
+	}
+	end, fields := len(line), 0
+	for i, c := range line {
+		if c == ';' {
+			if fields++; fields == n {
+				end = i
+				break
+			}
+			continue
+		}
+		if c <= ' ' || c >= 0x7f {
+			return 0, false
+		}
+	}
+	if n < width && end == n-1 { // its staged fields are empty: blank, maybe
+		return 0, false
+	}
+	return end, true
+}
+
+// writeRaw stages a line whose first fields are the staged columns, with nothing to trim
+// or quote.
+func (st *stager) writeRaw(file, line int, fields []byte) error {
+	st.prefix(file, line)
+	for j := range st.pseudonymised {
+		i := bytes.IndexByte(fields, ';')
+		v := fields
+		if i >= 0 {
+			v, fields = fields[:i], fields[i+1:]
+		}
+		st.out.WriteByte(';')
+		st.field(j, v, true)
+	}
+	return st.out.WriteByte('\n')
+}
+
 // write stages one record.
 func (st *stager) write(file, line int, fields [][]byte, at []int) error {
-	w := st.out
+	st.prefix(file, line)
+	for j, i := range at {
+		st.out.WriteByte(';')
+		if i >= 0 {
+			st.field(j, bytes.TrimSpace(fields[i]), false)
+		}
+	}
+	return st.out.WriteByte('\n')
+}
+
+// prefix writes a staged record's file and line.
+func (st *stager) prefix(file, line int) {
 	st.num = strconv.AppendInt(st.num[:0], int64(file), 10)
 	st.num = append(st.num, ';')
 	st.num = strconv.AppendInt(st.num, int64(line), 10)
-	w.Write(st.num)
-	for _, i := range at {
-		w.WriteByte(';')
-		if i < 0 {
-			continue
-		}
-		v := bytes.TrimSpace(fields[i])
-		if bytes.IndexAny(v, "\";\r\n") < 0 {
-			w.Write(v)
-			continue
-		}
-		w.WriteByte('"')
-		for _, c := range v {
-			if c == '"' {
-				w.WriteByte('"')
-			}
-			w.WriteByte(c)
-		}
-		w.WriteByte('"')
-	}
-	return w.WriteByte('\n')
+	st.out.Write(st.num)
 }
 
 func strs(fields [][]byte) []string {

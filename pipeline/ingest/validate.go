@@ -4,8 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"os"
 	"strings"
 	"sync"
+	"time"
 
 	"bilan/internal/warehouse"
 	sqlfiles "bilan/sql"
@@ -17,8 +19,9 @@ import (
 //
 //	v_stage       the staging CSV (file, line, the kind's non-PII columns as text)
 //	v_doublons    the ids met more than once, with their first occurrence
-//	v_ids         the pseudonym of every distinct id, and whether its youth is known or rejected
+//	v_statut      every youth pseudonym the rows may point to: kept or rejected
 //	v_signalements one pass: every row's issues (its first rejection, its warnings and refusals)
+//	v_rejets      the ranks of the rows rejected
 //	raw_<kind>    a second pass: the rows without a rejection, typed (ingest only)
 
 // ruleSet is the validation SQL, parsed once.
@@ -99,8 +102,8 @@ func (rs *ruleSet) issuesSQL(k Kind, rowColumns map[string]bool) string {
 				args = append(args, p)
 			}
 			cond := "rule_" + r.Code + "(" + strings.Join(args, ", ") + ")"
-			if r.Code != RuleRequired && r.Severity != "refus" {
-				cond = c.name + " IS NOT NULL AND " + cond
+			if r.Code != RuleRequired && r.Severity != "refus" { // a CASE evaluates the rule only where it applies
+				cond = "CASE WHEN " + c.name + " IS NOT NULL THEN " + cond + " ELSE false END"
 			}
 			value := "NULL"
 			valueColumn := c.name
@@ -131,9 +134,16 @@ func (rs *ruleSet) issuesSQL(k Kind, rowColumns map[string]bool) string {
 	if len(reject) > 0 {
 		rejet = "CASE\n    " + strings.Join(reject, "\n    ") + "\nEND"
 	}
-	return "SELECT n, ligne, rang, s FROM (\n" +
-		"SELECT n, ligne, rang, list_filter([" + strings.Join(append([]string{"rejet"}, others...), ",\n    ") + "], x -> x IS NOT NULL) AS s\n" +
-		"FROM (SELECT *, " + rejet + " AS rejet FROM (\n" + rs.rows[string(k)].SQL + "\n))) WHERE len(s) > 0"
+	// Each issue is a column, NULL for most rows: the list is built for the few rows kept.
+	names := []string{"rejet"}
+	exprs := []string{rejet + " AS rejet"}
+	for i, o := range others {
+		names = append(names, fmt.Sprintf("i%d", i))
+		exprs = append(exprs, o+fmt.Sprintf(" AS i%d", i))
+	}
+	return "SELECT n, ligne, rang, list_filter([" + strings.Join(names, ", ") + "], x -> x IS NOT NULL) AS s FROM (\n" +
+		"SELECT n, ligne, rang,\n    " + strings.Join(exprs, ",\n    ") + "\n" +
+		"FROM (\n" + rs.rows[string(k)].SQL + "\n)) WHERE " + strings.Join(names, " IS NOT NULL OR ") + " IS NOT NULL"
 }
 
 func sortByOrder(rules []*sqlfiles.Rule) {
@@ -164,9 +174,19 @@ type validation struct {
 	opt   Options
 }
 
+// trace prints a statement's time on stderr when BILAN_TRACE is set (for profiling).
+func trace(t0 time.Time, what string) {
+	if os.Getenv("BILAN_TRACE") != "" {
+		fmt.Fprintf(os.Stderr, "%s %6.2fs %.90s\n", time.Now().Format("15:04:05.0"), time.Since(t0).Seconds(), strings.Join(strings.Fields(what), " "))
+	}
+}
+
 func (v *validation) exec(ctx context.Context, stmts ...string) error {
 	for _, s := range stmts {
-		if _, err := v.w.Conn().ExecContext(ctx, s); err != nil {
+		t0 := time.Now()
+		_, err := v.w.Conn().ExecContext(ctx, s)
+		trace(t0, s)
+		if err != nil {
 			first := strings.Fields(s)
 			if len(first) > 6 {
 				first = first[:6]
@@ -177,10 +197,13 @@ func (v *validation) exec(ctx context.Context, stmts ...string) error {
 	return nil
 }
 
-// start prepares the connection: the reading macros, the key's handle, the referential
+// start prepares the connection: the reading macros, the referential
 // in force, and the youths of earlier calls when the call brings none.
-func (v *validation) start(ctx context.Context, handle int32, withYouths bool) error {
-	if err := registerPseudonym(v.w.Conn()); err != nil {
+func (v *validation) start(ctx context.Context, withYouths bool) error {
+	// DuckDB estimates a CSV scan at a few dozen rows, so it would build its hash tables on
+	// the staged rows (millions) rather than on v_statut: the joins are written with the
+	// small table on the right, the side DuckDB builds on when it keeps them as written.
+	if err := v.exec(ctx, "SET disabled_optimizers = 'build_side_probe_side'"); err != nil {
 		return err
 	}
 	if err := v.exec(ctx, v.rules.setup...); err != nil {
@@ -191,9 +214,6 @@ func (v *validation) start(ctx context.Context, handle int32, withYouths bool) e
 			return err
 		}
 	}
-	if _, err := v.w.Conn().ExecContext(ctx, "SET VARIABLE cle = ?", handle); err != nil {
-		return err
-	}
 	if _, err := v.w.Conn().ExecContext(ctx, "SET VARIABLE perimetre = ?", v.opt.Scope); err != nil {
 		return err
 	}
@@ -203,6 +223,7 @@ func (v *validation) start(ctx context.Context, handle int32, withYouths bool) e
 		"CREATE OR REPLACE TEMP TABLE v_jeunes (id VARCHAR, code_structure VARCHAR)",
 		"CREATE OR REPLACE TEMP TABLE v_rejetes (id VARCHAR)",
 		"CREATE OR REPLACE TEMP TABLE v_fichiers (n INTEGER, nom VARCHAR)",
+		"DROP TABLE IF EXISTS v_statut",
 	); err != nil {
 		return err
 	}
@@ -220,10 +241,16 @@ func (v *validation) start(ctx context.Context, handle int32, withYouths bool) e
 	return nil
 }
 
+// finish gives the connection back as start found it.
+func (v *validation) finish(ctx context.Context) error {
+	return v.exec(context.WithoutCancel(ctx), "RESET disabled_optimizers")
+}
+
 // check runs a kind's rules over its staging file: the issues go to the files' reports,
 // the rows without rejection to raw_<kind> unless the call only validates. badYouths are
 // the pseudonyms of youth rows rejected for their shape.
-func (v *validation) check(ctx context.Context, k Kind, stage string, reps []*FileReport, staged []int, badYouths []string) error {
+// increasing: the ids were staged in increasing order, so none is a duplicate.
+func (v *validation) check(ctx context.Context, k Kind, stage string, reps []*FileReport, staged []int, badYouths []string, increasing bool) error {
 	rows := v.rules.rows[string(k)]
 	var cols []string
 	for _, c := range stagedColumns(k) {
@@ -240,16 +267,19 @@ func (v *validation) check(ctx context.Context, k Kind, stage string, reps []*Fi
 			return err
 		}
 	}
-	ids := "CREATE OR REPLACE TEMP TABLE v_ids (id VARCHAR, pseudo VARCHAR, connu BOOLEAN, rejete BOOLEAN)"
-	if len(rows.IDs) > 0 {
-		ids = "CREATE OR REPLACE TEMP TABLE v_ids AS SELECT i.id, i.pseudo, j.id IS NOT NULL AS connu, r.id IS NOT NULL AS rejete " +
-			"FROM (SELECT id, pseudonyme(id) AS pseudo FROM (SELECT DISTINCT unnest([" + strings.Join(rows.IDs, ", ") + "]) AS id FROM v_stage) WHERE id IS NOT NULL) i " +
-			"LEFT JOIN (SELECT DISTINCT id FROM v_jeunes) j ON j.id = i.pseudo LEFT JOIN (SELECT DISTINCT id FROM v_rejetes) r ON r.id = i.pseudo"
+	if k == KindEvenements || k == KindMesures {
+		// Built once per call from the youths kept and rejected (this call's or earlier).
+		if err := v.exec(ctx, "CREATE TEMP TABLE IF NOT EXISTS v_statut AS SELECT id, bool_or(connu) AS connu, bool_or(rejete) AS rejete "+
+			"FROM (SELECT id, true AS connu, false AS rejete FROM v_jeunes UNION ALL SELECT id, false, true FROM v_rejetes) GROUP BY id"); err != nil {
+			return err
+		}
 	}
-	if err := v.exec(ctx,
-		"CREATE OR REPLACE TEMP TABLE v_doublons AS SELECT "+rows.ID+" AS id, min(rang) AS premier_rang FROM v_stage WHERE "+rows.ID+
-			" IS NOT NULL GROUP BY 1 HAVING count(*) > 1",
-		ids); err != nil {
+	doublons := "CREATE OR REPLACE TEMP TABLE v_doublons (id VARCHAR, premier_rang BIGINT)"
+	if !increasing {
+		doublons = "CREATE OR REPLACE TEMP TABLE v_doublons AS SELECT " + rows.ID + " AS id, min(rang) AS premier_rang FROM v_stage WHERE " + rows.ID +
+			" IS NOT NULL GROUP BY 1 HAVING count(*) > 1"
+	}
+	if err := v.exec(ctx, doublons); err != nil {
 		return err
 	}
 	rowColumns, err := v.columns(ctx, rows.SQL)
@@ -259,14 +289,19 @@ func (v *validation) check(ctx context.Context, k Kind, stage string, reps []*Fi
 	if err := v.exec(ctx, "CREATE OR REPLACE TEMP TABLE v_signalements AS "+v.rules.issuesSQL(k, rowColumns)); err != nil {
 		return err
 	}
+	t1 := time.Now()
 	rejected, err := v.readIssues(ctx, k, reps)
+	trace(t1, "readIssues")
 	if err != nil {
 		return err
 	}
 	for i, r := range reps {
 		r.Loaded = staged[i] - rejected[i]
 	}
-	accepted := "SELECT * FROM (" + rows.SQL + ") WHERE rang NOT IN (SELECT rang FROM v_signalements WHERE list_contains([x.severite FOR x IN s], 'rejet'))"
+	if err := v.exec(ctx, "CREATE OR REPLACE TEMP TABLE v_rejets AS SELECT rang FROM v_signalements WHERE list_contains([x.severite FOR x IN s], 'rejet')"); err != nil {
+		return err
+	}
+	accepted := "SELECT * FROM (" + rows.SQL + ") WHERE rang NOT IN (SELECT rang FROM v_rejets)"
 	switch k {
 	case KindReferentiel:
 		if err := v.exec(ctx, "CREATE OR REPLACE TEMP TABLE v_structures AS SELECT code_structure, structure_region AS region, structure_technique AS technique FROM ("+accepted+")"); err != nil {
@@ -277,7 +312,7 @@ func (v *validation) check(ctx context.Context, k Kind, stage string, reps []*Fi
 			"INSERT INTO v_jeunes SELECT pseudo_jeune, code_structure FROM ("+accepted+")",
 			// A youth whose first row was rejected is rejected: its events and measures are too.
 			"INSERT INTO v_rejetes SELECT DISTINCT pseudo_jeune FROM ("+rows.SQL+") WHERE rang = premier_rang AND pseudo_jeune IS NOT NULL "+
-				"AND rang IN (SELECT rang FROM v_signalements WHERE list_contains([x.severite FOR x IN s], 'rejet'))"); err != nil {
+				"AND rang IN (SELECT rang FROM v_rejets)"); err != nil {
 			return err
 		}
 		for _, id := range badYouths {
@@ -289,6 +324,8 @@ func (v *validation) check(ctx context.Context, k Kind, stage string, reps []*Fi
 	if v.opt.DryRun {
 		return nil
 	}
+	t0 := time.Now()
+	defer trace(t0, "INSERT "+string(k))
 	_, err = v.w.Conn().ExecContext(ctx, "INSERT INTO "+specs[k].table+" SELECT ?, ?, f.nom, a.ligne, "+strings.Join(rows.Insert, ", ")+
 		" FROM ("+accepted+") a JOIN v_fichiers f ON f.n = a.n", v.opt.Exercice, v.opt.Scope)
 	if err != nil {

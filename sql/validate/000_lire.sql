@@ -18,20 +18,25 @@ CREATE OR REPLACE TEMP MACRO date_sans_heure(v) AS CASE
 CREATE OR REPLACE TEMP MACRO date_lisible(v) AS
     coalesce(regexp_full_match(date_sans_heure(v), '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}'), false);
 
+CREATE OR REPLACE TEMP MACRO date_depuis_1900(d) AS CASE WHEN d >= DATE '1900-01-01' THEN d END;
+
 -- lire_date: the date a field holds, NULL when unreadable or impossible (31/02, year < 1900).
--- The usual spellings (jj/mm/aaaa, aaaa-mm-jj: ten characters, digits but the two
--- separators) are read without a regular expression.
+-- The usual spellings (jj/mm/aaaa, aaaa-mm-jj) are read by one format each (strptime
+-- takes digits only, so the shape is checked by the separators' places): the slow path
+-- (one-digit day or month, a time after the date) is for the others.
 CREATE OR REPLACE TEMP MACRO lire_date(v) AS CASE
-    WHEN length(v) = 10 AND translate(v, '0123456789', '') IN ('//', '--') AND (v[3] = '/' AND v[6] = '/' OR v[5] = '-' AND v[8] = '-')
-        THEN date_depuis_1900(CAST(try_strptime(v, ['%d/%m/%Y', '%Y-%m-%d']) AS DATE))
-    WHEN date_lisible(v) THEN
-    date_depuis_1900(CAST(try_strptime(date_sans_heure(v), ['%d/%m/%Y', '%Y-%m-%d']) AS DATE)) END;
-CREATE OR REPLACE TEMP MACRO date_depuis_1900(d) AS CASE WHEN year(d) >= 1900 THEN d END;
+    WHEN length(v) = 10 AND v[3] = '/' AND v[6] = '/' THEN date_depuis_1900(CAST(try_strptime(v, '%d/%m/%Y') AS DATE))
+    WHEN length(v) = 10 AND v[5] = '-' AND v[8] = '-' THEN date_depuis_1900(CAST(try_strptime(v, '%Y-%m-%d') AS DATE))
+    WHEN date_lisible(v) THEN date_depuis_1900(CAST(try_strptime(date_sans_heure(v), ['%d/%m/%Y', '%Y-%m-%d']) AS DATE))
+    END;
 
 -- lire_booleen: O/N, oui/non, 1/0, true/false, vrai/faux in any case; NULL otherwise.
-CREATE OR REPLACE TEMP MACRO lire_booleen(v) AS CASE plier(v)
-    WHEN 'O' THEN true WHEN 'OUI' THEN true WHEN '1' THEN true WHEN 'TRUE' THEN true WHEN 'VRAI' THEN true
-    WHEN 'N' THEN false WHEN 'NON' THEN false WHEN '0' THEN false WHEN 'FALSE' THEN false WHEN 'FAUX' THEN false
+CREATE OR REPLACE TEMP MACRO lire_booleen(v) AS CASE
+    WHEN v IN ('O', 'N', '1', '0') THEN v IN ('O', '1')  -- the usual spellings, without folding
+    ELSE CASE plier(v)
+        WHEN 'O' THEN true WHEN 'OUI' THEN true WHEN '1' THEN true WHEN 'TRUE' THEN true WHEN 'VRAI' THEN true
+        WHEN 'N' THEN false WHEN 'NON' THEN false WHEN '0' THEN false WHEN 'FALSE' THEN false WHEN 'FAUX' THEN false
+        END
     END;
 
 -- siret_lu: a SIRET without its spaces.
@@ -50,7 +55,3 @@ CREATE OR REPLACE TEMP MACRO siret_valide(v) AS CASE
 -- age_au: the age in whole years on day d.
 CREATE OR REPLACE TEMP MACRO age_au(naissance, d) AS
     year(d) - year(naissance) - CASE WHEN (month(d), day(d)) < (month(naissance), day(naissance)) THEN 1 ELSE 0 END;
-
--- pseudonyme: the keyed HMAC-SHA-256 of an id (pseudo.Pseudonymiser), computed in Go by
--- bilan_pseudonyme; the variable cle is the handle of the call's key, never the key.
-CREATE OR REPLACE TEMP MACRO pseudonyme(id) AS bilan_pseudonyme(id, CAST(getvariable('cle') AS INTEGER));

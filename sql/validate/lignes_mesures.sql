@@ -3,10 +3,10 @@
 -- ids: id_jeune, id_parrain
 -- insert: id_mesure, pseudo_jeune, code_structure, coalesce(categorie_code, upper(categorie)), date_debut_date, date_fin_date, siret_siret, pseudo_parrain
 -- The measures' rows as the rules read them (see lignes_evenements.sql); the mentor's id
--- is pseudonymised too.
+-- arrives pseudonymised too.
 SELECT s.*,
-    ids.pseudo AS pseudo_jeune, ids.connu AS jeune_connu, ids.rejete AS jeune_rejete,
-    parrain.pseudo AS pseudo_parrain,
+    s.id_jeune AS pseudo_jeune, coalesce(y.connu, false) AS jeune_connu, coalesce(y.rejete, false) AS jeune_rejete,
+    s.id_parrain AS pseudo_parrain,
     coalesce(d.premier_rang, s.rang) AS premier_rang,
     st.region AS structure_region, st.technique AS structure_technique,
     code_canonique('categorie', s.categorie) AS categorie_code,
@@ -16,6 +16,5 @@ SELECT s.*,
     CAST(getvariable('exercice') AS INTEGER) AS exercice
 FROM v_stage s
 LEFT JOIN v_doublons d ON d.id = s.id_mesure
-LEFT JOIN v_ids ids ON ids.id = s.id_jeune
-LEFT JOIN v_ids parrain ON parrain.id = s.id_parrain
+LEFT JOIN v_statut y ON y.id = s.id_jeune
 LEFT JOIN v_structures st USING (code_structure)
