@@ -148,7 +148,7 @@ func generateNational(r *ref, exercice int, dir string, fraction float64) error 
 	}
 	jw, ew, mw := files["jeunes"], files["evenements"], files["mesures"]
 	jw.WriteString("id_jeune;code_structure;date_naissance;sexe;niveau_formation;diplome_obtenu;qpv;zrr;date_premier_accueil;nom;prenom\n")
-	ew.WriteString("id_evenement;id_jeune;code_structure;date_evenement;type_evenement;statut;siret\n")
+	ew.WriteString("id_evenement;id_jeune;code_structure;date_evenement;type_evenement;statut;siret;commentaire\n")
 	mw.WriteString("id_mesure;id_jeune;code_structure;categorie;date_debut;date_fin;siret;id_parrain\n")
 
 	immersions := q.immersions
@@ -185,7 +185,13 @@ func generateNational(r *ref, exercice int, dir string, fraction float64) error 
 
 		event := func(date, typ, statut, s string) {
 			ev++
-			fmt.Fprintf(ew, "E%d-%08d;%s;%s;%s;%s;%s;%s\n", exercice, ev, id, ml, date, typ, statut, s)
+			// A free-text column (PII, dropped at ingest) as counsellors write it: every
+			// eighth a quoted note over two lines, with the delimiter inside.
+			comment := "RAS"
+			if ev%8 == 0 {
+				comment = fmt.Sprintf("\"Vu %s%d ; projet \"\"CAP\"\"\nà revoir\"", PIIMarker, ev)
+			}
+			fmt.Fprintf(ew, "E%d-%08d;%s;%s;%s;%s;%s;%s;%s\n", exercice, ev, id, ml, date, typ, statut, s, comment)
 		}
 		// The event that puts the youth in their class of the ladder contact ⊃ reçus ⊃ JDI.
 		switch {
