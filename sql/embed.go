@@ -15,7 +15,7 @@ import (
 	"strings"
 )
 
-//go:embed schema/*.sql normalise/*.sql normalise/*.test compute/*.sql indicators/*.sql indicators/*.test validate/*.sql
+//go:embed schema/*.sql normalise/*.sql normalise/*.test compute/*.sql indicators/*.sql indicators/*.test validate/*.sql validate/*.test
 var FS embed.FS
 
 // View is a SQL file whose name is the view it defines.

@@ -23,6 +23,20 @@ func TestIndicatorFiles(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			if strings.HasPrefix(f, "validate/") { // the rules are temporary macros, created per call
+				setup, rules, _, err := sqlfiles.Validation()
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, r := range rules {
+					setup = append(setup, r.SQL)
+				}
+				var first []sqltest.Block
+				for _, s := range setup {
+					first = append(first, sqltest.Block{Kind: "statement ok", SQL: s})
+				}
+				blocks = append(first, blocks...)
+			}
 			failures, err := sqltest.Run(context.Background(), blocks)
 			if err != nil {
 				t.Fatal(err)
@@ -92,5 +106,21 @@ func TestSourcesOfRates(t *testing.T) {
 	}
 	if _, err := sqlfiles.ParseSources("part of"); err == nil {
 		t.Error("ParseSources accepts « part of » without an indicator")
+	}
+}
+
+// Every row rule and every reading file of sql/validate has its .test beside it.
+func TestEveryRuleHasTest(t *testing.T) {
+	files, err := fs.Glob(sqlfiles.FS, "validate/*.sql")
+	if err != nil || len(files) < 15 {
+		t.Fatalf("%d validate files: %v", len(files), err)
+	}
+	for _, f := range files {
+		if strings.Contains(f, "/lignes_") { // a kind's rows: read by the corpus of fixtures/bad, end to end
+			continue
+		}
+		if _, err := fs.Stat(sqlfiles.FS, strings.TrimSuffix(f, ".sql")+".test"); err != nil {
+			t.Errorf("%s: no .test beside it", f)
+		}
 	}
 }

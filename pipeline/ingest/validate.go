@@ -2,9 +2,9 @@ package ingest
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -17,7 +17,8 @@ import (
 // its staged rows with what the rules read. This file composes them into the statements
 // a kind's staging file goes through, all set-based:
 //
-//	v_stage       the staging CSV (file, line, the kind's non-PII columns as text)
+//	v_stage       the staging CSV: file, line, the kind's non-PII columns as text (ids of
+//	              people already pseudonymised by the Go pass)
 //	v_doublons    the ids met more than once, with their first occurrence
 //	v_statut      every youth pseudonym the rows may point to: kept or rejected
 //	v_signalements one pass: every row's issues (its first rejection, its warnings and refusals)
@@ -147,11 +148,7 @@ func (rs *ruleSet) issuesSQL(k Kind, rowColumns map[string]bool) string {
 }
 
 func sortByOrder(rules []*sqlfiles.Rule) {
-	for i := 1; i < len(rules); i++ {
-		for j := i; j > 0 && rules[j].Order < rules[j-1].Order; j-- {
-			rules[j], rules[j-1] = rules[j-1], rules[j]
-		}
-	}
+	slices.SortStableFunc(rules, func(a, b *sqlfiles.Rule) int { return a.Order - b.Order })
 }
 
 // columnOf is a kind's column by name.
@@ -393,5 +390,3 @@ func (v *validation) readIssues(ctx context.Context, k Kind, reps []*FileReport)
 	}
 	return rejected, rows.Err()
 }
-
-var _ = sql.ErrNoRows
