@@ -34,7 +34,7 @@ build: web
 # with a bare "context deadline exceeded" on a loaded machine (a race in Go's fuzz coordinator).
 # A new interesting input is minimised for 50 executions, not Go's default 60 s: with the
 # workbook target (zip bytes) the default spent nearly all the time minimising (53 runs a minute).
-FUZZ     := ./internal/textio:FuzzDecodeCSV ./internal/parse:FuzzDate ./internal/parse:FuzzNumbers \
+FUZZ     := ./internal/textio:FuzzDecodeCSV ./internal/textio:FuzzRecords ./internal/parse:FuzzDate ./internal/parse:FuzzNumbers \
             ./pipeline/ingest:FuzzReadCSV ./pipeline/ingest:FuzzWorkbook ./pipeline/ingest:FuzzHeader
 FUZZTIME ?= 60s
 
