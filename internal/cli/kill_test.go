@@ -4,13 +4,13 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
-	"time"
 )
 
 // TestMain lets a test start the CLI in a child process (the test binary itself), so it
@@ -23,7 +23,8 @@ func TestMain(m *testing.M) {
 }
 
 // TestKilledIngestChangesNothing kills (SIGKILL) the program in the middle of a large
-// ingest: the warehouse must then answer exactly as before, and accept the next ingest.
+// ingest — its youths written, its events not yet — : the warehouse must then answer
+// exactly as before, and accept the next ingest.
 func TestKilledIngestChangesNothing(t *testing.T) {
 	if testing.Short() {
 		t.Skip("large ingest")
@@ -56,16 +57,26 @@ func TestKilledIngestChangesNothing(t *testing.T) {
 	write("evenements.csv", "id_evenement;id_jeune;code_structure;date_evenement;type_evenement;statut\n", 1_500_000, func(i int) string {
 		return fmt.Sprintf("F%d;K%d;35238S00;14/03/2016;ATELIER;REALISE\n", i, i%300_000)
 	})
+	// BILAN_TRACE makes the child say when each statement ends: it is killed as soon as
+	// the youths are written, inside the transaction, before the events are.
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), "BILAN_TEST_CHILD="+strings.Join([]string{"ingest", "--warehouse", wh, "--year", "2016", "--scope", "53", in}, "\x1f"))
+	cmd.Env = append(os.Environ(), "BILAN_TRACE=1",
+		"BILAN_TEST_CHILD="+strings.Join([]string{"ingest", "--warehouse", wh, "--year", "2016", "--scope", "53", in}, "\x1f"))
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(2500 * time.Millisecond)
+	sc := bufio.NewScanner(stderr)
+	for sc.Scan() && !strings.Contains(sc.Text(), "INSERT jeunes") {
+	}
 	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatalf("the ingest ended before it could be killed: %v", err)
 	}
-	err := cmd.Wait()
+	io.Copy(io.Discard, stderr) // the pipe ends with the process
+	err = cmd.Wait()
 	if status, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !status.Signaled() {
 		t.Fatalf("the ingest was not killed in the middle (it ended: %v); make the input larger", err)
 	}
