@@ -360,12 +360,25 @@ func (s *solver) known(x int) bool { return s.hi[x]-s.lo[x] < 1e-9 }
 
 // run propagates to a fixpoint.
 func (s *solver) run() {
+	// A ratio is applied again only when the intervals it reads moved: with the same
+	// inputs it would give the bounds it already set (enumerating a denominator over up to
+	// 100 000 values, for thousands of rates, at each round, cost 26 of 31 s on the half
+	// national fixture).
+	last := make([][4]float64, len(s.ratios))
+	for i := range last {
+		last[i] = [4]float64{math.NaN()}
+	}
 	for iter := 0; iter < 100; iter++ {
 		changed := s.eliminate()
 		for _, r := range s.rows {
 			changed = s.propagate(r) || changed
 		}
-		for _, q := range s.ratios {
+		for i, q := range s.ratios {
+			in := [4]float64{s.lo[q.num], s.hi[q.num], s.lo[q.den], s.hi[q.den]}
+			if in == last[i] {
+				continue
+			}
+			last[i] = in
 			changed = s.ratio(q) || changed
 		}
 		if !changed {
