@@ -63,6 +63,9 @@ func Load(ctx context.Context, c *sql.Conn, published []Cell, threshold int) (In
 		in.Earlier[x] = printed
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return in, fmt.Errorf("read earlier publications: %w", err)
+	}
 	rows, err = c.QueryContext(ctx, "SELECT code_structure, code_departement, region FROM stg_referentiel WHERE NOT technique")
 	if err != nil {
 		return in, fmt.Errorf("read territories: %w", err)
