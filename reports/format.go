@@ -1,18 +1,14 @@
 package reports
 
 import (
-	"math"
 	"strconv"
-	"strings"
 	"time"
+
+	"bilan/internal/french"
 )
 
-// Thin is the narrow no-break space French typography puts between thousands, and nbsp
-// the no-break space before % and €.
-const (
-	Thin = "\u202f"
-	nbsp = "\u00a0"
-)
+// Thin is the narrow no-break space French typography puts between thousands.
+const Thin = french.Thin
 
 // French writes a cell the way a French reader expects: 1 370 000, 12,5 %, 384 700 €.
 func French(c Cell) string {
@@ -27,15 +23,15 @@ func French(c Cell) string {
 	}
 	switch c.Format {
 	case Count:
-		return group(c.Number, 0)
+		return french.Number(c.Number, 0)
 	case Percent:
-		return group(c.Number, 1) + nbsp + "%"
+		return french.Percent(c.Number)
 	case Decimal1:
-		return group(c.Number, 1)
+		return french.Number(c.Number, 1)
 	case Euros:
-		return group(c.Number, 0) + nbsp + "€"
+		return french.Euros(c.Number)
 	case Change:
-		s := group(c.Number, 1) + nbsp + "%"
+		s := french.Percent(c.Number)
 		if c.Number > 0 {
 			s = "+" + s
 		}
@@ -44,27 +40,5 @@ func French(c Cell) string {
 	return strconv.FormatFloat(c.Number, 'f', -1, 64)
 }
 
-// group formats v with places decimals, a comma and thin spaces between thousands.
-func group(v float64, places int) string {
-	neg := v < 0
-	s := strconv.FormatFloat(math.Abs(v), 'f', places, 64)
-	whole, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, r := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteString(Thin)
-		}
-		b.WriteRune(r)
-	}
-	out := b.String()
-	if frac != "" {
-		out += "," + frac
-	}
-	if neg && strings.Trim(out, "0,"+Thin) != "" {
-		out = "−" + out
-	}
-	return out
-}
-
 // FrenchDate writes 31/12/2016.
-func FrenchDate(t time.Time) string { return t.Format("02/01/2006") }
+func FrenchDate(t time.Time) string { return french.Date(t) }

@@ -5,8 +5,8 @@ import (
 	"io"
 	"os"
 
+	"bilan/internal/french"
 	"bilan/pipeline/ingest"
-	"bilan/reports"
 )
 
 // printReport writes the French validation report of an ingest call: per file, rows
@@ -45,7 +45,7 @@ func printReport(w io.Writer, res *ingest.Result) {
 }
 
 // n writes a count the French way (1 234).
-func n(v int) string { return reports.French(reports.Num(float64(v), reports.Count)) }
+func n(v int) string { return french.Count(v) }
 
 // progress shows the rows read per file on a terminal, and nothing when stderr is not
 // one (CI, pipes).

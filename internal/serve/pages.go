@@ -12,18 +12,18 @@ import (
 	"strings"
 	"time"
 
+	"bilan/internal/french"
 	"bilan/internal/warehouse"
 	"bilan/pipeline"
 	"bilan/pipeline/compute"
 	"bilan/pipeline/ingest"
 	"bilan/pipeline/publish"
-	"bilan/reports"
 )
 
 var funcs = template.FuncMap{
 	"regle":  ingest.RuleLabel,
 	"add":    func(a, b int) int { return a + b },
-	"nombre": func(n int) string { return reports.French(reports.Num(float64(n), reports.Count)) },
+	"nombre": french.Count,
 	"date": func(t time.Time) string {
 		return t.In(paris).Format("02/01/2006 à 15:04")
 	},

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"bilan/internal/arml"
+	"bilan/internal/french"
 	"bilan/internal/pseudo"
 	"bilan/internal/warehouse"
 	sqlfiles "bilan/sql"
@@ -518,7 +519,7 @@ func warnYearChange(ctx context.Context, w *warehouse.Warehouse, c *checker, res
 		if cur < prev {
 			sign = "−"
 		}
-		change := sign + percent(abs(cur-prev), prev)
+		change := sign + french.Share(abs(cur-prev), prev)
 		rep.add(Issue{Severity: Warning, File: rep.Name, Column: "code_structure", Rule: RuleYearChange, Value: code,
 			Args: []any{cur, prev, c.exercice - 1, change}})
 	}

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"bilan/reports"
+	"bilan/internal/french"
 )
 
 // message writes an issue as the one French sentence users read, e.g.
@@ -72,7 +72,7 @@ func what(i Issue) string {
 		own, _ := arg(0).(int)
 		read, _ := arg(1).(int)
 		return fmt.Sprintf("%v %s sur %v (%s), au-delà du seuil de %s ; fichier refusé",
-			own, rejected, read, percent(own, read), arg(2))
+			own, rejected, read, french.Share(own, read), arg(2))
 	case RuleUnknownFile:
 		return "nom de fichier non reconnu (attendu : referentiel_structures*, jeunes*, evenements*, mesures* en .csv ou .txt, ou un classeur ARML .xlsx) ; lot refusé"
 	case RuleEmptyFile:
@@ -114,20 +114,11 @@ func what(i Issue) string {
 		return "l'enquête ne prend qu'une ligne de réponses ; cette deuxième ligne est en trop"
 	case RuleCostMismatch:
 		sum, _ := arg(0).(float64)
-		return fmt.Sprintf("le coût total « %s » ne correspond pas à la somme des comptes 60, 61 et 62 (%s, écart de plus de 1 €)", v, reports.French(reports.Num(sum, reports.Euros)))
+		return fmt.Sprintf("le coût total « %s » ne correspond pas à la somme des comptes 60, 61 et 62 (%s, écart de plus de 1 €)", v, french.Euros(sum))
 	case RuleTwoWorkbooks:
 		return fmt.Sprintf("deuxième classeur de la région %v dans le lot (déjà : %v) ; lot refusé", arg(0), arg(1))
 	}
 	return i.Rule
-}
-
-// percent writes num/den as a French percentage with one decimal, rounded half up.
-func percent(num, den int) string {
-	if den == 0 {
-		return "—"
-	}
-	tenths := (2000*num + den) / (2 * den)
-	return fmt.Sprintf("%d,%d %%", tenths/10, tenths%10)
 }
 
 // fromTemplate fills a rule's French sentence (sql/validate): {valeur} is the value quoted,
