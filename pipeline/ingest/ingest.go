@@ -147,7 +147,7 @@ func load(ctx context.Context, w *warehouse.Warehouse, c *checker, byKind map[Ki
 		loaded = append(loaded, k)
 		ch := make(chan *stagedKind, 1)
 		staging[k] = ch
-		go func(k Kind) { ch <- stageKind(k, byKind[k], name, opt, c.validation.rules.rows[string(k)]) }(k)
+		go func(k Kind) { ch <- stageKind(ctx, k, byKind[k], name, opt, c.validation.rules.rows[string(k)]) }(k)
 	}
 	defer func() { // a kind not read (an error came first) still has its staging file
 		for _, ch := range staging {
@@ -205,7 +205,8 @@ type stagedKind struct {
 var progressMu sync.Mutex
 
 // stageKind runs the Go pass over the files of a kind into one staging CSV.
-func stageKind(k Kind, files []string, name func(string) string, opt Options, rows sqlfiles.KindRows) *stagedKind {
+// A cancelled ctx stops it within progressEvery rows.
+func stageKind(ctx context.Context, k Kind, files []string, name func(string) string, opt Options, rows sqlfiles.KindRows) *stagedKind {
 	sk := &stagedKind{kind: k}
 	for _, path := range files {
 		sk.reps = append(sk.reps, &FileReport{Path: path, Name: name(path), Kind: k, CountOnly: opt.DryRun})
@@ -227,7 +228,10 @@ func stageKind(k Kind, files []string, name func(string) string, opt Options, ro
 		}
 	}
 	for i, rep := range sk.reps {
-		err := stageCSV(rep.Path, i, rep, limits{opt.MaxLine, opt.MaxField}, st, func(rows int) { progress(rep, rows, false) }, func(r *row) {
+		err := stageCSV(rep.Path, i, rep, limits{opt.MaxLine, opt.MaxField}, st, func(rows int) error {
+			progress(rep, rows, false)
+			return ctx.Err()
+		}, func(r *row) {
 			if k == KindJeunes { // its events and measures follow it (jeune_rejete)
 				if id := r.get("id_jeune"); id != "" {
 					sk.badYouths = append(sk.badYouths, p.ID(id))

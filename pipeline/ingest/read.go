@@ -155,9 +155,11 @@ func (st *stager) seeID(id []byte) {
 
 // stageCSV decodes a file (one pass hashes it and detects its encoding, one splits it),
 // checks its header and the shape of each record, and stages every non-blank record that
-// has the header's shape; bad (may be nil) gets the rows rejected for their shape. It
+// has the header's shape; bad (may be nil) gets the rows rejected for their shape;
+// progress (may be nil) is told the rows read every progressEvery, and stops the reading
+// with its error. It
 // fills the file's hash, encoding and header issues; a refusal stops the reading.
-func stageCSV(path string, file int, rep *FileReport, lim limits, st *stager, progress func(rows int), bad func(*row)) error {
+func stageCSV(path string, file int, rep *FileReport, lim limits, st *stager, progress func(rows int) error, bad func(*row)) error {
 	if lim.line <= 0 {
 		lim.line = textio.MaxLine
 	}
@@ -284,7 +286,9 @@ func stageCSV(path string, file int, rep *FileReport, lim limits, st *stager, pr
 		}
 		rep.Read++
 		if progress != nil && rep.Read%progressEvery == 0 {
-			progress(rep.Read)
+			if err := progress(rep.Read); err != nil {
+				return err
+			}
 		}
 		if len(fields) != width { // a short row would shift its values into other columns
 			rejectShape(line, RuleFieldCount, "", strs(fields), len(fields), width)
@@ -317,7 +321,9 @@ func stageCSV(path string, file int, rep *FileReport, lim limits, st *stager, pr
 			if end, ok := stagedPrefix(raw, len(at), width, lim.field); prefix && ok {
 				rep.Read++
 				if progress != nil && rep.Read%progressEvery == 0 {
-					progress(rep.Read)
+					if err := progress(rep.Read); err != nil {
+						return err
+					}
 				}
 				if err := st.writeRaw(file, line, raw[:end]); err != nil {
 					return err
