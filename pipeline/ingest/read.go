@@ -98,6 +98,7 @@ type stager struct {
 	// are staged as their pseudonyms, so no raw id reaches DuckDB.
 	pseudonymised []bool
 	pseudo        *pseudo.Pseudonymiser
+	ends          []int // scratch for plainFields
 }
 
 // newStager stages the records of kind k to out; idColumn is the column whose repeats
@@ -318,14 +319,15 @@ func stageCSV(path string, file int, rep *FileReport, lim limits, st *stager, pr
 	for {
 		raw, line, plain, err := rd.NextPlain()
 		if plain {
-			if end, ok := stagedPrefix(raw, len(at), width, lim.field); prefix && ok {
+			if ends, ok := plainFields(raw, len(at), width, lim.field, st.ends[:0]); prefix && ok {
+				st.ends = ends
 				rep.Read++
 				if progress != nil && rep.Read%progressEvery == 0 {
 					if err := progress(rep.Read); err != nil {
 						return err
 					}
 				}
-				if err := st.writeRaw(file, line, raw[:end]); err != nil {
+				if err := st.writeRaw(file, line, raw, ends); err != nil {
 					return err
 				}
 				continue
@@ -390,45 +392,48 @@ func stagedColumns(k Kind) []string {
 	return out
 }
 
-// stagedPrefix tells whether a plain line can be staged as it is: it has width fields
-// (width-1 delimiters ';'), is no longer than a field may be, is not blank, and its
-// first n fields — up to end — hold only printable ASCII without space (nothing to trim,
-// nothing to quote).
-func stagedPrefix(line []byte, n, width, maxField int) (end int, ok bool) {
-	if len(line) > maxField || bytes.Count(line, []byte{';'}) != width-1 || len(line) == width-1 {
-		return 0, false
+// plainFields tells whether a plain line can be staged as it is, in one scan of its
+// bytes: it has width fields (width-1 delimiters ';'), is no longer than a field may be,
+// is not blank, and its first n fields hold only printable ASCII without space (nothing
+// to trim, nothing to quote). It returns where each of those n fields ends.
+func plainFields(line []byte, n, width, maxField int, ends []int) ([]int, bool) {
+	if len(line) > maxField || len(line) == width-1 {
+		return ends, false
 	}
-	end, fields := len(line), 0
+	delims := 0
 	for i, c := range line {
 		if c == ';' {
-			if fields++; fields == n {
-				end = i
-				break
+			if delims < n {
+				ends = append(ends, i)
 			}
+			delims++
 			continue
 		}
-		if c <= ' ' || c >= 0x7f {
-			return 0, false
+		if delims < n && (c <= ' ' || c >= 0x7f) {
+			return ends, false
 		}
 	}
-	if n < width && end == n-1 { // its staged fields are empty: blank, maybe
-		return 0, false
+	if delims != width-1 {
+		return ends, false
 	}
-	return end, true
+	if len(ends) < n { // the last staged field ends the line
+		ends = append(ends, len(line))
+	}
+	if n < width && ends[n-1] == n-1 { // its staged fields are empty: blank, maybe
+		return ends, false
+	}
+	return ends, true
 }
 
-// writeRaw stages a line whose first fields are the staged columns, with nothing to trim
-// or quote.
-func (st *stager) writeRaw(file, line int, fields []byte) error {
+// writeRaw stages a plain line whose first fields, ending at ends, are the staged
+// columns.
+func (st *stager) writeRaw(file, line int, raw []byte, ends []int) error {
 	st.prefix(file, line)
-	for j := range st.pseudonymised {
-		i := bytes.IndexByte(fields, ';')
-		v := fields
-		if i >= 0 {
-			v, fields = fields[:i], fields[i+1:]
-		}
+	from := 0
+	for j, end := range ends {
 		st.out.WriteByte(';')
-		st.field(j, v, true)
+		st.field(j, raw[from:end], true)
+		from = end + 1
 	}
 	return st.out.WriteByte('\n')
 }
