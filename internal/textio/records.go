@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"strings"
 )
 
 // Records splits a decoded (UTF-8) CSV stream into records, as encoding/csv does without
@@ -195,4 +196,12 @@ func (r *Records) FirstLine() []byte { return r.first }
 
 // Sniff picks the delimiter of a header line: the most frequent of ";", tab and ",",
 // ";" when none.
-func Sniff(line string) rune { return sniff(line) }
+func Sniff(line string) rune {
+	best, bestN := ';', 0
+	for _, d := range []rune{';', '\t', ','} {
+		if n := strings.Count(line, string(d)); n > bestN {
+			best, bestN = d, n
+		}
+	}
+	return best
+}
