@@ -86,7 +86,30 @@ func Write(w io.Writer, r *reports.Report) error {
 		return err
 	}
 	f.SetActiveSheet(0)
-	_, err = f.WriteTo(w)
+	return Save(f, w)
+}
+
+// Save records every sheet's used range in its <dimension>, then writes the workbook to
+// w. Excelize keeps the template's « A1 », and readers that trust the dimension (openpyxl
+// in read-only mode, some ETL tools) would see a single cell.
+func Save(f *excelize.File, w io.Writer) error {
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			return fmt.Errorf("read sheet %s: %w", sheet, err)
+		}
+		cols := 1
+		for _, r := range rows {
+			cols = max(cols, len(r))
+		}
+		if len(rows) == 0 {
+			continue
+		}
+		if err := f.SetSheetDimension(sheet, "A1:"+cell(cols, len(rows))); err != nil {
+			return fmt.Errorf("set the dimension of sheet %s: %w", sheet, err)
+		}
+	}
+	_, err := f.WriteTo(w)
 	return err
 }
 
