@@ -16,7 +16,9 @@ export GOFLAGS := -tags=duckdb_arrow
 # pinned by web/package-lock.json), copied into the package that embeds it; never committed.
 DSFR_NPM := web/node_modules/@gouvfr/dsfr/dist
 DSFR     := internal/serve/static/dsfr
-web: $(DSFR)/dsfr.min.css
+# The HTML twins of the reports (reports/html) embed the parts of the DSFR they use.
+HTML_DSFR := reports/html/dsfr
+web: $(DSFR)/dsfr.min.css $(HTML_DSFR)/core.min.css
 
 $(DSFR)/dsfr.min.css: web/package-lock.json Makefile
 	cd web && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
@@ -25,6 +27,13 @@ $(DSFR)/dsfr.min.css: web/package-lock.json Makefile
 	cp -r $(DSFR_NPM)/fonts $(DSFR_NPM)/icons $(DSFR_NPM)/favicon $(DSFR)/
 	mkdir -p $(DSFR)/utility/icons && cp $(DSFR_NPM)/utility/icons/icons.min.css $(DSFR)/utility/icons/
 	cp web/node_modules/@gouvfr/dsfr/LICENSE.md $(DSFR)/ 2>/dev/null || true
+
+$(HTML_DSFR)/core.min.css: $(DSFR)/dsfr.min.css web/package-lock.json Makefile
+	test -d $(DSFR_NPM) || (cd web && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+	rm -rf $(HTML_DSFR) && mkdir -p $(HTML_DSFR)
+	cp $(DSFR_NPM)/core/core.min.css $(DSFR_NPM)/fonts/Marianne-Regular.woff2 $(DSFR_NPM)/fonts/Marianne-Bold.woff2 $(HTML_DSFR)/
+	for c in table summary logo callout skiplink; do cp $(DSFR_NPM)/component/$$c/$$c.min.css $(HTML_DSFR)/; done
+	cp web/node_modules/@gouvfr/dsfr/LICENSE.md $(HTML_DSFR)/ 2>/dev/null || true
 
 build: web
 	go build -ldflags "-X bilan/internal/version.Commit=$$(git rev-parse HEAD 2>/dev/null || echo inconnu)" -o $(BIN) ./cmd/bilan

@@ -89,6 +89,7 @@ type Series struct {
 type Chart struct {
 	Kind   ChartKind
 	Title  string
+	Axis   string // what the labels are (« Région », « Exercice »): the head of the chart's data table in HTML
 	Labels []string
 	Series []Series
 	Source string

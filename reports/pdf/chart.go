@@ -42,13 +42,10 @@ func (d *doc) chart(c *reports.Chart) {
 func (d *doc) bars(c *reports.Chart, rowH float64) {
 	labelW, valueW := 55.0, 22.0
 	plotW := 210 - 2*margin - labelW - valueW
+	totals := c.Totals()
 	max := 0.0
-	for i := range c.Labels {
-		total := 0.0
-		for _, s := range c.Series {
-			total += s.Values[i]
-		}
-		max = math.Max(max, total)
+	for _, t := range totals {
+		max = math.Max(max, t)
 	}
 	if max == 0 {
 		max = 1
@@ -71,17 +68,15 @@ func (d *doc) bars(c *reports.Chart, rowH float64) {
 		x, y := d.GetXY()
 		d.CellFormat(labelW, rowH, label, "", 0, "L", false, 0, "")
 		bx := x + labelW
-		total := 0.0
 		for k, s := range c.Series {
 			col := series[k%len(series)]
 			d.SetFillColor(col[0], col[1], col[2])
 			w := plotW * s.Values[i] / max
 			d.Rect(bx, y+0.8, w, rowH-1.6, "F")
 			bx += w
-			total += s.Values[i]
 		}
 		d.SetXY(x+labelW+plotW+1, y)
-		d.CellFormat(valueW-1, rowH, reports.French(reports.Num(total, reports.Count)), "", 1, "R", false, 0, "")
+		d.CellFormat(valueW-1, rowH, reports.French(reports.Num(totals[i], reports.Count)), "", 1, "R", false, 0, "")
 	}
 	d.Ln(1)
 }
@@ -91,21 +86,14 @@ func (d *doc) line(c *reports.Chart) {
 	w, h := 210-2*margin-20, 55.0
 	left := x0 + 18
 	s := c.Series[0]
-	max := 0.0
-	for _, v := range s.Values {
-		max = math.Max(max, v)
-	}
-	if max == 0 {
-		max = 1
-	}
-	max *= 1.15
+	max, grid := c.Scale()
 	d.SetDrawColor(180, 180, 180)
 	d.SetFont(font, "", 7)
-	for k := 0; k <= 4; k++ { // horizontal grid with values
+	for k, g := range grid { // horizontal grid with values
 		y := y0 + h - h*float64(k)/4
 		d.Line(left, y, left+w, y)
 		d.SetXY(x0, y-2)
-		d.CellFormat(17, 4, reports.French(reports.Num(math.Round(max*float64(k)/4), reports.Count)), "", 0, "R", false, 0, "")
+		d.CellFormat(17, 4, reports.French(reports.Num(g, reports.Count)), "", 0, "R", false, 0, "")
 	}
 	n := len(s.Values)
 	px := func(i int) float64 {
