@@ -1,6 +1,7 @@
 // Package publish writes the packs of reports.md for one exercice from the computed
-// indicators: analystes/indicateurs.csv and .parquet; the national PDF and XLSX; one PDF
-// and XLSX per region with data; the funders' workbook; manifest.json.
+// indicators: analystes/indicateurs.csv and .parquet; the national PDF, its HTML twin
+// (accessible) and XLSX; the same per region with data; the funders' workbook;
+// manifest.json.
 // Every file is written under a temporary name and renamed into place, so a crash never
 // leaves a half-written pack.
 package publish
@@ -23,6 +24,7 @@ import (
 	"bilan/pipeline/attack"
 	"bilan/pipeline/secret"
 	"bilan/reports"
+	"bilan/reports/html"
 	"bilan/reports/pdf"
 	"bilan/reports/xlsx"
 )
@@ -182,6 +184,7 @@ func (d *data) documents(date time.Time) []doc {
 	for _, p := range packs {
 		base := fmt.Sprintf("%s/%s-%d", p.dir, p.name, y)
 		docs = append(docs, doc{base + ".pdf", func(wr io.Writer) error { return pdf.Write(wr, p.report) }, p.scope, false},
+			doc{base + ".html", func(wr io.Writer) error { return html.Write(wr, p.report) }, p.scope, false},
 			doc{base + ".xlsx", func(wr io.Writer) error { return xlsx.Write(wr, p.report) }, p.scope, true})
 	}
 	fr := funders(d, y, date)

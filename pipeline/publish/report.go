@@ -217,6 +217,7 @@ func (b *builder) build(date time.Time) *reports.Report {
 // bars is a chart of one count by row territory (those with a value).
 func (b *builder) bars(id string) *reports.Chart {
 	c := &reports.Chart{Kind: reports.Bars, Title: b.d.docs[id].title + " par " + map[string]string{"region": "région", "ml": "mission locale"}[b.s.rowNiveau],
+		Axis: map[string]string{"region": "Région", "ml": "Mission locale"}[b.s.rowNiveau],
 		Source: sourceExtracts, Series: []reports.Series{{Name: b.d.docs[id].title}}}
 	hidden := 0
 	for _, t := range b.s.rows {
@@ -238,7 +239,7 @@ func (b *builder) bars(id string) *reports.Chart {
 // immersionsLine is the line of immersions over the exercices loaded up to this one.
 func (b *builder) immersionsLine() *reports.Chart {
 	c := &reports.Chart{Kind: reports.Line, Title: "Immersions en entreprise (PMSMP) par exercice – " + b.s.name,
-		Source: sourceExtracts, Series: []reports.Series{{Name: "Immersions"}}}
+		Axis: "Exercice", Source: sourceExtracts, Series: []reports.Series{{Name: "Immersions"}}}
 	for _, p := range b.d.immersions[[2]string{b.s.niveau, b.s.code}] {
 		cell := b.d.show(secret.Cell{Exercice: p.exercice, Indicator: "EMP_IMMERSIONS", Level: b.s.niveau, Code: b.s.code}, &p.value, reports.Count)
 		if cell.Masked {

@@ -100,7 +100,7 @@ func (b *builder) pnae() reports.Section {
 	sec.Paragraphs = []string{intro}
 	t := &reports.Table{Number: b.number(), Title: "Suivi des 13 actions du PNAE", Sheet: "PNAE", Source: sourcePNAE,
 		Columns: []reports.Column{{Title: "Action"}}}
-	c := &reports.Chart{Kind: reports.Stacked, Title: "Avancement des actions du PNAE – " + b.s.name, Source: sourcePNAE}
+	c := &reports.Chart{Kind: reports.Stacked, Title: "Avancement des actions du PNAE – " + b.s.name, Axis: "Action", Source: sourcePNAE}
 	scopes := [][3]string{{b.s.niveau, b.s.code, ""}}
 	if b.s.niveau != "national" {
 		scopes = append(scopes, [3]string{"national", "FR", " (France)"})

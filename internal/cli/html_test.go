@@ -1,0 +1,144 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"bilan/internal/chromium"
+	"bilan/internal/doctext"
+)
+
+// twins are the HTML twins the demo packs hold, with their PDF beside them.
+var twins = []string{"national/bilan-national-2016", "regions/53-bretagne/bilan-bretagne-2016",
+	"regions/94-corse/bilan-corse-2016", "regions/01-guadeloupe/bilan-guadeloupe-2016"}
+
+// TestAccessibleDocuments reads the HTML twins of the demo packs back: each one listed
+// in the manifest with its SHA-256, each printing every number of its fpdf PDF as often
+// (pdftotext against the HTML text), and the national and a regional one passing
+// axe-core in Chromium, whose screenshots are saved (in BILAN_CAPTURES when set).
+func TestAccessibleDocuments(t *testing.T) {
+	_, out := demoRun(t)
+	var m struct {
+		Sorties []struct{ Fichier, SHA256 string } `json:"sorties"`
+	}
+	b, err := os.ReadFile(filepath.Join(out, "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]string{}
+	for _, f := range m.Sorties {
+		listed[f.Fichier] = f.SHA256
+	}
+	for _, twin := range twins {
+		sum, err := fileSHA(filepath.Join(out, twin+".html"))
+		if err != nil || listed[twin+".html"] != sum {
+			t.Errorf("manifest: %s.html has SHA-256 %q, file has %q (%v)", twin, listed[twin+".html"], sum, err)
+		}
+	}
+
+	t.Run("numbers", func(t *testing.T) {
+		for _, twin := range twins {
+			pages, err := doctext.PDF(filepath.Join(out, twin+".pdf"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			inPDF := doctext.Numbers(doctext.PDFFigures(pages, "Index des tableaux"))
+			doc, err := os.ReadFile(filepath.Join(out, twin+".html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			text, err := doctext.HTML(doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if missing := doctext.Missing(inPDF, doctext.Numbers(text)); len(missing) > 0 {
+				t.Errorf("%s: numbers of the PDF missing in the HTML:\n%s", twin, strings.Join(missing, "\n"))
+			}
+			if len(inPDF) < 100 {
+				t.Errorf("%s: %d distinct numbers read in the PDF: too few, the comparison reads it wrong", twin, len(inPDF))
+			}
+		}
+	})
+
+	t.Run("axe", func(t *testing.T) {
+		b, err := chromium.Start(context.Background(), t.TempDir(), 1280, 1000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer b.Close()
+		for _, page := range []string{twins[0], twins[1]} {
+			tab, cancel := b.Tab()
+			checkPage(t, tab, "file://"+filepath.Join(out, page+".html"), filepath.Base(page))
+			cancel()
+		}
+		// The check can fail: an image without a text alternative is a violation.
+		tab, cancel := b.Tab()
+		defer cancel()
+		bad := `data:text/html;charset=utf-8,<!DOCTYPE html><html lang="fr"><title>Essai</title><main><h1>Essai</h1><img src="data:,"></main></html>`
+		if err := chromedp.Do(tab, chromedp.Navigate(bad), chromedp.WaitReady("body")); err != nil {
+			t.Fatal(err)
+		}
+		if v := axe(tab, t); len(v) == 0 || !strings.HasPrefix(v[0], "image-alt") {
+			t.Errorf("axe-core does not see an image without alt: %v", v)
+		}
+	})
+}
+
+// checkPage opens url in the tab, runs axe-core on it, and saves a screenshot of its
+// top as name.png.
+func checkPage(t *testing.T, tab context.Context, url, name string) {
+	t.Helper()
+	if err := chromedp.Do(tab, chromedp.Navigate(url), chromedp.WaitReady("body")); err != nil {
+		t.Fatalf("%s: %v", url, err)
+	}
+	ctx, cancel := context.WithTimeout(tab, time.Minute)
+	defer cancel()
+	if v := axe(ctx, t); len(v) > 0 {
+		t.Errorf("axe-core on %s: %d violation(s)\n%s", name, len(v), strings.Join(v, "\n"))
+	}
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := os.Getenv("BILAN_CAPTURES")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, name+".png")
+	if err := os.WriteFile(p, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%s: %s (%d bytes)", name, p, len(png))
+}
+
+// axe runs axe-core (npm package of web/, installed by make web) on the page shown, with
+// the rules of WCAG 2.1 A and AA (those of the RGAA 4) and the best practices.
+func axe(ctx context.Context, t *testing.T) []string {
+	t.Helper()
+	src, err := os.ReadFile("../../web/node_modules/axe-core/axe.min.js")
+	if err != nil {
+		t.Fatalf("axe-core (npm package of web/, installed by make web): %v", err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](string(src)+";\ntrue")); err != nil {
+		t.Fatalf("load axe-core: %v", err)
+	}
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`axe.run(document, {runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}).then(r =>
+		r.violations.map(v => v.id + " : " + v.nodes.length + " : " + v.nodes.slice(0, 5).map(n => n.target.join(" ")).join(", ")))`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("run axe-core: %v", err)
+	}
+	return v
+}
