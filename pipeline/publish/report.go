@@ -217,7 +217,7 @@ func (b *builder) build(date time.Time) *reports.Report {
 // bars is a chart of one count by row territory (those with a value).
 func (b *builder) bars(id string) *reports.Chart {
 	c := &reports.Chart{Kind: reports.Bars, Title: b.d.docs[id].title + " par " + map[string]string{"region": "région", "ml": "mission locale"}[b.s.rowNiveau],
-		Axis: map[string]string{"region": "Région", "ml": "Mission locale"}[b.s.rowNiveau],
+		Axis:   map[string]string{"region": "Région", "ml": "Mission locale"}[b.s.rowNiveau],
 		Source: sourceExtracts, Series: []reports.Series{{Name: b.d.docs[id].title}}}
 	hidden := 0
 	for _, t := range b.s.rows {

@@ -44,7 +44,7 @@ func sample(name string) *reports.Report {
 		{reports.Str("France"), n(1370001, reports.Count), reports.Secret(reports.Percent), n(34.5, reports.Decimal1), n(816359, reports.Euros), n(-3.2, reports.Change)}}
 	words := &reports.Table{Number: 2, Title: "Applications citées – " + name, Source: name,
 		Columns: []reports.Column{{Title: "Application"}, {Title: "ARML le citant", Format: reports.Count}, {Title: "Régions"}},
-		Rows: [][]reports.Cell{{reports.Str(name), n(3, reports.Count), reports.Str("Bretagne, " + name)}}}
+		Rows:    [][]reports.Cell{{reports.Str(name), n(3, reports.Count), reports.Str("Bretagne, " + name)}}}
 	bars := &reports.Chart{Kind: reports.Bars, Title: "Jeunes en contact par mission locale", Axis: "Mission locale", Source: "I-milo",
 		Labels: []string{name, "2A-ML AJACCIO", "Une mission locale au nom très long qui ne tiendrait pas dans la marge"},
 		Series: []reports.Series{{Name: "Jeunes en contact – " + name, Values: []float64{1240, 17, 0}}}}
