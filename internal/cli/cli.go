@@ -43,8 +43,8 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	cmds := map[string]func(context.Context, *env, []string) error{
 		"generate": cmdGenerate, "validate": cmdValidate, "ingest": cmdIngest,
 		"compute": cmdCompute, "publish": cmdPublish, "run": cmdRun, "attaque": cmdAttack,
-		"calibrate": cmdCalibrate,
-		"template":  cmdTemplate, "serve": cmdServe, "compte": cmdAccount,
+		"calibrate": cmdCalibrate, "catalogue": cmdCatalogue,
+		"template": cmdTemplate, "serve": cmdServe, "compte": cmdAccount,
 	}
 	cmd, ok := cmds[args[0]]
 	if !ok {
@@ -87,6 +87,10 @@ Commandes :
   publish --year A --out DOSSIER
         écrit les dossiers de diffusion (PDF, XLSX, analystes/indicateurs.csv) ; échoue
         sans rien publier si l'attaquant du secret statistique retrouve une cellule masquée
+  catalogue [--out DOSSIER]
+        écrit catalogue.html et catalogue.csv : chaque indicateur avec sa définition, sa source,
+        son unité, ses niveaux, sa famille, sa requête SQL et sa valeur nationale du dernier
+        exercice calculé (telle que publiée, secret statistique compris)
   attaque --year A --out DOSSIER
         relit les classeurs publiés sous DOSSIER et tente d'en retrouver les cellules masquées
   template --year A --region R [--out FICHIER]

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -22,9 +23,11 @@ var twins = []string{"national/bilan-national-2016", "regions/53-bretagne/bilan-
 // TestAccessibleDocuments reads the HTML twins of the demo packs back: each one listed
 // in the manifest with its SHA-256, each printing every number of its fpdf PDF as often
 // (pdftotext against the HTML text), and the national and a regional one passing
-// axe-core in Chromium, whose screenshots are saved (in BILAN_CAPTURES when set).
+// axe-core in Chromium, whose screenshots are saved (in BILAN_CAPTURES when set); then
+// the catalogue of indicators: its national values are those of indicateurs.csv, « s »
+// exactly where the suppression log masks France, and it passes axe-core too.
 func TestAccessibleDocuments(t *testing.T) {
-	_, out := demoRun(t)
+	wh, out := demoRun(t)
 	var m struct {
 		Sorties []struct{ Fichier, SHA256 string } `json:"sorties"`
 	}
@@ -70,15 +73,62 @@ func TestAccessibleDocuments(t *testing.T) {
 		}
 	})
 
+	cat := t.TempDir()
+	mustRun(t, "catalogue", "--warehouse", wh, "--out", cat)
+	t.Run("catalogue", func(t *testing.T) {
+		truth := csvRows(t, filepath.Join(out, "analystes", "indicateurs.csv"))
+		masked := map[string]bool{}
+		log, err := os.ReadFile(filepath.Join(out, "analystes", "secret-2016.csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(string(log), "\n") {
+			if f := strings.Split(l, ";"); len(f) > 3 && f[0] == "2016" && f[2] == "national" {
+				masked[f[1]] = true
+			}
+		}
+		f, err := os.Open(filepath.Join(cat, "catalogue.csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		r := csv.NewReader(f)
+		r.Comma = ';'
+		rows, err := r.ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rows[0][8] != "valeur_nationale_2016" || len(rows) < 100 {
+			t.Fatalf("catalogue.csv: %d rows, header %v", len(rows), rows[0])
+		}
+		secret := 0
+		for _, row := range rows[1:] {
+			want := truth[row[0]+";national;FR"]
+			if masked[row[0]] {
+				want = "s"
+				secret++
+			}
+			if row[8] != want {
+				t.Errorf("catalogue.csv: %s = %q, want %q", row[0], row[8], want)
+			}
+			if !strings.HasPrefix(row[9], "-- id: ") {
+				t.Errorf("catalogue.csv: %s: SQL %q", row[0], row[9][:min(len(row[9]), 40)])
+			}
+		}
+		if secret == 0 {
+			t.Error("no masked national value in the demo: the test of the masks proves nothing")
+		}
+	})
+
 	t.Run("axe", func(t *testing.T) {
 		b, err := chromium.Start(context.Background(), t.TempDir(), 1280, 1000)
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer b.Close()
-		for _, page := range []string{twins[0], twins[1]} {
+		for _, page := range []string{filepath.Join(out, twins[0]), filepath.Join(out, twins[1]), filepath.Join(cat, "catalogue")} {
 			tab, cancel := b.Tab()
-			checkPage(t, tab, "file://"+filepath.Join(out, page+".html"), filepath.Base(page))
+			checkPage(t, tab, "file://"+page+".html", filepath.Base(page))
 			cancel()
 		}
 		// The check can fail: an image without a text alternative is a violation.

@@ -10,7 +10,7 @@
 package html
 
 import (
-	_ "embed"
+	"embed"
 	"fmt"
 	"html/template"
 	"io"
@@ -18,10 +18,14 @@ import (
 	"bilan/reports"
 )
 
-//go:embed report.tmpl
-var source string
+//go:embed *.tmpl
+var templates embed.FS
 
-var page = template.Must(template.New("report").Parse(source))
+// Pages: a report, the catalogue; each with the top and bottom of layout.tmpl.
+var (
+	reportPage    = template.Must(template.ParseFS(templates, "report.tmpl", "layout.tmpl"))
+	cataloguePage = template.Must(template.ParseFS(templates, "catalogue.tmpl", "layout.tmpl"))
+)
 
 // Titles of the parts of a report that are not sections of the model, as the PDF has them.
 const (
@@ -32,6 +36,7 @@ const (
 // view is the report as the template reads it: every number already written in French.
 type view struct {
 	Title, DocTitle, Subtitle, Author, Date, ISODate string
+	Description, Tagline                             string
 	Exercice                                         int
 	Restricted                                       bool
 	Threshold, Below                                 int // secrecy threshold; the largest count it masks
@@ -58,8 +63,8 @@ type tableView struct {
 }
 
 type cellView struct {
-	Text                string
-	Head, Num           bool // a row header; a number (right-aligned)
+	Text, Abbr          string // Abbr: what an abbreviation in Text stands for
+	Head, Num           bool   // a row header; a number (right-aligned)
 	Masked, Unavailable bool
 }
 
@@ -71,7 +76,7 @@ func Write(w io.Writer, r *reports.Report) error {
 	}
 	v := build(r)
 	v.Style = css
-	if err := page.Execute(w, v); err != nil {
+	if err := reportPage.Execute(w, v); err != nil {
 		return fmt.Errorf("render html: %w", err)
 	}
 	return nil
@@ -80,13 +85,15 @@ func Write(w io.Writer, r *reports.Report) error {
 func build(r *reports.Report) *view {
 	v := &view{Title: r.Title, Subtitle: r.Subtitle, Author: r.Author, Exercice: r.Exercice,
 		Date: reports.FrenchDate(r.Date), ISODate: r.Date.Format("2006-01-02"), Restricted: r.Restricted, Threshold: r.Threshold, Below: r.Threshold - 1,
-		DocTitle: fmt.Sprintf("%s %d", r.Title, r.Exercice), Footer: "Source : I-milo, traitement DMML"}
+		DocTitle: fmt.Sprintf("%s %d", r.Title, r.Exercice), Description: r.Subtitle, Tagline: fmt.Sprintf("%s %d", r.Title, r.Exercice)}
 	if r.Subtitle != "" {
 		v.DocTitle += " – " + r.Subtitle
 	}
+	source := "Source : I-milo, traitement DMML"
 	if r.Restricted {
-		v.Footer = "Diffusion restreinte"
+		source = "Diffusion restreinte"
 	}
+	v.Footer = fmt.Sprintf("%s – %s – document établi le %s.", source, r.Author, v.Date)
 	sections := 0
 	section := func(title string) sectionView {
 		sections++
@@ -147,7 +154,7 @@ func table(t *reports.Table, id string) *tableView {
 	line := func(cells []reports.Cell) []cellView {
 		var out []cellView
 		for i, c := range cells {
-			cv := cellView{Text: reports.French(c), Num: c.Format != reports.Text,
+			cv := cellView{Text: reports.French(c), Num: c.Format != reports.Text || i < len(t.Columns) && t.Columns[i].Format != reports.Text,
 				Head: i == 0 && c.Format == reports.Text && len(t.Columns) > 0 && t.Columns[0].Format == reports.Text}
 			if c.Format != reports.Text {
 				cv.Masked, cv.Unavailable = c.Masked, c.Empty && !c.Masked

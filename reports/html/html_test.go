@@ -418,3 +418,93 @@ func TestSameNumbersAsPDF(t *testing.T) {
 		t.Errorf("a figure removed from the HTML is not missed: %v", missing)
 	}
 }
+
+func sampleCatalogue(name string) *reports.Catalogue {
+	sql := "-- id: JEU_CONTACT\nSELECT 'a' < 'b' AS x, '</code></pre><script>alert(1)</script>' AS y -- " + name + "\n"
+	return &reports.Catalogue{Exercice: 2016, SQLSHA256: "abc123", Version: "0.1.0", Families: []reports.Family{
+		{Title: "A. Le réseau", Indicators: []reports.Indicator{{ID: "RES_ML", Title: "Missions locales", Definition: "structures du référentiel",
+			Source: "référentiel", Unit: "structures", Levels: []string{"mission locale", "France"}, File: "sql/indicators/res_ml.sql", SQL: sql,
+			National: reports.Num(447, reports.Count)}}},
+		{Title: "B. Les jeunes – " + name, Indicators: []reports.Indicator{
+			{ID: "JEU_CONTACT", Title: "Jeunes en contact – " + name, Definition: name, Source: name, Unit: "jeunes", File: "sql/indicators/jeu_contact.sql",
+				SQL: sql, National: reports.Secret(reports.Count)},
+			{ID: "JEU_PA_FEMMES_PCT", Title: "Part des femmes", Unit: "%", SQL: sql, National: reports.Str("n.p.")}}},
+		{Title: "H. Bilan du PNAE", Indicators: []reports.Indicator{{ID: "PNAE_*", Title: "Suivi des 13 actions du PNAE", Unit: "ARML", SQL: sql,
+			National: reports.Str(""), Members: []reports.Member{{ID: "PNAE_A01_REFERENTE", Title: "Action 1 – " + name, National: reports.Num(3, reports.Count)},
+				{ID: "PNAE_A01_CONCERNEE", Title: "Action 1 – ARML concernées", National: reports.Str("n.p.")}}}}},
+	}}
+}
+
+// The catalogue: one h2 per family, one h3 per indicator file with its anchor, every
+// indicator in the table of values (a family file's ids in a table of their own), the SQL
+// exactly as shipped in a <pre>, the signs s and n.p. explained; no text becomes markup.
+func TestCatalogue(t *testing.T) {
+	evil := `<script>alert("x")</script><img src=x onerror=alert(1)>`
+	c := sampleCatalogue(evil)
+	var b bytes.Buffer
+	if err := WriteCatalogue(&b, c); err != nil {
+		t.Fatal(err)
+	}
+	root := parse(t, b.Bytes())
+	if n := len(elements(root, "script")) + len(elements(root, "img")); n > 0 {
+		t.Errorf("%d script or img elements", n)
+	}
+	if h1 := elements(root, "h1"); len(h1) != 1 || text(h1[0]) != "Catalogue des indicateurs du réseau des missions locales" {
+		t.Error("h1")
+	}
+	var h2, h3 []string
+	for _, h := range elements(root, "h2") {
+		h2 = append(h2, text(h))
+	}
+	for _, h := range elements(root, "h3") {
+		id, _ := attr(h, "id")
+		h3 = append(h3, id+" "+text(h))
+	}
+	if diff := cmp.Diff([]string{"Sommaire", "Tous les indicateurs", "A. Le réseau", "B. Les jeunes – " + evil, "H. Bilan du PNAE"}, h2); diff != "" {
+		t.Errorf("h2 (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"indicateur-res_ml RES_ML – Missions locales", "indicateur-jeu_contact JEU_CONTACT – Jeunes en contact – " + evil,
+		"indicateur-jeu_pa_femmes_pct JEU_PA_FEMMES_PCT – Part des femmes", "indicateur-pnae_famille PNAE_* – Suivi des 13 actions du PNAE"}, h3); diff != "" {
+		t.Errorf("h3 (-want +got):\n%s", diff)
+	}
+	pres := elements(root, "pre")
+	if len(pres) != 4 {
+		t.Fatalf("%d SQL blocks", len(pres))
+	}
+	var sqlText strings.Builder
+	walk(pres[1], func(n *xhtml.Node) {
+		if n.Type == xhtml.TextNode {
+			sqlText.WriteString(n.Data)
+		}
+	})
+	if sqlText.String() != c.Families[1].Indicators[0].SQL {
+		t.Errorf("SQL reads back as %q", sqlText.String())
+	}
+	tables := elements(root, "table")
+	if len(tables) != 2 {
+		t.Fatalf("%d tables", len(tables))
+	}
+	var values []string
+	for _, tr := range elements(elements(tables[0], "tbody")[0], "tr") {
+		cells := elements(tr, "td")
+		values = append(values, text(elements(tr, "th")[0])+" "+text(cells[len(cells)-1]))
+	}
+	if diff := cmp.Diff([]string{"RES_ML 447", "JEU_CONTACT s", "JEU_PA_FEMMES_PCT n.p."}, values); diff != "" {
+		t.Errorf("values (-want +got):\n%s", diff)
+	}
+	if !strings.Contains(text(tables[1]), "PNAE_A01_REFERENTEAction 1 – "+evil+"3") {
+		t.Errorf("the ids of the family file: %s", text(tables[1]))
+	}
+	signs := text(elements(root, "dl")[0])
+	for _, want := range []string{"s secret statistique", "n.p. valeur non publiée"} {
+		if !strings.Contains(signs, want) {
+			t.Errorf("signs lack %q: %s", want, signs)
+		}
+	}
+	for _, a := range elements(root, "a") {
+		href, _ := attr(a, "href")
+		if !strings.HasPrefix(href, "#") {
+			t.Errorf("link %q", href)
+		}
+	}
+}
