@@ -37,6 +37,7 @@ type RunOptions struct {
 	Out               string
 	Date              time.Time               // document date; zero = derived from the inputs
 	Progress          func(string, int, bool) // rows read per file, see ingest.Options
+	Accessible        bool                    // also print each HTML twin to a tagged PDF (publish.Options)
 }
 
 // RunResult gathers the validation reports of every ingest call.
@@ -83,7 +84,8 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt RunOptions) (*RunResul
 	if err := compute.Run(ctx, w, opt.Params); err != nil {
 		return res, fmt.Errorf("compute: %w", err)
 	}
-	files, err := Publish(ctx, w, publish.Options{Params: opt.Params, Out: opt.Out, Date: opt.Date, Threshold: opt.Threshold, Also: []string{report}})
+	files, err := Publish(ctx, w, publish.Options{Params: opt.Params, Out: opt.Out, Date: opt.Date, Threshold: opt.Threshold, Also: []string{report},
+		Accessible: opt.Accessible})
 	res.Files = append(res.Files, files...)
 	return res, err
 }

@@ -84,9 +84,11 @@ Commandes :
         valide et charge un lot dans l'entrepôt, en une seule transaction
   compute --year A
         calcule tous les indicateurs de l'exercice A, à tous les niveaux
-  publish --year A --out DOSSIER
-        écrit les dossiers de diffusion (PDF, XLSX, analystes/indicateurs.csv) ; échoue
-        sans rien publier si l'attaquant du secret statistique retrouve une cellule masquée
+  publish --year A --out DOSSIER [--pdf-accessible]
+        écrit les dossiers de diffusion (PDF, HTML accessible, XLSX, analystes/indicateurs.csv) ;
+        échoue sans rien publier si l'attaquant du secret statistique retrouve une cellule masquée ;
+        --pdf-accessible imprime aussi chaque bilan HTML en PDF balisé (…-accessible.pdf, lisible
+        par un lecteur d'écran) avec Chromium (paquet Debian chromium)
   catalogue [--out DOSSIER]
         écrit catalogue.html et catalogue.csv : chaque indicateur avec sa définition, sa source,
         son unité, ses niveaux, sa famille, sa requête SQL et sa valeur nationale du dernier
@@ -103,7 +105,7 @@ Commandes :
         imprime la ligne du fichier des comptes (mot de passe lu sur l'entrée standard)
   calibrate --year 2016
         compare les chiffres nationaux calculés à ceux du PNAE 2018-2020 (échelle national)
-  run --year A [--scope R] --in DOSSIER --out DOSSIER
+  run --year A [--scope R] --in DOSSIER --out DOSSIER [--pdf-accessible]
         le traitement complet : chargement de chaque lot du dossier, calcul, publication
         (les sous-dossiers nommés d'après un code région ou « national » sont des lots de ce périmètre)
 

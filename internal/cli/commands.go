@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"bilan/internal/synth"
@@ -146,6 +147,7 @@ func cmdPublish(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "publish", &c)
 	out := fs.String("out", "out", "dossier de sortie")
 	date := fs.String("date", "", "date des documents (AAAA-MM-JJ)")
+	accessible := fs.Bool("pdf-accessible", false, "imprime aussi chaque bilan HTML en PDF balisé (Chromium)")
 	if err := c.parse(fs, args, true); err != nil {
 		return err
 	}
@@ -158,7 +160,8 @@ func cmdPublish(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer w.Close()
-	files, err := pipeline.Publish(ctx, w, publish.Options{Params: c.params(), Out: *out, Date: d, Threshold: c.settings.threshold})
+	files, err := pipeline.Publish(ctx, w, publish.Options{Params: c.params(), Out: *out, Date: d, Threshold: c.settings.threshold,
+		Accessible: *accessible})
 	if err != nil {
 		return err
 	}
@@ -203,6 +206,7 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	in := fs.String("in", "", "dossier des fichiers du lot")
 	out := fs.String("out", "out", "dossier de sortie")
 	date := fs.String("date", "", "date des documents (AAAA-MM-JJ)")
+	accessible := fs.Bool("pdf-accessible", false, "imprime aussi chaque bilan HTML en PDF balisé (Chromium)")
 	if err := c.parse(fs, args, true); err != nil {
 		return err
 	}
@@ -230,7 +234,8 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	}
 	defer w.Close()
 	res, err := pipeline.Run(ctx, w, pipeline.RunOptions{Params: c.params(), Threshold: c.settings.threshold, Batches: batches, Key: key,
-		RefusalShare: c.settings.refusalShare, MaxLine: c.settings.maxLine, MaxField: c.settings.maxField, Out: *out, Date: d, Progress: progress(e)})
+		RefusalShare: c.settings.refusalShare, MaxLine: c.settings.maxLine, MaxField: c.settings.maxField, Out: *out, Date: d, Progress: progress(e),
+		Accessible: *accessible})
 	for _, r := range res.Ingest {
 		printReport(e.stdout, r)
 	}
@@ -247,7 +252,7 @@ func printPublished(e *env, files []string) {
 		fmt.Fprintf(e.stdout, "  %s\n", f)
 	}
 	for _, f := range files {
-		if filepath.Ext(f) == ".pdf" && filepath.Base(filepath.Dir(f)) == "national" {
+		if filepath.Ext(f) == ".pdf" && filepath.Base(filepath.Dir(f)) == "national" && !strings.HasSuffix(f, "-accessible.pdf") {
 			fmt.Fprintf(e.stdout, "Le bilan national est ici : %s\n", f)
 		}
 	}

@@ -1,10 +1,12 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"encoding/csv"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -20,14 +22,19 @@ import (
 var twins = []string{"national/bilan-national-2016", "regions/53-bretagne/bilan-bretagne-2016",
 	"regions/94-corse/bilan-corse-2016", "regions/01-guadeloupe/bilan-guadeloupe-2016"}
 
-// TestAccessibleDocuments reads the HTML twins of the demo packs back: each one listed
-// in the manifest with its SHA-256, each printing every number of its fpdf PDF as often
-// (pdftotext against the HTML text), and the national and a regional one passing
-// axe-core in Chromium, whose screenshots are saved (in BILAN_CAPTURES when set); then
-// the catalogue of indicators: its national values are those of indicateurs.csv, « s »
-// exactly where the suppression log masks France, and it passes axe-core too.
+// TestAccessibleDocuments reads the accessible documents of the demo packs back. The
+// packs are published a second time with --pdf-accessible: the HTML twins come out byte
+// for byte the same; each twin and each tagged PDF is listed in the manifest with its
+// SHA-256; each twin and each tagged PDF (pdfinfo: tagged) prints every number of its
+// fpdf PDF as often (pdftotext against the HTML text, and against the tagged PDF's); a
+// tagged PDF printed again gives the same bytes. Then the catalogue of indicators: its
+// national values are those of indicateurs.csv, « s » exactly where the suppression log
+// masks France. The national twin, a regional one and the catalogue pass axe-core in
+// Chromium; their screenshots are saved (in BILAN_CAPTURES when set).
 func TestAccessibleDocuments(t *testing.T) {
-	wh, out := demoRun(t)
+	wh, first := demoRun(t)
+	out := filepath.Join(t.TempDir(), "out")
+	mustRun(t, "publish", "--warehouse", wh, "--year", "2016", "--out", out, "--pdf-accessible")
 	var m struct {
 		Sorties []struct{ Fichier, SHA256 string } `json:"sorties"`
 	}
@@ -43,9 +50,16 @@ func TestAccessibleDocuments(t *testing.T) {
 		listed[f.Fichier] = f.SHA256
 	}
 	for _, twin := range twins {
-		sum, err := fileSHA(filepath.Join(out, twin+".html"))
-		if err != nil || listed[twin+".html"] != sum {
-			t.Errorf("manifest: %s.html has SHA-256 %q, file has %q (%v)", twin, listed[twin+".html"], sum, err)
+		for _, f := range []string{twin + ".html", twin + "-accessible.pdf"} {
+			sum, err := fileSHA(filepath.Join(out, f))
+			if err != nil || listed[f] != sum {
+				t.Errorf("manifest: %s has SHA-256 %q, file has %q (%v)", f, listed[f], sum, err)
+			}
+		}
+		a, _ := os.ReadFile(filepath.Join(first, twin+".html"))
+		b, _ := os.ReadFile(filepath.Join(out, twin+".html"))
+		if len(a) == 0 || !bytes.Equal(a, b) {
+			t.Errorf("%s.html differs from one publication to the next", twin)
 		}
 	}
 
@@ -56,6 +70,9 @@ func TestAccessibleDocuments(t *testing.T) {
 				t.Fatal(err)
 			}
 			inPDF := doctext.Numbers(doctext.PDFFigures(pages, "Index des tableaux"))
+			if len(inPDF) < 100 {
+				t.Errorf("%s: %d distinct numbers read in the PDF: too few, the comparison reads it wrong", twin, len(inPDF))
+			}
 			doc, err := os.ReadFile(filepath.Join(out, twin+".html"))
 			if err != nil {
 				t.Fatal(err)
@@ -67,8 +84,20 @@ func TestAccessibleDocuments(t *testing.T) {
 			if missing := doctext.Missing(inPDF, doctext.Numbers(text)); len(missing) > 0 {
 				t.Errorf("%s: numbers of the PDF missing in the HTML:\n%s", twin, strings.Join(missing, "\n"))
 			}
-			if len(inPDF) < 100 {
-				t.Errorf("%s: %d distinct numbers read in the PDF: too few, the comparison reads it wrong", twin, len(inPDF))
+			tagged := filepath.Join(out, twin+"-accessible.pdf")
+			info, err := exec.Command("pdfinfo", tagged).Output()
+			if err != nil {
+				t.Fatalf("pdfinfo (poppler-utils): %v", err)
+			}
+			if !strings.Contains(string(info), "Tagged:          yes") || !strings.Contains(string(info), "CreationDate:    Sun Dec 31 00:00:00 2017 UTC") {
+				t.Errorf("%s: pdfinfo:\n%s", tagged, info)
+			}
+			pages, err = doctext.PDF(tagged)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if missing := doctext.Missing(inPDF, doctext.Numbers(strings.Join(pages, "\n"))); len(missing) > 0 {
+				t.Errorf("%s: numbers of the fpdf PDF missing in the tagged PDF:\n%s", twin, strings.Join(missing, "\n"))
 			}
 		}
 	})
@@ -140,6 +169,14 @@ func TestAccessibleDocuments(t *testing.T) {
 		}
 		if v := axe(tab, t); len(v) == 0 || !strings.HasPrefix(v[0], "image-alt") {
 			t.Errorf("axe-core does not see an image without alt: %v", v)
+		}
+		// A tagged PDF printed again gives the same bytes.
+		again, err := b.Print(context.Background(), filepath.Join(out, twins[1]+".html"), time.Date(2017, 12, 31, 0, 0, 0, 0, time.UTC))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if published, _ := os.ReadFile(filepath.Join(out, twins[1]+"-accessible.pdf")); !bytes.Equal(again, published) {
+			t.Errorf("%s-accessible.pdf printed again differs", twins[1])
 		}
 	})
 }

@@ -57,9 +57,10 @@ func HTML(doc []byte) (string, error) {
 }
 
 // number is a figure as the reports write it: digits grouped by three with a space (the
-// narrow no-break space, which pdftotext turns into a space), a decimal comma, a sign, a
+// narrow no-break space, which pdftotext turns into a space), a decimal comma, a sign (+
+// or the minus sign −, never the hyphen of "2018-2020", which a line may break after), a
 // unit (%, €).
-var number = regexp.MustCompile(`[+−-]?\d+(?: \d{3})*(?:,\d+)?(?: ?[%€])?`)
+var number = regexp.MustCompile(`[+−]?\d+(?: \d{3})*(?:,\d+)?(?: ?[%€])?`)
 
 // Numbers counts the figures of a text; every kind of space is read as a space first,
 // and a unit is written without the space before it (pdftotext sometimes drops it).

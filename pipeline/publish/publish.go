@@ -36,6 +36,9 @@ type Options struct {
 	Date      time.Time // document date; zero = derived from the inputs
 	Threshold int       // statistical secrecy threshold the masks were decided with
 	Also      []string  // files written before publish (validation report), listed in the manifest
+	// Accessible also prints each HTML twin to a tagged PDF beside it (…-accessible.pdf)
+	// with headless Chromium; the fpdf PDF stays the main one.
+	Accessible bool
 }
 
 // Run writes every pack of the exercice under opt.Out and returns the files written.
@@ -114,6 +117,13 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) ([]string, er
 	}
 	for _, d := range docs {
 		staged = append(staged, d.rel)
+	}
+	if opt.Accessible {
+		printed, err := printAccessible(ctx, stage, docs, date)
+		if err != nil {
+			return nil, err
+		}
+		staged = append(staged, printed...)
 	}
 	att, err := data.attack(stage, docs)
 	if err != nil {
