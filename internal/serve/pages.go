@@ -215,7 +215,8 @@ func (s *Server) packPath(reg region, year int, format string) string {
 	return filepath.Join(s.cfg.Out, strconv.Itoa(year), "regions", reg.Code+"-"+slug, fmt.Sprintf("bilan-%s-%d.%s", slug, year, format))
 }
 
-// pack sends the region's published pack (PDF or XLSX) of the exercice.
+// pack sends the region's published pack (PDF or XLSX) of the exercice, or shows its
+// HTML twin.
 func (s *Server) pack(w http.ResponseWriter, r *http.Request) {
 	ss, reg, ok := s.regionAccess(w, r)
 	if !ok {
@@ -223,13 +224,17 @@ func (s *Server) pack(w http.ResponseWriter, r *http.Request) {
 	}
 	year, err := exercice(r.URL.Query().Get("exercice"))
 	format := r.PathValue("format")
-	if err != nil || format != "pdf" && format != "xlsx" {
+	if err != nil || format != "pdf" && format != "xlsx" && format != "html" {
 		s.fail(w, ss, http.StatusNotFound, "Ce document n'existe pas.")
 		return
 	}
 	p := s.packPath(reg, year, format)
 	if _, err := os.Stat(p); err != nil {
 		s.fail(w, ss, http.StatusNotFound, fmt.Sprintf("Le bilan %d de la région n'a pas encore été publié par la DMML.", year))
+		return
+	}
+	if format == "html" { // read in the browser
+		showDocument(w, r, p)
 		return
 	}
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"`, filepath.Base(p)))

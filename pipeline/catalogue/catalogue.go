@@ -141,7 +141,10 @@ func format(unit string) reports.Format {
 func WriteCSV(w io.Writer, c *reports.Catalogue) error {
 	cw := csv.NewWriter(w)
 	cw.Comma = ';'
-	value := fmt.Sprintf("valeur_nationale_%d", c.Exercice)
+	value := "valeur_nationale" // no exercice computed yet
+	if c.Exercice > 0 {
+		value = fmt.Sprintf("valeur_nationale_%d", c.Exercice)
+	}
 	if err := cw.Write([]string{"indicateur", "titre", "famille", "definition", "source", "unite", "niveaux", "fichier_sql", value, "sql"}); err != nil {
 		return err
 	}
