@@ -1,5 +1,6 @@
-// Package sqlfiles holds the SQL of bilan: the warehouse schema, the normalised views and
-// one file per indicator with its header, plus the .test files beside them.
+// Package sqlfiles holds the SQL of bilan: the warehouse schema, the reference tables, the
+// normalised views and one file per indicator with its header, plus the .test files beside
+// them.
 package sqlfiles
 
 import (
@@ -15,7 +16,7 @@ import (
 	"strings"
 )
 
-//go:embed schema/*.sql normalise/*.sql normalise/*.test compute/*.sql indicators/*.sql indicators/*.test validate/*.sql validate/*.test
+//go:embed schema/*.sql reference/*.sql normalise/*.sql normalise/*.test compute/*.sql indicators/*.sql indicators/*.test validate/*.sql validate/*.test
 var FS embed.FS
 
 // View is a SQL file whose name is the view it defines.

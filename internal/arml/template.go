@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"bilan/reports/xlsx"
+	sqlfiles "bilan/sql"
 )
 
 // ML is a mission locale listed in a template.
@@ -43,6 +44,7 @@ const titleRow, headerRow = 1, 2
 // with drop-down lists on coded columns, number validation on counts and amounts and an
 // input message on every column.
 func (t Template) Write(w io.Writer) error {
+	actions := sqlfiles.Actions()
 	f, err := xlsx.NewFile()
 	if err != nil {
 		return err
@@ -65,7 +67,7 @@ func (t Template) Write(w io.Writer) error {
 		}
 		f.SetCellStr(sh.Name, "A1", fmt.Sprintf("%s – %s, exercice %d", sh.Title, t.RegionName, t.Year))
 		f.SetCellStyle(sh.Name, "A1", "A1", title)
-		rows := t.rows(sh)
+		rows := t.rows(sh, actions)
 		last := headerRow + len(rows)
 		if sh.Name == "enquete_numerique" {
 			last = headerRow + 1
@@ -84,7 +86,7 @@ func (t Template) Write(w io.Writer) error {
 			}
 			name := columnName(j + 1)
 			f.SetColWidth(sh.Name, name, name, width)
-			if err := validate(f, sh.Name, col, fmt.Sprintf("%s%d:%s%d", name, headerRow+1, name, max(last, headerRow+1))); err != nil {
+			if err := validate(f, sh.Name, col, len(actions), fmt.Sprintf("%s%d:%s%d", name, headerRow+1, name, max(last, headerRow+1))); err != nil {
 				return err
 			}
 		}
@@ -110,8 +112,9 @@ func (t Template) Write(w io.Writer) error {
 	return err
 }
 
-// rows are the pre-filled rows of a sheet, by column name.
-func (t Template) rows(sh Sheet) []map[string]any {
+// rows are the pre-filled rows of a sheet, by column name; actions are the titles of the
+// PNAE actions.
+func (t Template) rows(sh Sheet, actions []string) []map[string]any {
 	fill := t.Fill
 	if fill == nil {
 		fill = &Answers{}
@@ -135,7 +138,7 @@ func (t Template) rows(sh Sheet) []map[string]any {
 			out = append(out, fill.Survey)
 		}
 	case "suivi_pnae":
-		for i, title := range Actions {
+		for i, title := range actions {
 			row := map[string]any{"action": i + 1, "intitule": title}
 			for _, r := range Referents[i+1] {
 				if r == t.Region {
@@ -152,8 +155,8 @@ func (t Template) rows(sh Sheet) []map[string]any {
 }
 
 // validate puts the column's input message, and its drop-down list or number rule, on
-// the data cells of the column.
-func validate(f *excelize.File, sheet string, col Column, sqref string) error {
+// the data cells of the column; an action is a number from 1 to actions.
+func validate(f *excelize.File, sheet string, col Column, actions int, sqref string) error {
 	dv := excelize.NewDataValidation(true)
 	dv.SetSqref(sqref)
 	dv.SetInput(col.Name, col.Help)
@@ -161,7 +164,7 @@ func validate(f *excelize.File, sheet string, col Column, sqref string) error {
 	case Count, Action:
 		lower, upper := 0, 1_000_000_000
 		if col.Type == Action {
-			lower, upper = 1, len(Actions)
+			lower, upper = 1, actions
 		}
 		if err := dv.SetRange(lower, upper, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween); err != nil {
 			return err

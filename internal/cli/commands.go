@@ -103,11 +103,7 @@ func ingestCmd(ctx context.Context, e *env, name string, args []string, dry bool
 	if err != nil {
 		return err
 	}
-	path := c.warehouse
-	if _, err := os.Stat(path); dry && err != nil {
-		path = "" // nothing loaded yet: validate against an empty in-memory warehouse
-	}
-	w, err := warehouse.Open(ctx, path)
+	w, err := openFor(ctx, c.warehouse, dry)
 	if err != nil {
 		return err
 	}
@@ -121,6 +117,23 @@ func ingestCmd(ctx context.Context, e *env, name string, args []string, dry bool
 		fmt.Fprintf(e.stdout, "Lot %d / %s chargé dans %s.\n", c.year, *scope, c.warehouse)
 	}
 	return err
+}
+
+// openFor opens the warehouse to ingest into it, or, to validate, read-only (against an
+// empty in-memory one when there is no file yet): validate never writes.
+func openFor(ctx context.Context, path string, validate bool) (*warehouse.Warehouse, error) {
+	if !validate {
+		return warehouse.Open(ctx, path)
+	}
+	if _, err := os.Stat(path); err != nil {
+		return warehouse.Open(ctx, "") // nothing loaded yet
+	}
+	w, err := warehouse.OpenReadOnly(ctx, path)
+	if errors.Is(err, warehouse.ErrStale) {
+		return nil, usagef("l'entrepôt %s a été préparé par une autre version de bilan, que validate ne peut lire sans le modifier : "+
+			"lancez une commande qui l'écrit (bilan compute --year A, ou bilan ingest), puis recommencez.", path)
+	}
+	return w, err
 }
 
 func cmdCompute(ctx context.Context, e *env, args []string) error {

@@ -19,6 +19,7 @@ import (
 	"bilan/internal/parse"
 	"bilan/internal/textio"
 	"bilan/internal/warehouse"
+	sqlfiles "bilan/sql"
 )
 
 // workbook is the content of an accepted ARML workbook: per sheet, the rows to load in
@@ -312,8 +313,8 @@ func (r *wbReader) value(sheet string, col arml.Column, v string, line int) any 
 			return bad(RuleNotCount)
 		case n < 0:
 			return bad(RuleNegative)
-		case col.Type == arml.Action && (n < 1 || n > int64(len(arml.Actions))):
-			return bad(RuleAction, len(arml.Actions))
+		case col.Type == arml.Action && (n < 1 || n > int64(len(sqlfiles.Actions()))):
+			return bad(RuleAction, len(sqlfiles.Actions()))
 		case col.Type == arml.Action:
 			return r.unique(sheet, col.Name, fmt.Sprint(n), line)
 		}

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"bilan/internal/arml"
 	"bilan/reports"
+	sqlfiles "bilan/sql"
 )
 
 // loaded tells whether the ARML workbooks give the scope anything: a workbook of the
@@ -113,7 +113,7 @@ func (b *builder) pnae() reports.Section {
 	for _, m := range pnaeMeasures[2:] {
 		c.Series = append(c.Series, reports.Series{Name: m.title})
 	}
-	for i, title := range arml.Actions {
+	for i, title := range sqlfiles.Actions() {
 		row := []reports.Cell{reports.Str(fmt.Sprintf("%d. %s", i+1, title))}
 		for _, sc := range scopes {
 			for _, m := range pnaeMeasures {

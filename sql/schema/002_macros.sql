@@ -1,4 +1,5 @@
--- Helpers shared by the indicator files.
+-- Helpers shared by the indicator files. Only CREATE OR REPLACE MACRO statements: a read-only
+-- open of a warehouse prepared with another SQL set creates them as TEMP macros.
 
 -- Level of a row of GROUP BY GROUPING SETS ((ml), (departement), (region), ()), from
 -- GROUPING(ml, departement, region).
