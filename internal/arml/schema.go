@@ -1,6 +1,6 @@
 // Package arml describes the ARML workbook of extracts.md §4 — its four sheets, their
 // columns, types and French explanations — once, for the reader that validates it, the
-// template writer and the generator that fills it. The titles of the PNAE actions its
+// template writer (package armlxlsx) and the generator that fills it. The titles of the PNAE actions its
 // sheet suivi_pnae lists are SQL reference data (sqlfiles.Actions).
 package arml
 
@@ -125,6 +125,29 @@ func SheetNamed(name string) (Sheet, bool) {
 		}
 	}
 	return Sheet{}, false
+}
+
+// ML is a mission locale listed in a template.
+type ML struct{ Code, Name string }
+
+// Answers are values written into a template, by column name: the generator and the
+// round-trip tests fill workbooks with them; a blank template has none. Numbers are
+// written as numbers, strings as text cells.
+type Answers struct {
+	Structures map[string]map[string]any // code_structure → column → value
+	Survey     map[string]any            // the one row of enquete_numerique
+	Strategies map[string]map[string]any // code_structure → column → value
+	Actions    map[int]map[string]any    // action → column → value (role, statut, commentaire)
+}
+
+// Template describes a region's workbook, which package armlxlsx writes.
+type Template struct {
+	Year       int
+	Region     string
+	RegionName string
+	MLs        []ML
+	Fill       *Answers // nil for a blank template
+	Date       string   // document date, RFC 3339 (stable bytes)
 }
 
 // Referents are the ARMLs the seed names referent of an action: action → regions.

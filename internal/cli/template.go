@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"bilan/internal/arml/armlxlsx"
 	"bilan/pipeline"
 )
 
@@ -47,7 +48,7 @@ func cmdTemplate(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := t.Write(f); err != nil {
+	if err := armlxlsx.Write(f, t); err != nil {
 		f.Close()
 		return err
 	}

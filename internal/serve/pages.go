@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"bilan/internal/arml/armlxlsx"
 	"bilan/internal/french"
 	"bilan/internal/warehouse"
 	"bilan/pipeline"
@@ -196,7 +197,7 @@ func (s *Server) template(w http.ResponseWriter, r *http.Request) {
 	err := s.read(r.Context(), func(w *warehouse.Warehouse) error {
 		t, err := pipeline.RegionTemplate(r.Context(), w, year, reg.Code)
 		if err == nil {
-			err = t.Write(&buf)
+			err = armlxlsx.Write(&buf, t)
 		}
 		return err
 	})

@@ -24,6 +24,7 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"bilan/internal/arml"
+	"bilan/internal/arml/armlxlsx"
 	"bilan/internal/warehouse"
 	"bilan/pipeline"
 )
@@ -497,7 +498,7 @@ func TestConcurrentUploads(t *testing.T) {
 		}
 		tpl.Fill = &arml.Answers{Structures: map[string]map[string]any{"35238S00": {"nb_lieux_accueil": i + 1}}}
 		var buf bytes.Buffer
-		if err := tpl.Write(&buf); err != nil {
+		if err := armlxlsx.Write(&buf, tpl); err != nil {
 			t.Fatal(err)
 		}
 		books[i] = buf.Bytes()

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"bilan/internal/arml"
+	"bilan/internal/arml/armlxlsx"
 	sqlfiles "bilan/sql"
 )
 
@@ -101,7 +102,7 @@ func writeWorkbook(dir string, r *ref, exercice int, region string, a *arml.Answ
 	if err != nil {
 		return err
 	}
-	if err := t.Write(f); err != nil {
+	if err := armlxlsx.Write(f, t); err != nil {
 		f.Close()
 		return err
 	}

@@ -59,7 +59,7 @@ func mustOpen(t *testing.T, path string, readOnly bool) *Warehouse {
 	return w
 }
 
-func exec(t *testing.T, w *Warehouse, stmts ...string) {
+func mustExec(t *testing.T, w *Warehouse, stmts ...string) {
 	t.Helper()
 	for _, s := range stmts {
 		if _, err := w.Conn().ExecContext(context.Background(), s); err != nil {
@@ -99,7 +99,7 @@ func TestOpenReadOnlyStale(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "bilan.duckdb")
 	w := mustOpen(t, path, false)
-	exec(t, w, "UPDATE preparation SET sql_sha256 = 'older'",
+	mustExec(t, w, "UPDATE preparation SET sql_sha256 = 'older'",
 		"CREATE OR REPLACE MACRO pct(num, den) AS 42",
 		"DROP VIEW stg_referentiel",
 		"DELETE FROM actions_pnae")
@@ -115,7 +115,7 @@ func TestOpenReadOnlyStale(t *testing.T) {
 		if err != nil || pct != 50 || actions != 13 || structures == 0 {
 			t.Errorf("pct(1, 2) = %v, %d actions, %d regions, %v", pct, actions, structures, err)
 		}
-		exec(t, w, "SET VARIABLE exercice = 2016")
+		mustExec(t, w, "SET VARIABLE exercice = 2016")
 		if err := w.Conn().QueryRowContext(ctx, "SELECT count(*) FROM stg_referentiel").Scan(&structures); err != nil || structures == 0 {
 			t.Errorf("stg_referentiel: %d rows, %v", structures, err)
 		}
@@ -135,7 +135,7 @@ func TestOpenReadOnlyStale(t *testing.T) {
 	if err := w.Conn().QueryRowContext(ctx, "SELECT sql_sha256 FROM preparation").Scan(&hash); err != nil || hash == "older" {
 		t.Errorf("prepared again: hash %q, %v", hash, err)
 	}
-	exec(t, w, "UPDATE preparation SET sql_sha256 = 'older'", "DROP TABLE referentiel_livre")
+	mustExec(t, w, "UPDATE preparation SET sql_sha256 = 'older'", "DROP TABLE referentiel_livre")
 	w.Close()
 	if _, err := OpenReadOnly(ctx, path); !errors.Is(err, ErrStale) {
 		t.Errorf("read-only open of a warehouse without referentiel_livre: %v, want ErrStale", err)
