@@ -27,6 +27,21 @@ type View struct {
 	// "-- materialised: …": compute stores it once per run in a temporary table of the
 	// same name, which every indicator then reads instead of the view.
 	Materialised bool
+	// Reads are the views of its header line "-- reads: a, b": those it reads where no
+	// name after FROM or JOIN shows it (through a macro). See Reads and Order.
+	Reads []string
+}
+
+// newView is the view of a file, with what its header says of it.
+func newView(name, text string) View {
+	h := header(text)
+	v := View{Name: name, SQL: text, Materialised: h["materialised"] != ""}
+	for _, r := range strings.Split(h["reads"], ",") {
+		if r = strings.TrimSpace(r); r != "" {
+			v.Reads = append(v.Reads, strings.ToLower(r))
+		}
+	}
+	return v
 }
 
 // Indicator is an indicator file with its header.
@@ -154,7 +169,7 @@ func Views() ([]View, error) {
 	var out []View
 	for _, dir := range []string{"normalise", "compute"} {
 		err := eachFile(dir, ".sql", func(name, text string) error {
-			out = append(out, View{Name: name, SQL: text, Materialised: header(text)["materialised"] != ""})
+			out = append(out, newView(name, text))
 			return nil
 		})
 		if err != nil {
@@ -186,7 +201,7 @@ var (
 )
 
 func parseHeader(name, text string) (Indicator, error) {
-	ind := Indicator{View: View{Name: name, SQL: text}}
+	ind := Indicator{View: newView(name, text)}
 	var num, den, rounding, levels string
 	fields := map[string]*string{"id": &ind.ID, "title": &ind.Title, "definition": &ind.Definition,
 		"source": &ind.Source, "unit": &ind.Unit, "coverage": &ind.Coverage, "secret": &ind.Secret,

@@ -120,7 +120,7 @@ type View = sqlfiles.View
 type sqlSet struct {
 	schema     []string // statements, in file order
 	references []View   // reference tables
-	views      []View   // normalised, compute and indicator views
+	views      []View   // normalised, compute and indicator views, each after those it reads
 	hash       string   // SHA-256 of all of it: the version stored in the table preparation
 }
 
@@ -146,6 +146,9 @@ var loadSet = sync.OnceValues(func() (*sqlSet, error) {
 	}
 	for _, ind := range inds {
 		views = append(views, ind.View)
+	}
+	if views, err = sqlfiles.Order(views); err != nil {
+		return nil, err
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "preparation %s\x00", preparationVersion)
@@ -284,23 +287,13 @@ func (w *Warehouse) dropViewsOutside(ctx context.Context, views []View) error {
 	return nil
 }
 
-// createViews creates every view (kind "VIEW" or "TEMP VIEW"), retrying those whose
-// dependencies do not exist yet.
+// createViews creates the views (kind "VIEW" or "TEMP VIEW"), in the order given: each
+// after those it reads (sqlfiles.Order).
 func (w *Warehouse) createViews(ctx context.Context, kind string, views []View) error {
-	pending := views
-	for len(pending) > 0 {
-		var failed []View
-		var lastErr error
-		for _, v := range pending {
-			if _, err := w.conn.ExecContext(ctx, "CREATE OR REPLACE "+kind+" "+v.Name+" AS "+v.SQL); err != nil {
-				failed = append(failed, v)
-				lastErr = fmt.Errorf("create view %s: %w", v.Name, err)
-			}
+	for _, v := range views {
+		if _, err := w.conn.ExecContext(ctx, "CREATE OR REPLACE "+kind+" "+v.Name+" AS "+v.SQL); err != nil {
+			return fmt.Errorf("create view %s: %w", v.Name, err)
 		}
-		if len(failed) == len(pending) {
-			return lastErr
-		}
-		pending = failed
 	}
 	return nil
 }

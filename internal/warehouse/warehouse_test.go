@@ -6,7 +6,10 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	sqlfiles "bilan/sql"
 )
 
 // snapshot is every file of dir (the warehouse and any write-ahead log beside it) with
@@ -145,5 +148,31 @@ func TestOpenReadOnlyStale(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(filepath.Join(dir, "absent.duckdb")); !bytes.Equal(b, nil) {
 		t.Error("a read-only open created its file")
+	}
+}
+
+// A view reading another through a table macro is created after it when its header names
+// it: the views are created in one pass, in sqlfiles.Order's order.
+func TestCreateViewsThroughMacro(t *testing.T) {
+	ctx := context.Background()
+	w := mustOpen(t, "", false)
+	defer w.Close()
+	// DuckDB binds a table macro when it is created, and again where it is called.
+	mustExec(t, w, "CREATE VIEW essai_b AS SELECT 1 AS x", "CREATE MACRO essai_lot(n) AS TABLE SELECT * FROM essai_b WHERE x <= n")
+	b := View{Name: "essai_b", SQL: "SELECT 1 AS x"}
+	for _, c := range []struct {
+		reads []string
+		fails bool
+	}{{[]string{"essai_b"}, false}, {nil, true}} {
+		mustExec(t, w, "DROP VIEW IF EXISTS essai_a", "DROP VIEW IF EXISTS essai_b")
+		a := View{Name: "essai_a", SQL: "SELECT * FROM essai_lot(2)", Reads: c.reads}
+		order, err := sqlfiles.Order([]View{a, b})
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = w.createViews(ctx, "VIEW", order)
+		if c.fails != (err != nil) || c.fails && !strings.Contains(err.Error(), "create view essai_a") {
+			t.Errorf("reads %v: %v", c.reads, err)
+		}
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -194,89 +193,46 @@ func insert(ctx context.Context, conn *sql.Conn, p warehouse.Params, ind sqlfile
 }
 
 // plan returns the views to store, in order: the indicators inds and the materialised
-// views they read, directly or through other views, each after those it reads.
+// views they read, directly or through other views, each after those it reads (the order
+// of sqlfiles.Order, the one the warehouse creates its views in).
 func plan(views []sqlfiles.View, inds []sqlfiles.Indicator) ([]string, error) {
 	all := append([]sqlfiles.View{}, views...)
 	for _, ind := range inds {
 		all = append(all, ind.View)
 	}
-	reads := dependencies(all)
+	ordered, err := sqlfiles.Order(all)
+	if err != nil {
+		return nil, fmt.Errorf("compute: %w", err)
+	}
+	reads, err := sqlfiles.Reads(all)
+	if err != nil {
+		return nil, fmt.Errorf("compute: %w", err)
+	}
 	materialised := map[string]bool{}
 	for _, v := range views {
 		materialised[v.Name] = v.Materialised
 	}
-	// below[v]: the views v reads, directly or not.
-	below := map[string]map[string]bool{}
-	var walk func(v string, seen map[string]bool)
-	walk = func(v string, seen map[string]bool) {
+	// Order refused any cycle: the walk ends.
+	stored, seen := map[string]bool{}, map[string]bool{}
+	var walk func(v string)
+	walk = func(v string) {
 		for _, r := range reads[v] {
 			if !seen[r] {
 				seen[r] = true
-				walk(r, seen)
+				stored[r] = stored[r] || materialised[r]
+				walk(r)
 			}
 		}
 	}
-	stored := map[string]bool{}
 	for _, ind := range inds {
-		below[ind.Name] = map[string]bool{}
-		walk(ind.Name, below[ind.Name])
 		stored[ind.Name] = true
-		for r := range below[ind.Name] {
-			if materialised[r] {
-				stored[r] = true
-			}
-		}
+		walk(ind.Name)
 	}
 	var order []string
-	done := map[string]bool{}
-	for len(order) < len(stored) {
-		progress := false
-		for _, v := range all {
-			if !stored[v.Name] || done[v.Name] {
-				continue
-			}
-			if below[v.Name] == nil {
-				below[v.Name] = map[string]bool{}
-				walk(v.Name, below[v.Name])
-			}
-			if below[v.Name][v.Name] {
-				return nil, fmt.Errorf("compute: %s reads itself through other views", v.Name)
-			}
-			ready := true
-			for r := range below[v.Name] {
-				ready = ready && (!stored[r] || done[r])
-			}
-			if ready {
-				order, done[v.Name], progress = append(order, v.Name), true, true
-			}
-		}
-		if !progress {
-			return nil, fmt.Errorf("compute: views read each other in a cycle (ordered so far: %v)", order)
+	for _, v := range ordered {
+		if stored[v.Name] {
+			order = append(order, v.Name)
 		}
 	}
 	return order, nil
 }
-
-// dependencies maps each view to the views of the list its SQL reads (a name after FROM,
-// JOIN or a comma, outside comments).
-func dependencies(views []sqlfiles.View) map[string][]string {
-	names := map[string]bool{}
-	for _, v := range views {
-		names[v.Name] = true
-	}
-	reads := map[string][]string{}
-	for _, v := range views {
-		code := comment.ReplaceAllString(v.SQL, "")
-		for _, m := range reference.FindAllStringSubmatch(code, -1) {
-			if r := strings.ToLower(m[1]); names[r] && r != v.Name && !slices.Contains(reads[v.Name], r) {
-				reads[v.Name] = append(reads[v.Name], r)
-			}
-		}
-	}
-	return reads
-}
-
-var (
-	comment   = regexp.MustCompile(`--[^\n]*`)
-	reference = regexp.MustCompile(`(?i)(?:from|join|,)\s+([a-z_][a-z0-9_]*)\b`)
-)

@@ -43,6 +43,13 @@ func TestPlan(t *testing.T) {
 	if _, err := plan(cycle, []sqlfiles.Indicator{{View: sqlfiles.View{Name: "i", SQL: "SELECT * FROM a"}}}); err == nil {
 		t.Error("a cycle was planned")
 	}
+	// An indicator reading a materialised view through a macro names it on its reads header:
+	// the view is stored, before it.
+	macro := []sqlfiles.View{{Name: "stg_x", SQL: "SELECT 1 AS x", Materialised: true}}
+	through := sqlfiles.Indicator{View: sqlfiles.View{Name: "i", SQL: "-- reads: stg_x\nSELECT * FROM lire_x(2016)", Reads: []string{"stg_x"}}}
+	if order, err := plan(macro, []sqlfiles.Indicator{through}); err != nil || !slices.Equal(order, []string{"stg_x", "i"}) {
+		t.Errorf("plan through a macro: %v, %v", order, err)
+	}
 	// Whole words only: a view reading x_ei does not read x.
 	words := []sqlfiles.View{{Name: "x", SQL: "SELECT 1", Materialised: true}, {Name: "x_ei", SQL: "SELECT 2", Materialised: true}}
 	if order, err := plan(words, []sqlfiles.Indicator{{View: sqlfiles.View{Name: "i", SQL: "SELECT x FROM t JOIN x_ei USING (a)"}}}); err != nil ||
