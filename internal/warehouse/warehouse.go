@@ -320,28 +320,50 @@ func (w *Warehouse) loadShippedReferential(ctx context.Context) error {
 	})
 }
 
-// Params are the run parameters every view reads through the params view.
+// Params are the run parameters: the views read them through the params view, the
+// validation rules read the exercice and the scope.
 type Params struct {
 	Exercice      int
 	JDIMois       int       // JDI window in months; 0 means the default (5)
 	DateReference time.Time // JDI reference date; zero means 31/12 of the exercice
+	Scope         string    // the scope of the batch an ingest validates (getvariable('perimetre')); "" outside ingest
 }
 
-// SetParams sets the run parameters on the warehouse's connection.
+// SetParams sets every run parameter of the connection from p, resetting those p leaves
+// empty. Each stage (ingest and validate, compute, publish, the attack and the template)
+// calls it at its start with the value it is given, and nothing else sets session
+// variables (a test checks both): no stage reads parameters another one left.
 func (w *Warehouse) SetParams(ctx context.Context, p Params) error {
-	stmts := []string{fmt.Sprintf("SET VARIABLE exercice = %d", p.Exercice)}
+	type variable struct {
+		name  string
+		value any // nil: reset
+	}
+	vars := []variable{{"exercice", p.Exercice}, {"jdi_mois", nil}, {"date_reference", nil}, {"perimetre", nil}}
 	if p.JDIMois > 0 {
-		stmts = append(stmts, fmt.Sprintf("SET VARIABLE jdi_mois = %d", p.JDIMois))
-	} else {
-		stmts = append(stmts, "RESET VARIABLE jdi_mois")
+		vars[1].value = p.JDIMois
 	}
 	if !p.DateReference.IsZero() {
-		stmts = append(stmts, fmt.Sprintf("SET VARIABLE date_reference = DATE '%s'", p.DateReference.Format("2006-01-02")))
-	} else {
-		stmts = append(stmts, "RESET VARIABLE date_reference")
+		vars[2].value = p.DateReference
 	}
-	for _, s := range stmts {
-		if _, err := w.conn.ExecContext(ctx, s); err != nil && !strings.Contains(err.Error(), "not found") {
+	if p.Scope != "" {
+		vars[3].value = p.Scope
+	}
+	for _, v := range vars {
+		var err error
+		switch x := v.value.(type) {
+		case nil:
+			_, err = w.conn.ExecContext(ctx, "RESET VARIABLE "+v.name)
+			if err != nil && strings.Contains(err.Error(), "not found") { // never set
+				err = nil
+			}
+		case int:
+			_, err = w.conn.ExecContext(ctx, fmt.Sprintf("SET VARIABLE %s = %d", v.name, x))
+		case time.Time:
+			_, err = w.conn.ExecContext(ctx, fmt.Sprintf("SET VARIABLE %s = DATE '%s'", v.name, x.Format("2006-01-02")))
+		default:
+			_, err = w.conn.ExecContext(ctx, "SET VARIABLE "+v.name+" = ?", x)
+		}
+		if err != nil {
 			return fmt.Errorf("set params: %w", err)
 		}
 	}

@@ -118,7 +118,9 @@ func TestOpenReadOnlyStale(t *testing.T) {
 		if err != nil || pct != 50 || actions != 13 || structures == 0 {
 			t.Errorf("pct(1, 2) = %v, %d actions, %d regions, %v", pct, actions, structures, err)
 		}
-		mustExec(t, w, "SET VARIABLE exercice = 2016")
+		if err := w.SetParams(ctx, Params{Exercice: 2016}); err != nil {
+			t.Fatal(err)
+		}
 		if err := w.Conn().QueryRowContext(ctx, "SELECT count(*) FROM stg_referentiel").Scan(&structures); err != nil || structures == 0 {
 			t.Errorf("stg_referentiel: %d rows, %v", structures, err)
 		}

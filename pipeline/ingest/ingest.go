@@ -89,7 +89,7 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) (*Result, err
 	for _, files := range byKind {
 		sort.Strings(files)
 	}
-	if err := w.SetParams(ctx, warehouse.Params{Exercice: opt.Exercice}); err != nil {
+	if err := w.SetParams(ctx, warehouse.Params{Exercice: opt.Exercice, Scope: opt.Scope}); err != nil {
 		return nil, err
 	}
 	c := &checker{exercice: opt.Exercice, scope: opt.Scope, structures: map[string]structure{}, inForce: map[string]structure{}}

@@ -195,7 +195,8 @@ func (v *validation) exec(ctx context.Context, stmts ...string) error {
 }
 
 // start prepares the connection: the reading macros, the referential
-// in force, and the youths of earlier calls when the call brings none.
+// in force, and the youths of earlier calls when the call brings none. The exercice and
+// the scope the rules read are the run parameters Run set.
 func (v *validation) start(ctx context.Context, withYouths bool) error {
 	// DuckDB estimates a CSV scan at a few dozen rows, so it would build its hash tables on
 	// the staged rows (millions) rather than on v_statut: the joins are written with the
@@ -210,9 +211,6 @@ func (v *validation) start(ctx context.Context, withYouths bool) error {
 		if err := v.exec(ctx, r.SQL); err != nil {
 			return err
 		}
-	}
-	if _, err := v.w.Conn().ExecContext(ctx, "SET VARIABLE perimetre = ?", v.opt.Scope); err != nil {
-		return err
 	}
 	if err := v.exec(ctx,
 		"CREATE OR REPLACE TEMP TABLE v_en_vigueur AS SELECT code_structure, region, technique FROM stg_referentiel",
