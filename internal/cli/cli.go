@@ -9,7 +9,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -27,15 +26,22 @@ const (
 	ExitRefused = 3
 )
 
-// env bundles the streams of one invocation.
+// env bundles what one invocation reads and writes besides its arguments.
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	getenv         func(string) string
 }
 
-// Run runs the command line args and returns the exit code.
-func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+// Run runs the command line args and returns the exit code. getenv reads the
+// environment variables (BILAN_WAREHOUSE, BILAN_CLE_PSEUDO, SOURCE_DATE_EPOCH): cmd/bilan
+// passes os.Getenv, tests a map of their own, so that they can run in parallel; nil
+// reads an empty environment.
+func Run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if getenv == nil {
+		getenv = func(string) string { return "" }
+	}
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
 	if len(args) == 0 || args[0] == "aide" || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		fmt.Fprint(stdout, usage)
 		return ExitOK
@@ -137,7 +143,7 @@ func newFlags(e *env, name string, c *common) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	fs.Usage = func() { fmt.Fprint(e.stderr, usage) }
-	def := os.Getenv("BILAN_WAREHOUSE")
+	def := e.getenv("BILAN_WAREHOUSE")
 	if def == "" {
 		def = "var/bilan.duckdb"
 	}
@@ -202,7 +208,7 @@ func (c *common) open(ctx context.Context) (*warehouse.Warehouse, error) {
 
 // key loads the pseudonymisation key, telling the user when it was just created.
 func (c *common) key(e *env) ([]byte, error) {
-	key, created, err := pseudo.Source{KeyFile: c.keyFile, EnvKey: os.Getenv("BILAN_CLE_PSEUDO"),
+	key, created, err := pseudo.Source{KeyFile: c.keyFile, EnvKey: e.getenv("BILAN_CLE_PSEUDO"),
 		DefaultKey: "var/cle-pseudonymisation"}.Load()
 	if errors.Is(err, pseudo.ErrShortKey) {
 		return nil, usagef("la clé de pseudonymisation doit compter au moins %d octets.", pseudo.MinKeyLen)
@@ -218,7 +224,7 @@ func (c *common) key(e *env) ([]byte, error) {
 }
 
 // parseDate reads --date (YYYY-MM-DD) or SOURCE_DATE_EPOCH; zero when neither is given.
-func parseDate(s string) (time.Time, error) {
+func parseDate(e *env, s string) (time.Time, error) {
 	if s != "" {
 		t, err := time.Parse("2006-01-02", s)
 		if err != nil {
@@ -226,7 +232,7 @@ func parseDate(s string) (time.Time, error) {
 		}
 		return t, nil
 	}
-	if epoch := strings.TrimSpace(os.Getenv("SOURCE_DATE_EPOCH")); epoch != "" {
+	if epoch := strings.TrimSpace(e.getenv("SOURCE_DATE_EPOCH")); epoch != "" {
 		var sec int64
 		if _, err := fmt.Sscan(epoch, &sec); err != nil {
 			return time.Time{}, usagef("SOURCE_DATE_EPOCH « %s » illisible.", epoch)

@@ -149,7 +149,7 @@ func cmdPublish(ctx context.Context, e *env, args []string) error {
 	if err := c.parse(fs, args, true); err != nil {
 		return err
 	}
-	d, err := parseDate(*date)
+	d, err := parseDate(e, *date)
 	if err != nil {
 		return err
 	}
@@ -209,7 +209,7 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	if *in == "" {
 		return usagef("précisez le dossier des fichiers avec --in.")
 	}
-	d, err := parseDate(*date)
+	d, err := parseDate(e, *date)
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bufio"
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,7 +10,6 @@ import (
 	"testing"
 
 	"bilan/internal/synth"
-	"bilan/internal/warehouse"
 )
 
 // TestBadInputs runs every case of fixtures/bad (≥ 40 hostile inputs, made by
@@ -19,7 +17,7 @@ import (
 // exit with its code and print each of its exact French messages (naming file, line and
 // column); a refusal must leave the warehouse's data exactly as it was.
 func TestBadInputs(t *testing.T) {
-	t.Setenv("BILAN_CLE_PSEUDO", testKey)
+	t.Parallel()
 	base := filepath.Join(t.TempDir(), "base.duckdb")
 	for _, r := range synth.DemoRegions {
 		mustRun(t, "ingest", "--warehouse", base, "--year", "2015", "--scope", r, filepath.Join(demo, "2015", r))
@@ -28,12 +26,14 @@ func TestBadInputs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	before := snapshot(t, base) // each case starts from a copy of base
 	cases, _ := filepath.Glob("../../fixtures/bad/*")
 	if len(cases) < 40 {
 		t.Fatalf("only %d cases", len(cases))
 	}
 	for _, dir := range cases {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
+			t.Parallel()
 			scope, code, messages := readExpected(t, filepath.Join(dir, "attendu.txt"))
 			wh := filepath.Join(t.TempDir(), "w.duckdb")
 			if err := os.WriteFile(wh, baseBytes, 0o644); err != nil {
@@ -46,7 +46,6 @@ func TestBadInputs(t *testing.T) {
 					files = append(files, filepath.Join(dir, e.Name()))
 				}
 			}
-			before := snapshot(t, wh)
 			got, out, errOut := run(t, append([]string{"ingest", "--warehouse", wh, "--year", "2016", "--scope", scope}, files...)...)
 			if got != code {
 				t.Errorf("exit %d, want %d\n%s%s", got, code, out, errOut)
@@ -106,7 +105,7 @@ func readExpected(t *testing.T, path string) (scope string, code int, messages [
 
 // validate needs no --year: it says which exercice its age and period rules assumed.
 func TestValidateWithoutYear(t *testing.T) {
-	t.Setenv("BILAN_CLE_PSEUDO", testKey)
+	t.Parallel()
 	code, out, errOut := run(t, "validate", "--warehouse", filepath.Join(t.TempDir(), "w.duckdb"), "--scope", "53",
 		filepath.Join(demo, "2016", "53", "jeunes.csv"))
 	if code != ExitOK && code != ExitRefused || !strings.Contains(out, "Exercice non précisé (--year) : les règles d'âge et de période supposent l'exercice") {
@@ -118,15 +117,12 @@ func TestValidateWithoutYear(t *testing.T) {
 // locales changes Corse only; France loses Corse's other missions locales, nothing else
 // (it once made national RES_ML 447 → 4).
 func TestRegionalReferentialChangesItsRegionOnly(t *testing.T) {
-	t.Setenv("BILAN_CLE_PSEUDO", testKey)
+	t.Parallel()
 	wh := filepath.Join(t.TempDir(), "w.duckdb")
 	resML := func() map[string]int {
-		w, err := warehouse.Open(context.Background(), wh)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer w.Close()
-		rows, err := w.Conn().QueryContext(context.Background(),
+		db := openDB(t, wh)
+		defer db.Close()
+		rows, err := db.Query(
 			"SELECT code, CAST(valeur AS INTEGER) FROM indicateurs WHERE exercice = 2016 AND indicateur = 'RES_ML' AND niveau IN ('region', 'national')")
 		if err != nil {
 			t.Fatal(err)
@@ -160,18 +156,15 @@ func TestRegionalReferentialChangesItsRegionOnly(t *testing.T) {
 // and compute 2016 still shows 2015 from its raw rows with the current SQL; the manifest
 // says which exercices were computed with which SQL.
 func TestPreviousExerciceRecomputed(t *testing.T) {
-	t.Setenv("BILAN_CLE_PSEUDO", testKey)
+	t.Parallel()
 	wh := filepath.Join(t.TempDir(), "w.duckdb")
 	mustRun(t, "ingest", "--warehouse", wh, "--year", "2015", "--scope", "53", filepath.Join(demo, "2015", "53"))
 	mustRun(t, "ingest", "--warehouse", wh, "--year", "2016", "--scope", "53", filepath.Join(demo, "2016", "53"))
 	value := func(q string) string {
-		w, err := warehouse.Open(context.Background(), wh)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer w.Close()
+		db := openDB(t, wh)
+		defer db.Close()
 		var v *string
-		if err := w.Conn().QueryRowContext(context.Background(), q).Scan(&v); err != nil {
+		if err := db.QueryRow(q).Scan(&v); err != nil {
 			t.Fatal(err)
 		}
 		if v == nil {
@@ -186,14 +179,15 @@ func TestPreviousExerciceRecomputed(t *testing.T) {
 	if truth == "NULL" || evol == "NULL" {
 		t.Fatalf("2015 not recomputed: immersions %s, evolution %s", truth, evol)
 	}
-	w, err := warehouse.Open(context.Background(), wh)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := openDB(t, wh)
 	// As if computed by an older version of the SQL: stale, so computed again.
-	w.Conn().ExecContext(context.Background(), "UPDATE indicateurs SET valeur = 999999 WHERE exercice = 2015 AND indicateur = 'EMP_IMMERSIONS'")
-	w.Conn().ExecContext(context.Background(), "UPDATE calculs SET sql_sha256 = 'une-version-anterieure' WHERE exercice = 2015")
-	w.Close()
+	for _, q := range []string{"UPDATE indicateurs SET valeur = 999999 WHERE exercice = 2015 AND indicateur = 'EMP_IMMERSIONS'",
+		"UPDATE calculs SET sql_sha256 = 'une-version-anterieure' WHERE exercice = 2015"} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
 	out := filepath.Join(t.TempDir(), "out")
 	mustRun(t, "run", "--warehouse", wh, "--year", "2016", "--in", filepath.Join(demo, "2016", "53"), "--scope", "53", "--out", out)
 	if got := value(immersions2015); got != truth || value(evolution) != evol {
@@ -214,7 +208,7 @@ func TestPreviousExerciceRecomputed(t *testing.T) {
 // are sent alone, not as an unknown youth; a youth row rejected for its shape or its
 // CSV syntax counts too.
 func TestRejectedYouthAcrossCalls(t *testing.T) {
-	t.Setenv("BILAN_CLE_PSEUDO", testKey)
+	t.Parallel()
 	wh := filepath.Join(t.TempDir(), "w.duckdb")
 	dir := t.TempDir()
 	var jeunes, events strings.Builder
@@ -254,7 +248,7 @@ func TestRejectedYouthAcrossCalls(t *testing.T) {
 // like with like: 2015 came as a national batch, 2016 as Bretagne's; Corse's structures
 // are not Bretagne's to miss.
 func TestYearChangeWarning(t *testing.T) {
-	t.Setenv("BILAN_CLE_PSEUDO", testKey)
+	t.Parallel()
 	wh := filepath.Join(t.TempDir(), "w.duckdb")
 	dir := t.TempDir()
 	write := func(name string, year int, mls map[string]int) string {
@@ -285,7 +279,7 @@ func TestYearChangeWarning(t *testing.T) {
 // run --in DIR loads all its batches in one transaction: Bretagne's batch refused, the
 // warehouse is exactly as before the run, Guadeloupe's batch read before it included.
 func TestRunIsAllOrNothing(t *testing.T) {
-	t.Setenv("BILAN_CLE_PSEUDO", testKey)
+	t.Parallel()
 	wh := filepath.Join(t.TempDir(), "w.duckdb")
 	mustRun(t, "ingest", "--warehouse", wh, "--year", "2015", "--scope", "53", filepath.Join(demo, "2015", "53"))
 	in := t.TempDir()
