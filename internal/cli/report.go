@@ -9,6 +9,10 @@ import (
 	"bilan/pipeline/ingest"
 )
 
+// issueIndent starts the lines of validation messages in the report, and only them (the
+// tests of fixtures/bad read them back by it).
+const issueIndent = "    "
+
 // printReport writes the French validation report of an ingest call: per file, rows
 // read, loaded and rejected, then the first messages of each rule.
 func printReport(w io.Writer, res *ingest.Result) {
@@ -35,10 +39,10 @@ func printReport(w io.Writer, res *ingest.Result) {
 				if j == ingest.FirstLines {
 					break
 				}
-				fmt.Fprintf(w, "    %s\n", i.Message())
+				fmt.Fprintf(w, "%s%s\n", issueIndent, i.Message())
 			}
 			if g.Count > ingest.FirstLines {
-				fmt.Fprintf(w, "    … et %s autres\n", n(g.Count-ingest.FirstLines))
+				fmt.Fprintf(w, "%s… et %s autres\n", issueIndent, n(g.Count-ingest.FirstLines))
 			}
 		}
 	}
