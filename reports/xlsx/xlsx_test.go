@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -81,6 +82,41 @@ print(json.dumps({ws.title: [ws.max_row, ws.max_column, sum(v not in (None, '') 
 		if g := got[sheet]; g[0] != len(rows) || g[1] != cols || g[2] != values {
 			t.Errorf("sheet %s: openpyxl read-only sees %d rows, %d columns, %d values; excelize %d, %d, %d",
 				sheet, g[0], g[1], g[2], len(rows), cols, values)
+		}
+	}
+}
+
+// The cover explains the secrecy threshold of a published report; a restricted one (exact
+// values, nothing masked) says so instead of citing a threshold it never had.
+func TestCoverSecrecyLine(t *testing.T) {
+	for _, restricted := range []bool{false, true} {
+		r := sample(3)
+		r.Restricted = restricted
+		if restricted {
+			r.Threshold = 0
+		}
+		var buf bytes.Buffer
+		if err := Write(&buf, r); err != nil {
+			t.Fatal(err)
+		}
+		f, err := excelize.OpenReader(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, _ := f.GetRows(readme)
+		var text string
+		for _, row := range rows {
+			text += fmt.Sprintln(row)
+		}
+		f.Close()
+		if got := strings.Contains(text, "effectif de moins de 11 jeunes"); got == restricted {
+			t.Errorf("restricted=%v: threshold line present=%v\n%s", restricted, got, text)
+		}
+		if got := strings.Contains(text, "Diffusion restreinte : valeurs exactes"); got != restricted {
+			t.Errorf("restricted=%v: restricted line present=%v\n%s", restricted, got, text)
+		}
+		if strings.Contains(text, "moins de 0 ") {
+			t.Errorf("the cover cites a threshold of 0:\n%s", text)
 		}
 	}
 }
