@@ -4,6 +4,8 @@
 -- source: extraits I-milo « jeunes », « mesures »
 -- unit: jeunes
 -- coverage: extraits
+-- section: Dispositifs, 4
+-- short: En Garantie jeunes au 31/12
 WITH final AS (
     SELECT m.jeune_ml AS ml, m.jeune_departement AS departement, m.jeune_region AS region, m.id_jeune
     FROM stg_mesures m

@@ -4,6 +4,9 @@
 -- source: extraits I-milo « jeunes », « mesures »
 -- unit: jeunes
 -- coverage: extraits
+-- section: Dispositifs, 3
+-- short: Entrées Garantie jeunes
+-- headline: yes
 WITH final AS (
     SELECT m.jeune_ml AS ml, m.jeune_departement AS departement, m.jeune_region AS region, m.id_jeune
     FROM stg_mesures m

@@ -4,6 +4,9 @@
 -- source: extraits I-milo « mesures », « evenements »
 -- unit: entreprises
 -- coverage: extraits
+-- section: Emploi, 4
+-- short: Entreprises
+-- headline: yes
 WITH from_measures AS (
     SELECT m.ml, m.departement, m.region, m.siret
     FROM stg_mesures m

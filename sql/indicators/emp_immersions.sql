@@ -4,6 +4,9 @@
 -- source: extraits I-milo « mesures »
 -- unit: mesures
 -- coverage: extraits
+-- section: Emploi, 1
+-- short: Immersions
+-- headline: yes
 WITH final AS (
     SELECT m.ml, m.departement, m.region
     FROM stg_mesures m

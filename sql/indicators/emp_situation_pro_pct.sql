@@ -7,6 +7,8 @@
 -- secret: rapport
 -- numerator: EMP_SITUATION_PRO
 -- denominator: JEU_ACCUEILLIS
+-- section: Emploi, 8
+-- short: Situation pro. / reçus
 WITH final AS (
     SELECT a.niveau, a.code, coalesce(s.valeur, 0) AS numerateur, a.valeur AS denominateur
     FROM jeu_accueillis a LEFT JOIN emp_situation_pro s USING (niveau, code)

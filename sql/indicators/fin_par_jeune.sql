@@ -8,6 +8,8 @@
 -- numerator: FIN_TOTAL restricted
 -- denominator: JEU_ACCUEILLIS restricted
 -- rounding: 1
+-- section: Financement, 8
+-- short: Par jeune reçu
 WITH funded AS (
     SELECT s.ml, s.departement, s.region, CAST(s.fin_total * 100 AS HUGEINT) AS centimes, coalesce(a.valeur, 0) AS jeunes
     FROM stg_arml_structures s

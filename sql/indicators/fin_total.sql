@@ -5,6 +5,8 @@
 -- unit: euros
 -- coverage: classeurs
 -- secret: montant
+-- section: Financement, 1
+-- short: Financement total
 WITH final AS (
     SELECT ml, departement, region, fin_total AS x
     FROM stg_arml_structures

@@ -4,6 +4,9 @@
 -- source: extraits I-milo « jeunes », « evenements »
 -- unit: jeunes
 -- coverage: extraits
+-- section: Jeunes, 1
+-- short: Jeunes en contact
+-- headline: yes
 -- A region's youths come from one batch (stg_jeunes), each once: counting rows is exact
 -- below France, where a youth of two batches (two regions) counts once.
 SELECT

@@ -4,6 +4,9 @@
 -- source: extraits I-milo « evenements »
 -- unit: événements
 -- coverage: extraits
+-- section: Jeunes, 6
+-- short: Entretiens indiv.
+-- headline: yes
 WITH final AS (
     SELECT e.ml, e.departement, e.region
     FROM stg_evenements e, params p

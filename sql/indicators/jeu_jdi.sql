@@ -4,6 +4,9 @@
 -- source: extraits I-milo « jeunes », « evenements » ; PNAE 2018-2020, note 1 p. 11
 -- unit: jeunes
 -- coverage: extraits
+-- section: Jeunes, 5
+-- short: JDI au 31/12
+-- headline: yes
 -- A region's youths come from one batch (stg_jeunes), each once: counting rows is exact
 -- below France, where a youth of two batches (two regions) counts once.
 SELECT

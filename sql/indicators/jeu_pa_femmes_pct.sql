@@ -7,6 +7,8 @@
 -- secret: part
 -- numerator: own
 -- denominator: part of JEU_PREMIER_ACCUEIL
+-- section: Profil premier accueil, 1
+-- short: Femmes
 WITH final AS (
     SELECT ml, departement, region, id_jeune,
         sexe = 'F' AS compte,

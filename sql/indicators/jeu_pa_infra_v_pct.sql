@@ -7,6 +7,8 @@
 -- secret: part
 -- numerator: own
 -- denominator: part of JEU_PREMIER_ACCUEIL
+-- section: Profil premier accueil, 4
+-- short: Infra V
 WITH final AS (
     SELECT ml, departement, region, id_jeune,
         niveau_groupe = 'INFRA_V' AS compte,

@@ -7,6 +7,8 @@
 -- secret: part
 -- numerator: own
 -- denominator: part of JEU_PREMIER_ACCUEIL
+-- section: Profil premier accueil, 2
+-- short: Mineurs
 WITH final AS (
     SELECT ml, departement, region, id_jeune,
         age_premier_accueil < 18 AS compte,

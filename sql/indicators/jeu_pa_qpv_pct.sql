@@ -7,6 +7,8 @@
 -- secret: part
 -- numerator: own
 -- denominator: part of JEU_PREMIER_ACCUEIL
+-- section: Profil premier accueil, 5
+-- short: QPV
 WITH final AS (
     SELECT ml, departement, region, id_jeune,
         qpv AS compte,

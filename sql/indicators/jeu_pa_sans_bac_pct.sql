@@ -7,6 +7,8 @@
 -- secret: part
 -- numerator: own
 -- denominator: part of JEU_PREMIER_ACCUEIL
+-- section: Profil premier accueil, 3
+-- short: Sans le bac
 WITH final AS (
     SELECT ml, departement, region, id_jeune,
         niveau_groupe IN ('INFRA_V', 'V') OR (niveau_groupe = 'IV' AND NOT diplome_obtenu) AS compte,

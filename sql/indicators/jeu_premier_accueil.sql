@@ -4,6 +4,9 @@
 -- source: extraits I-milo « jeunes »
 -- unit: jeunes
 -- coverage: extraits
+-- section: Jeunes, 4
+-- short: Premiers accueils
+-- headline: yes
 WITH final AS (
     SELECT j.ml, j.departement, j.region, j.id_jeune
     FROM stg_jeunes j, params p

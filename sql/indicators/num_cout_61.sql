@@ -5,6 +5,8 @@
 -- unit: euros
 -- coverage: classeurs
 -- levels: region, national
+-- section: Coût numérique, 2
+-- short: Compte 61
 SELECT
     CASE WHEN GROUPING(region) = 0 THEN 'region' ELSE 'national' END AS niveau,
     coalesce(region, 'FR') AS code,

@@ -5,6 +5,8 @@
 -- unit: ETP
 -- coverage: classeurs
 -- levels: region, national
+-- section: Coût numérique, 5
+-- short: ETP
 SELECT
     CASE WHEN GROUPING(region) = 0 THEN 'region' ELSE 'national' END AS niveau,
     coalesce(region, 'FR') AS code,

@@ -5,6 +5,8 @@
 -- unit: structures
 -- coverage: classeurs
 -- levels: region, national
+-- section: Enquête numérique, 7
+-- short: ML avec stratégie
 WITH final AS (
     SELECT c.region, s.strategie_numerique
     FROM stg_classeurs c LEFT JOIN stg_arml_ml_strategie s USING (region)

@@ -5,6 +5,8 @@
 -- unit: ARML
 -- coverage: classeurs
 -- levels: region, national
+-- section: Enquête numérique, 2
+-- short: Plan régional
 SELECT
     CASE WHEN GROUPING(region) = 0 THEN 'region' ELSE 'national' END AS niveau,
     coalesce(region, 'FR') AS code,

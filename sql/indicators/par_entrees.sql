@@ -4,6 +4,8 @@
 -- source: extraits I-milo « mesures »
 -- unit: mesures
 -- coverage: extraits
+-- section: Parrainage, 5
+-- short: Entrées en parrainage
 WITH final AS (
     SELECT m.ml, m.departement, m.region
     FROM stg_mesures m

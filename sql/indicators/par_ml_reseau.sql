@@ -4,6 +4,8 @@
 -- source: classeurs ARML, feuille « structures » (ICARE)
 -- unit: structures
 -- coverage: classeurs
+-- section: Parrainage, 1
+-- short: ML avec réseau
 WITH final AS (
     SELECT ml, departement, region, reseau_parrainage
     FROM stg_arml_structures

@@ -7,6 +7,8 @@
 -- secret: aucun
 -- numerator: PAR_ML_RESEAU
 -- denominator: RES_ML
+-- section: Parrainage, 2
+-- short: Part ML avec réseau
 WITH mls AS (
     SELECT code_structure AS ml, code_departement AS departement, region
     FROM stg_referentiel

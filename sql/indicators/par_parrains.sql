@@ -4,6 +4,8 @@
 -- source: classeurs ARML, feuille « structures » (ICARE)
 -- unit: parrains
 -- coverage: classeurs
+-- section: Parrainage, 3
+-- short: Parrains
 WITH final AS (
     SELECT ml, departement, region, nb_parrains AS x
     FROM stg_arml_structures

@@ -4,6 +4,8 @@
 -- source: classeurs ARML, feuille « structures » (ICARE)
 -- unit: ETP
 -- coverage: classeurs
+-- section: Réseau, 4
+-- short: ETP
 WITH final AS (
     SELECT ml, departement, region, etp AS x
     FROM stg_arml_structures

@@ -4,6 +4,8 @@
 -- source: classeurs ARML, feuille « structures » (ICARE)
 -- unit: lieux
 -- coverage: classeurs
+-- section: Réseau, 2
+-- short: Lieux d'accueil
 WITH final AS (
     SELECT ml, departement, region, nb_lieux_accueil AS x
     FROM stg_arml_structures

@@ -4,6 +4,9 @@
 -- source: référentiel des structures I-milo
 -- unit: structures
 -- coverage: referentiel
+-- section: Réseau, 1
+-- short: Missions locales
+-- headline: yes
 WITH final AS (
     SELECT code_structure AS ml, code_departement AS departement, region
     FROM stg_referentiel

@@ -4,6 +4,8 @@
 -- source: classeurs ARML, feuille « structures » (ICARE)
 -- unit: salariés
 -- coverage: classeurs
+-- section: Réseau, 5
+-- short: Référents entreprise
 WITH final AS (
     SELECT ml, departement, region, nb_referents_entreprise AS x
     FROM stg_arml_structures

@@ -4,6 +4,8 @@
 -- source: classeurs ARML, feuille « structures » (ICARE)
 -- unit: salariés
 -- coverage: classeurs
+-- section: Réseau, 3
+-- short: Salariés
 WITH final AS (
     SELECT ml, departement, region, nb_salaries AS x
     FROM stg_arml_structures

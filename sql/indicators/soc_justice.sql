@@ -4,6 +4,8 @@
 -- source: extraits I-milo « jeunes », « mesures »
 -- unit: jeunes
 -- coverage: extraits
+-- section: Justice, 1
+-- short: Sous main de justice
 WITH final AS (
     SELECT m.jeune_ml AS ml, m.jeune_departement AS departement, m.jeune_region AS region, m.id_jeune
     FROM stg_mesures m
