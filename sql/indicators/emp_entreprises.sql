@@ -26,9 +26,4 @@ final AS (
     UNION ALL
     SELECT * FROM from_events
 )
-SELECT
-    niveau(GROUPING(ml, departement, region)) AS niveau,
-    coalesce(ml, departement, region, 'FR') AS code,
-    count(DISTINCT siret) AS valeur
-FROM final
-GROUP BY GROUPING SETS ((ml), (departement), (region), ())
+SELECT * FROM par_territoire('final', count(DISTINCT siret))

@@ -6,14 +6,9 @@
 -- coverage: classeurs
 -- section: Parrainage, 3
 -- short: Parrains
-WITH final AS (
-    SELECT ml, departement, region, nb_parrains AS x
+WITH source AS (
+    SELECT ml, departement, region, nb_parrains
     FROM stg_arml_structures
     WHERE nb_parrains IS NOT NULL
 )
-SELECT
-    niveau(GROUPING(ml, departement, region)) AS niveau,
-    coalesce(ml, departement, region, 'FR') AS code,
-    sum(x) AS valeur
-FROM final
-GROUP BY GROUPING SETS ((ml), (departement), (region), ())
+SELECT * FROM par_territoire('source', sum(nb_parrains))

@@ -6,14 +6,9 @@
 -- coverage: classeurs
 -- section: Réseau, 4
 -- short: ETP
-WITH final AS (
-    SELECT ml, departement, region, etp AS x
+WITH source AS (
+    SELECT ml, departement, region, etp
     FROM stg_arml_structures
     WHERE etp IS NOT NULL
 )
-SELECT
-    niveau(GROUPING(ml, departement, region)) AS niveau,
-    coalesce(ml, departement, region, 'FR') AS code,
-    sum(x) AS valeur
-FROM final
-GROUP BY GROUPING SETS ((ml), (departement), (region), ())
+SELECT * FROM par_territoire('source', sum(etp))
