@@ -7,9 +7,8 @@
 -- levels: region, national
 -- section: Coût numérique, 5
 -- short: ETP
-SELECT
-    CASE WHEN GROUPING(region) = 0 THEN 'region' ELSE 'national' END AS niveau,
-    coalesce(region, 'FR') AS code,
-    sum(q7_etp) AS valeur
-FROM stg_arml_reponses
-GROUP BY GROUPING SETS ((region), ())
+WITH source AS (
+    SELECT region, q7_etp
+    FROM stg_arml_reponses
+)
+SELECT * FROM par_region('source', sum(q7_etp))
