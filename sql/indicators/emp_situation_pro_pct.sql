@@ -9,9 +9,9 @@
 -- denominator: JEU_ACCUEILLIS
 -- section: Emploi, 8
 -- short: Situation pro. / reçus
-WITH final AS (
+WITH source AS (
     SELECT a.niveau, a.code, coalesce(s.valeur, 0) AS numerateur, a.valeur AS denominateur
     FROM jeu_accueillis a LEFT JOIN emp_situation_pro s USING (niveau, code)
 )
 SELECT niveau, code, pct(numerateur, denominateur) AS valeur, numerateur, denominateur
-FROM final
+FROM source

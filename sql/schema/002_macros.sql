@@ -33,6 +33,8 @@ CREATE OR REPLACE MACRO evenement_compte(type_evenement, technique) AS
 -- An indicator at the four levels: `agregat` (e.g. count(DISTINCT id_jeune), sum(etp))
 -- over the rows of `source` (columns ml, departement, region) in each territory. France
 -- is the grand total: a row even when source is empty (a count is then 0, a sum NULL).
+-- Several aggregates over the same groups come as one struct, {'a': sum(x), 'b': …},
+-- read back as valeur.a, valeur.b.
 CREATE OR REPLACE MACRO par_territoire(source, agregat) AS TABLE
     SELECT
         niveau(GROUPING(ml, departement, region)) AS niveau,
@@ -71,13 +73,10 @@ CREATE OR REPLACE MACRO jeunes_par_territoire(source) AS TABLE
 -- is known (connu), each youth once per territory.
 CREATE OR REPLACE MACRO part_par_territoire(source) AS TABLE
     WITH counts AS (
-        SELECT
-            niveau(GROUPING(ml, departement, region)) AS niveau,
-            coalesce(ml, departement, region, 'FR') AS code,
-            count(DISTINCT id_jeune) FILTER (WHERE connu AND compte) AS numerateur,
-            count(DISTINCT id_jeune) FILTER (WHERE connu) AS denominateur
-        FROM query_table(source)
-        GROUP BY GROUPING SETS ((ml), (departement), (region), ())
+        SELECT niveau, code, valeur.numerateur AS numerateur, valeur.denominateur AS denominateur
+        FROM par_territoire(source, {
+            'numerateur': count(DISTINCT id_jeune) FILTER (WHERE connu AND compte),
+            'denominateur': count(DISTINCT id_jeune) FILTER (WHERE connu)})
     )
     SELECT niveau, code, pct(numerateur, denominateur) AS valeur, numerateur, denominateur
     FROM counts;
