@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"bilan/internal/arml"
-	"bilan/internal/french"
 	"bilan/internal/pseudo"
 	"bilan/internal/warehouse"
 	sqlfiles "bilan/sql"
@@ -294,7 +293,7 @@ func readWorkbooks(c *checker, files []string, name func(string) string, res *Re
 		switch {
 		case wb == nil:
 		case seen[wb.region] != "":
-			rep.add(Issue{Severity: Refuse, File: rep.Name, Rule: RuleTwoWorkbooks, Args: []any{wb.region, seen[wb.region]}})
+			rep.add(Issue{Severity: Refuse, File: rep.Name, Detail: twoWorkbooks{Region: wb.region, First: seen[wb.region]}})
 		default:
 			seen[wb.region] = rep.Name
 			rep.Scope = wb.region
@@ -344,8 +343,7 @@ func refuseOverThreshold(rep *FileReport, share float64) {
 		}
 	}
 	if rep.Read > 0 && float64(own) > share*float64(rep.Read) {
-		rep.add(Issue{Severity: Refuse, File: rep.Name, Rule: RuleTooManyRejected,
-			Args: []any{own, rep.Read, strings.Replace(fmt.Sprintf("%g %%", share*100), ".", ",", 1)}})
+		rep.add(Issue{Severity: Refuse, File: rep.Name, Detail: tooManyRejected{Rejected: own, Read: rep.Read, Threshold: share}})
 	}
 }
 
@@ -519,13 +517,8 @@ func warnYearChange(ctx context.Context, w *warehouse.Warehouse, c *checker, res
 		if prev == 0 || 10*abs(cur-prev) <= 3*prev {
 			continue
 		}
-		sign := "+"
-		if cur < prev {
-			sign = "−"
-		}
-		change := sign + french.Share(abs(cur-prev), prev)
-		rep.add(Issue{Severity: Warning, File: rep.Name, Column: "code_structure", Rule: RuleYearChange, Value: code,
-			Args: []any{cur, prev, c.exercice - 1, change}})
+		rep.add(Issue{Severity: Warning, File: rep.Name, Column: "code_structure", Value: code,
+			Detail: yearChange{Current: cur, Previous: prev, Exercice: c.exercice - 1}})
 	}
 	return rows.Err()
 }

@@ -374,19 +374,22 @@ func (v *validation) readIssues(ctx context.Context, k Kind, reps []*FileReport)
 		if n < 0 || n >= len(reps) {
 			return nil, fmt.Errorf("issue of file %d", n)
 		}
-		args := make([]any, len(detail))
-		for i, d := range detail {
-			if d == nil {
-				d = ""
+		var d Detail
+		if len(detail) > 0 {
+			values := make([]string, len(detail))
+			for i, x := range detail {
+				if x != nil {
+					values[i] = fmt.Sprint(x)
+				}
 			}
-			args[i] = d
+			d = sqlDetail{Rule: rule, Values: values}
 		}
 		sev := severities[severity]
 		if sev == Reject {
 			rejected[n]++
 			reps[n].Rejected++
 		}
-		reps[n].add(Issue{Severity: sev, File: reps[n].Name, Line: line, Column: col, Rule: rule, Value: value, Args: args})
+		reps[n].add(Issue{Severity: sev, File: reps[n].Name, Line: line, Column: col, Rule: rule, Value: value, Detail: d})
 	}
 	return rejected, rows.Err()
 }
