@@ -484,6 +484,33 @@ func TestUploads(t *testing.T) {
 	}
 }
 
+// An upload and its history row are one transaction: when the history cannot be written
+// (here its table of files refuses every row), nothing of the upload is loaded and the
+// sender is told so; the raw files are not kept either.
+func TestUploadAndHistoryAtomic(t *testing.T) {
+	f := newFixture(t, 10<<20)
+	f.s.cfg.Retention = 30 * 24 * time.Hour
+	for _, q := range []string{"DROP TABLE depots_fichiers",
+		"CREATE TABLE depots_fichiers (depot INTEGER, nom VARCHAR, sha256 VARCHAR, octets BIGINT CHECK (octets < 0))"} {
+		if _, err := f.w.Conn().ExecContext(context.Background(), q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := f.client().signIn("arml53")
+	resp, body := c.upload("53", 2016, c.csrf("/region/53"), demoFiles(t))
+	if resp.StatusCode != http.StatusInternalServerError || !strings.Contains(html.UnescapeString(body), "rien n'a été chargé") {
+		t.Errorf("upload whose history fails: %d\n%s", resp.StatusCode, body)
+	}
+	for _, table := range []string{"raw_jeunes", "raw_evenements", "raw_mesures", "raw_arml_structures", "batches", "quarantine", "depots"} {
+		if n := f.count("SELECT count(*) FROM " + table); n != 0 {
+			t.Errorf("%s: %d rows after an upload whose history failed", table, n)
+		}
+	}
+	if left := entries(t, filepath.Join(f.dir, "depots", "objets")); len(left) != 0 {
+		t.Errorf("raw files kept for an upload not recorded: %v", left)
+	}
+}
+
 // TestConcurrentUploads is the bounded load test: 50 concurrent sendings of distinct
 // valid workbooks (one per exercice) end up, each once, in the history and the warehouse.
 func TestConcurrentUploads(t *testing.T) {

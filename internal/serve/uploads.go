@@ -254,7 +254,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, ss, http.StatusBadRequest, "Aucun fichier choisi.")
 		return
 	}
-	id, err := s.ingest(r, ss.account, reg.Code, year, files)
+	id, err := s.ingest(r.Context(), ss.account, reg.Code, year, files)
 	if err != nil {
 		s.cfg.Log.Printf("dépôt de la région %s : %v", reg.Code, err)
 		s.fail(w, ss, http.StatusInternalServerError, "Le dépôt n'a pas pu être traité ; rien n'a été chargé. Réessayez ou prévenez la DMML.")
@@ -263,55 +263,133 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, fmt.Sprintf("/region/%s/depots/%d", reg.Code, id), http.StatusSeeOther)
 }
 
-// ingest validates and loads the files of an upload in one call and records it.
-func (s *Server) ingest(r *http.Request, a *Account, code string, year int, files []stored) (int, error) {
+// ingest validates and loads the files of an upload in one call and records it, in one
+// transaction: the rows of an accepted upload and its history row are committed together
+// or not at all. A refused upload loads nothing; only its history row is committed.
+func (s *Server) ingest(ctx context.Context, a *Account, code string, year int, files []stored) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ctx, conn := r.Context(), s.cfg.Warehouse.Conn()
+	conn := s.cfg.Warehouse.Conn()
 	var id int
 	if err := conn.QueryRowContext(ctx, "SELECT coalesce(max(depot), 0) + 1 FROM depots").Scan(&id); err != nil {
-		return 0, err
+		return 0, fmt.Errorf("next upload number: %w", err)
 	}
 	// Each file is read from where it was received, so two identical files of one sending
 	// stay two files, named as the client named them.
-	opt := ingest.Options{Exercice: year, Scope: code, Key: s.cfg.Key, RefusalShare: s.cfg.RefusalShare}
+	opt := ingest.Options{Exercice: year, Scope: code, Key: s.cfg.Key, RefusalShare: s.cfg.RefusalShare, InTransaction: true}
 	for _, f := range files {
 		opt.Files, opt.Names = append(opt.Files, f.path), append(opt.Names, f.name)
 	}
-	res, err := ingest.Run(ctx, s.cfg.Warehouse, opt)
 	status := "charge"
-	switch {
-	case errors.Is(err, ingest.ErrRefused):
-		status = "refuse"
-	case err != nil:
-		return 0, err
-	}
-	report, err := json.Marshal(views(res))
+	err := s.transaction(ctx, conn, func(tx *transaction) error {
+		res, err := ingest.Run(ctx, s.cfg.Warehouse, opt)
+		switch {
+		case errors.Is(err, ingest.ErrRefused):
+			status = "refuse"
+			if err := tx.restart(); err != nil { // what the refused call wrote goes
+				return err
+			}
+		case err != nil:
+			return fmt.Errorf("ingest upload %d: %w", id, err)
+		}
+		if err := s.record(ctx, conn, id, a, code, year, status, res, files); err != nil {
+			return fmt.Errorf("record upload %d: %w", id, err)
+		}
+		return s.keep(files, tx)
+	})
 	if err != nil {
 		return 0, err
 	}
+	s.cfg.Log.Printf("dépôt %d : région %s, exercice %d, %d fichier(s), %s, par %s", id, code, year, len(files), status, a.ID)
+	if err := s.purge(ctx, conn); err != nil { // the upload stands: the next start purges again
+		s.cfg.Log.Printf("purge des fichiers déposés : %v", err)
+	}
+	return id, nil
+}
+
+// record writes an upload's history row and its files' rows.
+func (s *Server) record(ctx context.Context, conn *sql.Conn, id int, a *Account, code string, year int, status string,
+	res *ingest.Result, files []stored) error {
+	report, err := json.Marshal(views(res))
+	if err != nil {
+		return err
+	}
 	if _, err := conn.ExecContext(ctx, "INSERT INTO depots VALUES (?, ?, ?, ?, ?, ?, ?)",
 		id, year, code, a.ID, time.Now().UTC(), status, string(report)); err != nil {
-		return 0, err
+		return err
 	}
 	for _, f := range files {
 		if _, err := conn.ExecContext(ctx, "INSERT INTO depots_fichiers VALUES (?, ?, ?, ?)", id, f.name, f.sha256, f.bytes); err != nil {
-			return 0, err
+			return err
 		}
 	}
-	s.cfg.Log.Printf("dépôt %d : région %s, exercice %d, %d fichier(s), %s, par %s", id, code, year, len(files), status, a.ID)
-	if s.cfg.Retention > 0 { // kept under their SHA-256 for the retention period
-		for _, f := range files {
-			dst := filepath.Join(s.objectsDir(), f.sha256)
-			if _, err := os.Stat(dst); err == nil {
-				continue
-			}
-			if err := os.Link(f.path, dst); err != nil {
-				return 0, err
-			}
-		}
+	return nil
+}
+
+// keep links the raw files of an upload under their SHA-256 for the retention period;
+// the links made go again if the transaction is rolled back.
+func (s *Server) keep(files []stored, tx *transaction) error {
+	if s.cfg.Retention <= 0 {
+		return nil
 	}
-	return id, s.purge(ctx, conn)
+	for _, f := range files {
+		dst := filepath.Join(s.objectsDir(), f.sha256)
+		if _, err := os.Stat(dst); err == nil {
+			continue
+		}
+		if err := os.Link(f.path, dst); err != nil {
+			return fmt.Errorf("keep raw file: %w", err)
+		}
+		tx.onRollback(func() { os.Remove(dst) })
+	}
+	return nil
+}
+
+// transaction is a writer's transaction on the warehouse's connection (s.mu held).
+type transaction struct {
+	ctx  context.Context
+	conn *sql.Conn
+	undo []func()
+}
+
+func (tx *transaction) exec(stmt string) error {
+	if _, err := tx.conn.ExecContext(tx.ctx, stmt); err != nil {
+		return fmt.Errorf("%s: %w", strings.ToLower(strings.Fields(stmt)[0]), err)
+	}
+	return nil
+}
+
+// restart rolls back what the transaction wrote and begins a new one.
+func (tx *transaction) restart() error {
+	if err := tx.exec("ROLLBACK"); err != nil {
+		return err
+	}
+	return tx.exec("BEGIN TRANSACTION")
+}
+
+func (tx *transaction) onRollback(fn func()) { tx.undo = append(tx.undo, fn) }
+
+// transaction runs fn in a transaction, committed when fn returns nil, else rolled back.
+func (s *Server) transaction(ctx context.Context, conn *sql.Conn, fn func(*transaction) error) (err error) {
+	tx := &transaction{ctx: context.WithoutCancel(ctx), conn: conn}
+	if err := tx.exec("BEGIN TRANSACTION"); err != nil {
+		return err
+	}
+	defer func() {
+		if err == nil {
+			return
+		}
+		if rerr := tx.exec("ROLLBACK"); rerr != nil {
+			s.cfg.Log.Printf("rollback : %v", rerr)
+		}
+		for _, undo := range tx.undo {
+			undo()
+		}
+	}()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.exec("COMMIT")
 }
 
 // size writes a byte count the French way.
