@@ -15,7 +15,6 @@ import (
 	"bilan/internal/french"
 	"bilan/internal/warehouse"
 	"bilan/pipeline"
-	"bilan/pipeline/compute"
 	"bilan/pipeline/ingest"
 	"bilan/pipeline/publish"
 )
@@ -334,11 +333,8 @@ func (s *Server) publish(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	params := s.cfg.Params(year)
-	err = compute.Run(r.Context(), s.cfg.Warehouse, params)
-	if err == nil {
-		_, err = pipeline.Publish(r.Context(), s.cfg.Warehouse, publish.Options{Params: params,
-			Out: filepath.Join(s.cfg.Out, strconv.Itoa(year)), Threshold: s.cfg.Threshold})
-	}
+	_, err = pipeline.ComputeAndPublish(r.Context(), s.cfg.Warehouse, publish.Options{Params: params,
+		Out: filepath.Join(s.cfg.Out, strconv.Itoa(year)), Threshold: s.cfg.Threshold})
 	s.mu.Unlock()
 	if err != nil {
 		s.internal(w, ss, err)
