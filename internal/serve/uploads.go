@@ -56,7 +56,7 @@ func cleanName(name string) string {
 		name = string(r[:120])
 	}
 	if name == "" || name == "." || name == ".." {
-		name = "fichier"
+		name = unnamedFile
 	}
 	return name
 }
@@ -177,19 +177,19 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBytes)
 	mr, err := r.MultipartReader()
 	if err != nil {
-		s.fail(w, ss, http.StatusBadRequest, "Envoi illisible : utilisez le formulaire de dépôt.")
+		s.fail(w, ss, http.StatusBadRequest, msgUnreadableUpload)
 		return
 	}
 	scratch, err := os.MkdirTemp(s.tmpDir(), "depot-*")
 	if err != nil {
-		s.internal(w, ss, err)
+		s.internal(w, r, ss, err)
 		return
 	}
 	defer os.RemoveAll(scratch)
 	var files []stored
 	year, csrf := 0, false
 	tooLarge := func() {
-		s.fail(w, ss, http.StatusRequestEntityTooLarge, fmt.Sprintf("Envoi trop volumineux : %s au plus par dépôt.", size(s.cfg.MaxBytes)))
+		s.fail(w, ss, http.StatusRequestEntityTooLarge, msgTooLarge(s.cfg.MaxBytes))
 	}
 	// The form is checked before any file is kept: the token, then the exercice, come
 	// first; files go to the upload's own scratch folder, gone when the request ends.
@@ -204,7 +204,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if err != nil {
-			s.fail(w, ss, http.StatusBadRequest, "Envoi interrompu ou illisible : recommencez.")
+			s.fail(w, ss, http.StatusBadRequest, msgBrokenUpload)
 			return
 		}
 		switch part.FormName() {
@@ -214,21 +214,21 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 		case "exercice":
 			b, _ := io.ReadAll(io.LimitReader(part, 10))
 			if year, err = exercice(string(b)); err != nil {
-				s.fail(w, ss, http.StatusBadRequest, "Exercice invalide.")
+				s.fail(w, ss, http.StatusBadRequest, msgBadExercice)
 				return
 			}
 		case "fichiers":
 			switch {
 			case !csrf:
-				s.fail(w, ss, http.StatusForbidden, "Formulaire expiré ou invalide : rechargez la page.")
+				s.fail(w, ss, http.StatusForbidden, msgFormExpired)
 				return
 			case year == 0:
-				s.fail(w, ss, http.StatusBadRequest, "Choisissez l'exercice avant les fichiers : utilisez le formulaire de dépôt.")
+				s.fail(w, ss, http.StatusBadRequest, msgExerciceFirst)
 				return
 			case part.FileName() == "":
 				continue
 			case len(files) == s.cfg.MaxFiles:
-				s.fail(w, ss, http.StatusRequestEntityTooLarge, fmt.Sprintf("Trop de fichiers : %d au plus par dépôt.", s.cfg.MaxFiles))
+				s.fail(w, ss, http.StatusRequestEntityTooLarge, msgTooManyFiles(s.cfg.MaxFiles))
 				return
 			}
 			p, sum, n, err := receive(scratch, part)
@@ -237,7 +237,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 			if err != nil {
-				s.fail(w, ss, http.StatusBadRequest, "Envoi interrompu : recommencez.")
+				s.fail(w, ss, http.StatusBadRequest, msgInterrupted)
 				return
 			}
 			files = append(files, stored{name: cleanName(part.FileName()), path: p, sha256: sum, bytes: n})
@@ -245,19 +245,19 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	}
 	switch {
 	case !csrf:
-		s.fail(w, ss, http.StatusForbidden, "Formulaire expiré ou invalide : rechargez la page.")
+		s.fail(w, ss, http.StatusForbidden, msgFormExpired)
 		return
 	case year == 0:
-		s.fail(w, ss, http.StatusBadRequest, "Choisissez l'exercice.")
+		s.fail(w, ss, http.StatusBadRequest, msgChooseExercice)
 		return
 	case len(files) == 0:
-		s.fail(w, ss, http.StatusBadRequest, "Aucun fichier choisi.")
+		s.fail(w, ss, http.StatusBadRequest, msgNoFile)
 		return
 	}
 	id, err := s.ingest(r.Context(), ss.account, reg.Code, year, files)
 	if err != nil {
-		s.cfg.Log.Printf("dépôt de la région %s : %v", reg.Code, err)
-		s.fail(w, ss, http.StatusInternalServerError, "Le dépôt n'a pas pu être traité ; rien n'a été chargé. Réessayez ou prévenez la DMML.")
+		s.log.Error("upload failed", "event", "upload_failed", "account", ss.account.ID, "region", reg.Code, "exercice", year, "err", err)
+		s.fail(w, ss, http.StatusInternalServerError, msgUploadFailed)
 		return
 	}
 	http.Redirect(w, r, fmt.Sprintf("/region/%s/depots/%d", reg.Code, id), http.StatusSeeOther)
@@ -300,9 +300,10 @@ func (s *Server) ingest(ctx context.Context, a *Account, code string, year int, 
 	if err != nil {
 		return 0, err
 	}
-	s.cfg.Log.Printf("dépôt %d : région %s, exercice %d, %d fichier(s), %s, par %s", id, code, year, len(files), status, a.ID)
+	s.log.Info("upload recorded", "event", "upload", "depot", id, "account", a.ID, "region", code, "exercice", year,
+		"status", status, "files", len(files))
 	if err := s.purge(ctx, conn); err != nil { // the upload stands: the next start purges again
-		s.cfg.Log.Printf("purge des fichiers déposés : %v", err)
+		s.log.Error("raw files not purged", "event", "purge_failed", "err", err)
 	}
 	return id, nil
 }
@@ -380,7 +381,7 @@ func (s *Server) transaction(ctx context.Context, conn *sql.Conn, fn func(*trans
 			return
 		}
 		if rerr := tx.exec("ROLLBACK"); rerr != nil {
-			s.cfg.Log.Printf("rollback : %v", rerr)
+			s.log.Error("rollback failed", "event", "rollback_failed", "err", rerr)
 		}
 		for _, undo := range tx.undo {
 			undo()
@@ -390,15 +391,4 @@ func (s *Server) transaction(ctx context.Context, conn *sql.Conn, fn func(*trans
 		return err
 	}
 	return tx.exec("COMMIT")
-}
-
-// size writes a byte count the French way.
-func size(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%d Mo", n>>20)
-	case n >= 1<<10:
-		return fmt.Sprintf("%d ko", n>>10)
-	}
-	return fmt.Sprintf("%d octets", n)
 }
