@@ -90,7 +90,7 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt RunOptions) (*RunResul
 // « publier ».
 func ComputeAndPublish(ctx context.Context, w *warehouse.Warehouse, opt publish.Options) ([]string, error) {
 	if err := compute.Run(ctx, w, opt.Params); err != nil {
-		return nil, fmt.Errorf("compute: %w", err)
+		return nil, err // « compute exercice Y: indicator X: … »
 	}
 	files, err := Publish(ctx, w, opt)
 	if err != nil {

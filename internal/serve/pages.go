@@ -120,7 +120,7 @@ func (s *Server) regionPage(w http.ResponseWriter, r *http.Request) {
 	}
 	h, err := s.historyPage(r, reg.Code, (n-1)*historyLines, historyLines+1)
 	if err != nil {
-		s.internal(w, r, ss, err)
+		s.internal(w, r, ss, fmt.Errorf("history page %d: %w", n, err), "region", reg.Code)
 		return
 	}
 	older := len(h) > historyLines
@@ -155,7 +155,7 @@ func (s *Server) reportPage(w http.ResponseWriter, r *http.Request) {
 	}
 	var files []fileView
 	if err := json.Unmarshal([]byte(report), &files); err != nil {
-		s.internal(w, r, ss, err)
+		s.internal(w, r, ss, fmt.Errorf("report of upload %d: %w", u.ID, err), "region", reg.Code, "exercice", u.Exercice)
 		return
 	}
 	s.render(w, http.StatusOK, "rapport.html", page{Title: titleReport(u.ID), Account: ss.account,
@@ -184,7 +184,7 @@ func (s *Server) template(w http.ResponseWriter, r *http.Request) {
 		return err
 	})
 	if err != nil {
-		s.internal(w, r, ss, err)
+		s.internal(w, r, ss, fmt.Errorf("blank workbook: %w", err), "region", reg.Code, "exercice", year)
 		return
 	}
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -256,12 +256,12 @@ func (s *Server) dmmlPage(w http.ResponseWriter, r *http.Request) {
 		return rows.Err()
 	})
 	if err != nil {
-		s.internal(w, r, ss, err)
+		s.internal(w, r, ss, fmt.Errorf("batches loaded: %w", err), "exercice", year)
 		return
 	}
 	last, err := s.lastUploads(r, year)
 	if err != nil {
-		s.internal(w, r, ss, err)
+		s.internal(w, r, ss, fmt.Errorf("last uploads: %w", err), "exercice", year)
 		return
 	}
 	var status []regionStatus
@@ -308,7 +308,7 @@ func (s *Server) publish(w http.ResponseWriter, r *http.Request) {
 	if err := s.read(r.Context(), func(w *warehouse.Warehouse) error {
 		return w.Conn().QueryRowContext(r.Context(), "SELECT count(*) FROM batches WHERE exercice = ?", year).Scan(&batches)
 	}); err != nil {
-		s.internal(w, r, ss, err)
+		s.internal(w, r, ss, fmt.Errorf("batches loaded: %w", err), "exercice", year)
 		return
 	}
 	if batches == 0 {
@@ -321,7 +321,7 @@ func (s *Server) publish(w http.ResponseWriter, r *http.Request) {
 		Out: filepath.Join(s.cfg.Out, strconv.Itoa(year)), Threshold: s.cfg.Threshold})
 	s.mu.Unlock()
 	if err != nil {
-		s.internal(w, r, ss, err, "exercice", year)
+		s.internal(w, r, ss, fmt.Errorf("compute and publish: %w", err), "exercice", year)
 		return
 	}
 	s.log.Info("exercice computed and published", "event", "publish", "account", ss.account.ID, "exercice", year)

@@ -91,7 +91,10 @@ func (s *Server) cleanUp(ctx context.Context) error {
 			return err
 		}
 	}
-	return s.purge(ctx, s.cfg.Warehouse.Conn())
+	if err := s.purge(ctx, s.cfg.Warehouse.Conn()); err != nil {
+		return fmt.Errorf("purge: %w", err)
+	}
+	return nil
 }
 
 // purge removes the raw files whose last upload is older than the retention period (all
@@ -102,19 +105,19 @@ func (s *Server) purge(ctx context.Context, conn *sql.Conn) error {
 		rows, err := conn.QueryContext(ctx, `SELECT DISTINCT f.sha256 FROM depots d JOIN depots_fichiers f USING (depot)
 			WHERE d.recu >= ?`, time.Now().UTC().Add(-s.cfg.Retention))
 		if err != nil {
-			return err
+			return fmt.Errorf("raw files to keep: %w", err)
 		}
 		for rows.Next() {
 			var sum string
 			if err := rows.Scan(&sum); err != nil {
 				rows.Close()
-				return err
+				return fmt.Errorf("raw files to keep: %w", err)
 			}
 			keep[sum] = true
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return err
+			return fmt.Errorf("raw files to keep: %w", err)
 		}
 	}
 	entries, err := os.ReadDir(s.objectsDir())
@@ -182,7 +185,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	}
 	scratch, err := os.MkdirTemp(s.tmpDir(), "depot-*")
 	if err != nil {
-		s.internal(w, r, ss, err)
+		s.internal(w, r, ss, fmt.Errorf("scratch folder of an upload: %w", err), "region", reg.Code)
 		return
 	}
 	defer os.RemoveAll(scratch)
@@ -313,15 +316,15 @@ func (s *Server) record(ctx context.Context, conn *sql.Conn, id int, a *Account,
 	res *ingest.Result, files []stored) error {
 	report, err := json.Marshal(views(res))
 	if err != nil {
-		return err
+		return fmt.Errorf("report: %w", err)
 	}
 	if _, err := conn.ExecContext(ctx, "INSERT INTO depots VALUES (?, ?, ?, ?, ?, ?, ?)",
 		id, year, code, a.ID, time.Now().UTC(), status, string(report)); err != nil {
-		return err
+		return fmt.Errorf("insert into depots: %w", err)
 	}
 	for _, f := range files {
 		if _, err := conn.ExecContext(ctx, "INSERT INTO depots_fichiers VALUES (?, ?, ?, ?)", id, f.name, f.sha256, f.bytes); err != nil {
-			return err
+			return fmt.Errorf("insert into depots_fichiers: %w", err)
 		}
 	}
 	return nil

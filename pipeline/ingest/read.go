@@ -192,7 +192,7 @@ func stageCSV(path string, file int, rep *FileReport, lim limits, st *stager, pr
 	}
 	rep.Encoding = enc.String()
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return err
+		return fmt.Errorf("read %s: %w", path, err)
 	}
 	br := bufio.NewReaderSize(textio.NewReader(f, enc), 1<<16)
 	first, _ := br.Peek(br.Size())
