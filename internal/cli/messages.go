@@ -121,7 +121,6 @@ const (
 	msgBadLimits     = "--fichiers-max doit valoir au moins 1 et --conservation au moins 0 (jours)."
 	msgCertAndKey    = "--cert et --cle-tls vont ensemble."
 	msgCannotListen  = "impossible d'écouter sur %s : %v"
-	msgServeLog      = "bilan serve : "
 	msgServing       = "Service de dépôt ouvert sur %s://%s (%d comptes) ; Ctrl-C pour l'arrêter.\n"
 	msgServeStopped  = "Service de dépôt arrêté."
 	msgNeedAccount   = "précisez --identifiant (sans espace ni point-virgule) et --region (code région ou DMML)."

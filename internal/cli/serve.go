@@ -5,7 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log"
+	"log/slog"
 	"net"
 	"net/http"
 	"os/signal"
@@ -59,10 +59,10 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer w.Close()
-	logger := log.New(e.stderr, msgServeLog, log.LstdFlags)
+	logger := slog.New(slog.NewTextHandler(e.stderr, nil)).With("service", "bilan serve")
 	srv, err := serve.New(ctx, serve.Config{Warehouse: w, Accounts: acc, Dir: *dir, Out: *out, MaxBytes: int64(*maxMo) << 20,
 		MaxFiles: *maxFiles, Retention: time.Duration(*days) * 24 * time.Hour, TrustedProxy: *proxy,
-		Key: key, Threshold: c.settings.threshold, RefusalShare: c.settings.refusalShare, Log: logger,
+		Key: key, Threshold: c.settings.threshold, RefusalShare: c.settings.refusalShare, Logger: logger,
 		Params: func(y int) warehouse.Params {
 			return warehouse.Params{Exercice: y, JDIMois: c.settings.jdiMois, DateReference: c.settings.dateReference}
 		}})

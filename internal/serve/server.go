@@ -11,9 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
-	"io"
 	"io/fs"
-	"log"
 	"log/slog"
 	"net"
 	"net/http"
@@ -52,8 +50,6 @@ type Config struct {
 	// structured records: event, account, region, exercice; never a personal value. When
 	// nil, text records go to Log's writer, else to standard error.
 	Logger *slog.Logger
-	// Deprecated: Log only gives Logger's writer when Logger is nil.
-	Log *log.Logger
 	// TrustedProxy is the address of the reverse proxy in front of the service, if any:
 	// only its X-Forwarded-Proto and X-Forwarded-For are believed.
 	TrustedProxy string
@@ -93,11 +89,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	s := &Server{cfg: cfg, pages: pages, sessions: sessions{byID: map[string]*session{}, max: maxSessions}, limiter: newLimiter(),
 		dummy: dummyHash(cfg.Accounts), log: cfg.Logger}
 	if s.log == nil {
-		out := io.Writer(os.Stderr)
-		if cfg.Log != nil {
-			out = cfg.Log.Writer()
-		}
-		s.log = slog.New(slog.NewTextHandler(out, nil)).With("service", "bilan serve")
+		s.log = slog.New(slog.NewTextHandler(os.Stderr, nil)).With("service", "bilan serve")
 	}
 	rows, err := cfg.Warehouse.Conn().QueryContext(ctx, "SELECT region, nom FROM ref_regions ORDER BY region")
 	if err != nil {
