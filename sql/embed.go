@@ -68,6 +68,18 @@ type Indicator struct {
 	// Family is true for a file defining a family of ids (header id ending in "_*", e.g.
 	// PNAE_*): its view returns the columns indicateur and titre besides the usual ones.
 	Family bool
+	// Section is the table of the reports the indicator is a column of, named by its
+	// sheet, and Rank its place among the table's columns (header "section: Réseau, 2").
+	// An indicator the reports' tables leave out says why (header "section: aucune,
+	// <reason>"): Section is then empty and Unplaced holds the reason. The header is
+	// required, so that a new indicator cannot miss the reports unnoticed.
+	Section  string
+	Rank     int
+	Unplaced string
+	// Short is the indicator's column title in the reports (header "short"; default the
+	// title). Headline puts it in "L'essentiel" of the reports (header "headline: yes").
+	Short    string
+	Headline bool
 }
 
 // AllLevels are the levels of an indicator, from the finest.
@@ -202,11 +214,13 @@ var (
 
 func parseHeader(name, text string) (Indicator, error) {
 	ind := Indicator{View: newView(name, text)}
-	var num, den, rounding, levels string
+	var num, den, rounding, levels, section, headline string
 	fields := map[string]*string{"id": &ind.ID, "title": &ind.Title, "definition": &ind.Definition,
 		"source": &ind.Source, "unit": &ind.Unit, "coverage": &ind.Coverage, "secret": &ind.Secret,
-		"numerator": &num, "denominator": &den, "rounding": &rounding, "levels": &levels}
-	optional := map[string]bool{"secret": true, "numerator": true, "denominator": true, "rounding": true, "levels": true}
+		"numerator": &num, "denominator": &den, "rounding": &rounding, "levels": &levels,
+		"section": &section, "short": &ind.Short, "headline": &headline}
+	optional := map[string]bool{"secret": true, "numerator": true, "denominator": true, "rounding": true, "levels": true,
+		"short": true, "headline": true}
 	for key, value := range header(text) {
 		if p, known := fields[key]; known {
 			*p = value
@@ -263,6 +277,9 @@ func parseHeader(name, text string) (Indicator, error) {
 			ind.Levels = append(ind.Levels, l)
 		}
 	}
+	if err := ind.parsePlacement(section, headline); err != nil {
+		return ind, fmt.Errorf("%s.sql: %w", name, err)
+	}
 	id := ind.ID
 	if prefix, ok := strings.CutSuffix(id, "_*"); ok {
 		ind.Family, id = true, prefix
@@ -277,6 +294,36 @@ func parseHeader(name, text string) (Indicator, error) {
 		return ind, fmt.Errorf("%s.sql: unknown coverage %q", name, ind.Coverage)
 	}
 	return ind, nil
+}
+
+// Unplaced is the section header of an indicator the reports' tables leave out.
+const Unplaced = "aucune"
+
+// parsePlacement reads the headers "section" ("<sheet>, <rank>" or "aucune, <reason>")
+// and "headline".
+func (ind *Indicator) parsePlacement(section, headline string) error {
+	where, after, ok := strings.Cut(section, ",")
+	where, after = strings.TrimSpace(where), strings.TrimSpace(after)
+	if !ok || where == "" || after == "" {
+		return fmt.Errorf("section %q: want « <sheet>, <rank> » or « %s, <reason> »", section, Unplaced)
+	}
+	if where == Unplaced {
+		ind.Unplaced = after
+	} else {
+		rank, err := strconv.Atoi(after)
+		if err != nil || rank < 1 {
+			return fmt.Errorf("section %q: rank %q is not a whole number from 1", section, after)
+		}
+		ind.Section, ind.Rank = where, rank
+	}
+	switch {
+	case headline == "yes" && ind.Section == "":
+		return fmt.Errorf("headline: an indicator left out of the reports' tables is no headline")
+	case headline != "" && headline != "yes":
+		return fmt.Errorf("headline %q: the only value is yes", headline)
+	}
+	ind.Headline = headline == "yes"
+	return nil
 }
 
 // header returns the "-- key: value" lines of the comment block a file starts with.

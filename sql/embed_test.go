@@ -3,6 +3,8 @@ package sqlfiles_test
 import (
 	"context"
 	"io/fs"
+	"path"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -121,6 +123,30 @@ func TestEveryRuleHasTest(t *testing.T) {
 		}
 		if _, err := fs.Stat(sqlfiles.FS, strings.TrimSuffix(f, ".sql")+".test"); err != nil {
 			t.Errorf("%s: no .test beside it", f)
+		}
+	}
+}
+
+// Every normalised view of sql/normalise has its .test beside it, which queries that view;
+// and every .test there belongs to a view.
+func TestEveryViewHasTest(t *testing.T) {
+	views, err := fs.Glob(sqlfiles.FS, "normalise/*.sql")
+	if err != nil || len(views) < 17 {
+		t.Fatalf("%d normalise views: %v", len(views), err)
+	}
+	for _, f := range views {
+		name := strings.TrimSuffix(path.Base(f), ".sql")
+		b, err := fs.ReadFile(sqlfiles.FS, strings.TrimSuffix(f, ".sql")+".test")
+		if err != nil {
+			t.Errorf("%s: no .test beside it", f)
+		} else if !regexp.MustCompile(`(?i)\bFROM\s+` + name + `\b`).Match(b) {
+			t.Errorf("%s.test: no query reads %s", strings.TrimSuffix(f, ".sql"), name)
+		}
+	}
+	tests, _ := fs.Glob(sqlfiles.FS, "normalise/*.test")
+	for _, f := range tests {
+		if _, err := fs.Stat(sqlfiles.FS, strings.TrimSuffix(f, ".test")+".sql"); err != nil {
+			t.Errorf("%s: no view %s.sql beside it", f, strings.TrimSuffix(path.Base(f), ".test"))
 		}
 	}
 }

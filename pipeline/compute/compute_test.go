@@ -3,6 +3,7 @@ package compute
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"bilan/internal/warehouse"
@@ -96,5 +97,40 @@ func TestRunAndOnly(t *testing.T) {
 	}
 	if err := Only(ctx, w, p, "JEU_CONTACT", "PAS_UN_INDICATEUR"); err == nil {
 		t.Error("Only accepted an unknown indicator")
+	}
+}
+
+// An error of DuckDB says which exercice and which indicator (by its id, a family's
+// included) or stored view it comes from, and leaves no transaction open.
+func TestErrorsNameTheIndicator(t *testing.T) {
+	ctx := context.Background()
+	w, err := warehouse.Open(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	p := warehouse.Params{Exercice: 2016}
+	for _, c := range []struct{ view, want string }{
+		{"jeu_jdi", "compute exercice 2016: indicator JEU_JDI: "},
+		{"pnae", "compute exercice 2016: indicator PNAE_*: "},
+		{"stg_jeunes", "compute exercice 2016: view stg_jeunes: "},
+	} {
+		var was string
+		if err := w.Conn().QueryRowContext(ctx, "SELECT sql FROM duckdb_views() WHERE view_name = ?", c.view).Scan(&was); err != nil {
+			t.Fatalf("%s: %v", c.view, err)
+		}
+		if _, err := w.Conn().ExecContext(ctx, "CREATE OR REPLACE VIEW "+c.view+" AS SELECT error('panne de test')"); err != nil {
+			t.Fatal(err)
+		}
+		err := Run(ctx, w, p)
+		if err == nil || !strings.HasPrefix(err.Error(), c.want) || !strings.Contains(err.Error(), "panne de test") {
+			t.Errorf("%s broken: %v, want %q…", c.view, err, c.want)
+		}
+		if _, err := w.Conn().ExecContext(ctx, strings.Replace(was, "CREATE VIEW", "CREATE OR REPLACE VIEW", 1)); err != nil {
+			t.Fatal(err)
+		}
+		if err := Only(ctx, w, p, "JEU_JDI"); err != nil { // no transaction left open
+			t.Fatalf("after %s: %v", c.view, err)
+		}
 	}
 }

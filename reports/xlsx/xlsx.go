@@ -13,6 +13,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -86,7 +87,30 @@ func Write(w io.Writer, r *reports.Report) error {
 		return err
 	}
 	f.SetActiveSheet(0)
-	_, err = f.WriteTo(w)
+	return Save(f, w)
+}
+
+// Save records every sheet's used range in its <dimension>, then writes the workbook to
+// w. Excelize keeps the template's « A1 », and readers that trust the dimension (openpyxl
+// in read-only mode, some ETL tools) would see a single cell.
+func Save(f *excelize.File, w io.Writer) error {
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			return fmt.Errorf("read sheet %s: %w", sheet, err)
+		}
+		cols := 1
+		for _, r := range rows {
+			cols = max(cols, len(r))
+		}
+		if len(rows) == 0 {
+			continue
+		}
+		if err := f.SetSheetDimension(sheet, "A1:"+cell(cols, len(rows))); err != nil {
+			return fmt.Errorf("set the dimension of sheet %s: %w", sheet, err)
+		}
+	}
+	_, err := f.WriteTo(w)
 	return err
 }
 
@@ -126,13 +150,14 @@ func (b *book) cover(r *reports.Report) error {
 		{"Producteur", r.Author},
 		{"Contact", "Délégation ministérielle aux missions locales (DMML)"},
 		{"Symboles", "n.d. : donnée non disponible (aucun extrait chargé pour ce territoire, ou taux dont le dénominateur est nul)"},
-		{"", "[s] : secret statistique — effectif de moins de " + fmt.Sprint(r.Threshold) + " jeunes, événements, mesures ou parrains, ou valeur masquée pour qu'un tel effectif ne puisse être recalculé par différence ; la valeur n'est pas dans le fichier"},
 		{"Nombres", "Les nombres sont de vrais nombres : séparateurs de milliers et % s'affichent selon la langue d'Excel."},
 		{"Contenu", "La feuille « Sommaire » mène à chaque tableau ; la feuille « Notes » donne la définition de chaque indicateur."},
 	}
-	if r.Restricted {
-		lines = append(lines, [2]string{"Diffusion", "Diffusion restreinte : valeurs exactes, réservées aux analystes de la DMML."})
+	secrecy := [2]string{"", "[s] : secret statistique — effectif de moins de " + fmt.Sprint(r.Threshold) + " jeunes, événements, mesures ou parrains, ou valeur masquée pour qu'un tel effectif ne puisse être recalculé par différence ; la valeur n'est pas dans le fichier"}
+	if r.Restricted { // exact values: nothing is masked, so no threshold to explain
+		secrecy = [2]string{"Diffusion", "Diffusion restreinte : valeurs exactes, réservées aux analystes de la DMML."}
 	}
+	lines = slices.Insert(lines, 9, secrecy)
 	for i, l := range lines {
 		f.SetCellStr(readme, cell(1, i+1), l[0])
 		f.SetCellStr(readme, cell(2, i+1), l[1])
