@@ -90,8 +90,7 @@ func Write(w io.Writer, t arml.Template) error {
 		return err
 	}
 	f.SetActiveSheet(1)
-	_, err = f.WriteTo(w)
-	return err
+	return xlsx.Save(f, w)
 }
 
 // rows are the pre-filled rows of a sheet, by column name; actions are the titles of the
