@@ -72,7 +72,7 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt RunOptions) (*RunResul
 	if _, err := w.Conn().ExecContext(context.WithoutCancel(ctx), end); err != nil && ingestErr == nil {
 		return res, err
 	}
-	report, err := publish.WriteValidation(opt.Out, opt.Params.Exercice, opt.Date, res.Ingest)
+	report, err := publish.WriteValidation(ctx, w, opt.Out, opt.Params, opt.Date, res.Ingest)
 	if err != nil {
 		return res, fmt.Errorf("write validation report: %w", err)
 	}

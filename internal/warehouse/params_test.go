@@ -54,11 +54,12 @@ func TestSetParamsResetsWhatItIsNotGiven(t *testing.T) {
 
 // paramsSetters are the functions that may call SetParams: each stage, at its start.
 var paramsSetters = map[string]bool{
-	"pipeline/ingest.Run":     true, // ingest and validate
-	"pipeline/compute.run":    true, // each exercice compute computes
-	"pipeline/publish.Run":    true,
-	"pipeline/publish.Attack": true,
-	"pipeline.RegionTemplate": true,
+	"pipeline/ingest.Run":              true, // ingest and validate
+	"pipeline/compute.run":             true, // each exercice compute computes
+	"pipeline/publish.Run":             true,
+	"pipeline/publish.WriteValidation": true,
+	"pipeline/publish.Attack":          true,
+	"pipeline.RegionTemplate":          true,
 }
 
 // Only the stages set the run parameters, through SetParams: no other Go sets or resets a
