@@ -9,25 +9,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 
-	"bilan/reports"
+	"bilan/reports/reporttest"
 )
 
-func sample(rows int) *reports.Report {
-	t := &reports.Table{Number: 1, Title: "Jeunes par mission locale", Source: "essai", Columns: []reports.Column{
-		{Title: "Mission locale"}, {Title: "Jeunes en contact", Format: reports.Count}, {Title: "Part des femmes", Format: reports.Percent}}}
-	for i := 0; i < rows; i++ {
-		t.Rows = append(t.Rows, []reports.Cell{reports.Str(fmt.Sprintf("Mission locale n° %03d", i)),
-			reports.Num(float64(1000+i), reports.Count), reports.Num(0.125, reports.Percent)})
-	}
-	t.Totals = [][]reports.Cell{{reports.Str("France"), reports.Num(1370000, reports.Count), reports.Secret(reports.Percent)}}
-	return &reports.Report{Title: "Bilan d'activité des missions locales", Subtitle: "Essai", Exercice: 2016,
-		Date: time.Date(2017, 3, 31, 0, 0, 0, 0, time.UTC), Author: "DMML", Threshold: 11,
-		Sections: []reports.Section{{Title: "Les jeunes", Tables: []*reports.Table{t}}}}
-}
+var sample = reporttest.Sample
 
 // TestDimensionOpenpyxlReadOnly reads a workbook with openpyxl in read-only mode, which
 // trusts each sheet's <dimension>: it must see every row and column excelize sees.
