@@ -96,9 +96,10 @@ check: vet test
 	git diff --exit-code
 
 # National-scale benchmark: fixtures generated once under var/bench (never committed).
+SIZES ?= national,demi,regional
 bench: build
 	go build -o bin/bench ./cmd/bench
-	bin/bench -bin $(BIN) -data var/bench
+	bin/bench -bin $(BIN) -data var/bench -sizes $(SIZES)
 
 clean:
 	rm -rf bin out var/demo.duckdb
