@@ -89,8 +89,11 @@ calibration: build
 	$(NAT_ENV) $(BIN) compute --year $(YEAR) > /dev/null
 	$(NAT_ENV) $(BIN) calibrate --year $(YEAR)
 
+# Golden files: only the packages whose tests define -update (internal/cli: the text of
+# the demo's PDFs and the cells of its workbooks) are run; review the diff like code.
+GOLDEN := $(sort $(dir $(shell grep -rl --include='*_test.go' --exclude-dir=node_modules 'flag[.]Bool."update"' .)))
 update:
-	go test ./... -update
+	go test $(GOLDEN) -count=1 -update
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')
@@ -102,9 +105,10 @@ check: vet test
 	git diff --exit-code
 
 # National-scale benchmark: fixtures generated once under var/bench (never committed).
+SIZES ?= national,demi,regional
 bench: build
 	go build -o bin/bench ./cmd/bench
-	bin/bench -bin $(BIN) -data var/bench
+	bin/bench -bin $(BIN) -data var/bench -sizes $(SIZES)
 
 clean:
 	rm -rf bin out var/demo.duckdb

@@ -73,7 +73,7 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt RunOptions) (*RunResul
 	if _, err := w.Conn().ExecContext(context.WithoutCancel(ctx), end); err != nil && ingestErr == nil {
 		return res, err
 	}
-	report, err := publish.WriteValidation(opt.Out, opt.Params.Exercice, opt.Date, res.Ingest)
+	report, err := publish.WriteValidation(ctx, w, opt.Out, opt.Params, opt.Date, res.Ingest)
 	if err != nil {
 		return res, fmt.Errorf("write validation report: %w", err)
 	}
@@ -81,13 +81,24 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt RunOptions) (*RunResul
 	if ingestErr != nil {
 		return res, ingestErr
 	}
-	if err := compute.Run(ctx, w, opt.Params); err != nil {
-		return res, fmt.Errorf("compute: %w", err)
-	}
-	files, err := Publish(ctx, w, publish.Options{Params: opt.Params, Out: opt.Out, Date: opt.Date, Threshold: opt.Threshold, Also: []string{report},
+	files, err := ComputeAndPublish(ctx, w, publish.Options{Params: opt.Params, Out: opt.Out, Date: opt.Date, Threshold: opt.Threshold, Also: []string{report},
 		Accessible: opt.Accessible})
 	res.Files = append(res.Files, files...)
 	return res, err
+}
+
+// ComputeAndPublish computes exercice opt.Params.Exercice from every batch loaded for it,
+// then writes its packs: what Run does after its ingest, and the upload service's
+// « publier ».
+func ComputeAndPublish(ctx context.Context, w *warehouse.Warehouse, opt publish.Options) ([]string, error) {
+	if err := compute.Run(ctx, w, opt.Params); err != nil {
+		return nil, err // « compute exercice Y: indicator X: … »
+	}
+	files, err := Publish(ctx, w, opt)
+	if err != nil {
+		return files, fmt.Errorf("publish: %w", err)
+	}
+	return files, nil
 }
 
 // Publish writes the packs of the exercice under statistical secrecy (threshold 0: the

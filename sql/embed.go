@@ -1,5 +1,6 @@
-// Package sqlfiles holds the SQL of bilan: the warehouse schema, the normalised views and
-// one file per indicator with its header, plus the .test files beside them.
+// Package sqlfiles holds the SQL of bilan: the warehouse schema, the reference tables, the
+// normalised views and one file per indicator with its header, plus the .test files beside
+// them.
 package sqlfiles
 
 import (
@@ -15,7 +16,7 @@ import (
 	"strings"
 )
 
-//go:embed schema/*.sql normalise/*.sql normalise/*.test compute/*.sql indicators/*.sql indicators/*.test validate/*.sql validate/*.test
+//go:embed schema/*.sql reference/*.sql normalise/*.sql normalise/*.test compute/*.sql indicators/*.sql indicators/*.test validate/*.sql validate/*.test
 var FS embed.FS
 
 // View is a SQL file whose name is the view it defines.
@@ -26,6 +27,21 @@ type View struct {
 	// "-- materialised: …": compute stores it once per run in a temporary table of the
 	// same name, which every indicator then reads instead of the view.
 	Materialised bool
+	// Reads are the views of its header line "-- reads: a, b": those it reads where no
+	// name after FROM or JOIN shows it (through a macro). See Reads and Order.
+	Reads []string
+}
+
+// newView is the view of a file, with what its header says of it.
+func newView(name, text string) View {
+	h := header(text)
+	v := View{Name: name, SQL: text, Materialised: h["materialised"] != ""}
+	for _, r := range strings.Split(h["reads"], ",") {
+		if r = strings.TrimSpace(r); r != "" {
+			v.Reads = append(v.Reads, strings.ToLower(r))
+		}
+	}
+	return v
 }
 
 // Indicator is an indicator file with its header.
@@ -52,6 +68,18 @@ type Indicator struct {
 	// Family is true for a file defining a family of ids (header id ending in "_*", e.g.
 	// PNAE_*): its view returns the columns indicateur and titre besides the usual ones.
 	Family bool
+	// Section is the table of the reports the indicator is a column of, named by its
+	// sheet, and Rank its place among the table's columns (header "section: Réseau, 2").
+	// An indicator the reports' tables leave out says why (header "section: aucune,
+	// <reason>"): Section is then empty and Unplaced holds the reason. The header is
+	// required, so that a new indicator cannot miss the reports unnoticed.
+	Section  string
+	Rank     int
+	Unplaced string
+	// Short is the indicator's column title in the reports (header "short"; default the
+	// title). Headline puts it in "L'essentiel" of the reports (header "headline: yes").
+	Short    string
+	Headline bool
 }
 
 // AllLevels are the levels of an indicator, from the finest.
@@ -153,7 +181,7 @@ func Views() ([]View, error) {
 	var out []View
 	for _, dir := range []string{"normalise", "compute"} {
 		err := eachFile(dir, ".sql", func(name, text string) error {
-			out = append(out, View{Name: name, SQL: text, Materialised: header(text)["materialised"] != ""})
+			out = append(out, newView(name, text))
 			return nil
 		})
 		if err != nil {
@@ -185,12 +213,14 @@ var (
 )
 
 func parseHeader(name, text string) (Indicator, error) {
-	ind := Indicator{View: View{Name: name, SQL: text}}
-	var num, den, rounding, levels string
+	ind := Indicator{View: newView(name, text)}
+	var num, den, rounding, levels, section, headline string
 	fields := map[string]*string{"id": &ind.ID, "title": &ind.Title, "definition": &ind.Definition,
 		"source": &ind.Source, "unit": &ind.Unit, "coverage": &ind.Coverage, "secret": &ind.Secret,
-		"numerator": &num, "denominator": &den, "rounding": &rounding, "levels": &levels}
-	optional := map[string]bool{"secret": true, "numerator": true, "denominator": true, "rounding": true, "levels": true}
+		"numerator": &num, "denominator": &den, "rounding": &rounding, "levels": &levels,
+		"section": &section, "short": &ind.Short, "headline": &headline}
+	optional := map[string]bool{"secret": true, "numerator": true, "denominator": true, "rounding": true, "levels": true,
+		"short": true, "headline": true}
 	for key, value := range header(text) {
 		if p, known := fields[key]; known {
 			*p = value
@@ -247,6 +277,9 @@ func parseHeader(name, text string) (Indicator, error) {
 			ind.Levels = append(ind.Levels, l)
 		}
 	}
+	if err := ind.parsePlacement(section, headline); err != nil {
+		return ind, fmt.Errorf("%s.sql: %w", name, err)
+	}
 	id := ind.ID
 	if prefix, ok := strings.CutSuffix(id, "_*"); ok {
 		ind.Family, id = true, prefix
@@ -261,6 +294,36 @@ func parseHeader(name, text string) (Indicator, error) {
 		return ind, fmt.Errorf("%s.sql: unknown coverage %q", name, ind.Coverage)
 	}
 	return ind, nil
+}
+
+// Unplaced is the section header of an indicator the reports' tables leave out.
+const Unplaced = "aucune"
+
+// parsePlacement reads the headers "section" ("<sheet>, <rank>" or "aucune, <reason>")
+// and "headline".
+func (ind *Indicator) parsePlacement(section, headline string) error {
+	where, after, ok := strings.Cut(section, ",")
+	where, after = strings.TrimSpace(where), strings.TrimSpace(after)
+	if !ok || where == "" || after == "" {
+		return fmt.Errorf("section %q: want « <sheet>, <rank> » or « %s, <reason> »", section, Unplaced)
+	}
+	if where == Unplaced {
+		ind.Unplaced = after
+	} else {
+		rank, err := strconv.Atoi(after)
+		if err != nil || rank < 1 {
+			return fmt.Errorf("section %q: rank %q is not a whole number from 1", section, after)
+		}
+		ind.Section, ind.Rank = where, rank
+	}
+	switch {
+	case headline == "yes" && ind.Section == "":
+		return fmt.Errorf("headline: an indicator left out of the reports' tables is no headline")
+	case headline != "" && headline != "yes":
+		return fmt.Errorf("headline %q: the only value is yes", headline)
+	}
+	ind.Headline = headline == "yes"
+	return nil
 }
 
 // header returns the "-- key: value" lines of the comment block a file starts with.

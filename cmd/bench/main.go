@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -37,6 +38,7 @@ func main() {
 	scanDir := flag.String("scan", "", "internal: run reference (a) on this folder and print its seconds")
 	loadDir := flag.String("load", "", "internal: run reference (c) on this folder and print its seconds")
 	baseDir := flag.String("baseline", "", "internal: run reference (b) on this folder and print its seconds")
+	sizes := flag.String("sizes", "national,demi,regional", "the fixtures to run, comma-separated")
 	onlyWH := flag.String("only", "", "internal: compute reference (b)'s indicators with bilan's engine in this warehouse and print its seconds")
 	flag.Parse()
 	// The references run in child processes too: the bench process stays small, so the
@@ -63,6 +65,9 @@ func main() {
 		fraction float64
 		maxScan  float64 // the target of the whole run / (a) (issue 17)
 	}{{"national", 1, 8}, {"demi", 0.5, 8}, {"regional", 0.1, 5}} {
+		if !slices.Contains(strings.Split(*sizes, ","), size.name) {
+			continue
+		}
 		dir := filepath.Join(*data, size.name)
 		if _, err := os.Stat(filepath.Join(dir, fmt.Sprint(year), "national", fmt.Sprintf("arml-53-%d.xlsx", year))); err != nil {
 			fmt.Printf("Génération du jeu %s (une fois, dans %s)…\n", size.name, dir)

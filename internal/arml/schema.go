@@ -1,6 +1,7 @@
 // Package arml describes the ARML workbook of extracts.md §4 — its four sheets, their
 // columns, types and French explanations — once, for the reader that validates it, the
-// template writer and the generator that fills it.
+// template writer (package armlxlsx) and the generator that fills it. The titles of the PNAE actions its
+// sheet suivi_pnae lists are SQL reference data (sqlfiles.Actions).
 package arml
 
 import "bilan/internal/textio"
@@ -126,21 +127,27 @@ func SheetNamed(name string) (Sheet, bool) {
 	return Sheet{}, false
 }
 
-// Actions are the titles of the 13 PNAE actions (extracts.md §4.4, seed part 3).
-var Actions = []string{
-	"Favoriser la mise en œuvre et l'appropriation du système d'information I-milo",
-	"Accompagner la stratégie numérique des missions locales",
-	"Optimiser le partenariat avec les acteurs de la formation et développer l'alternance en direction des jeunes des missions locales, en coopération avec les OPCA et les réseaux consulaires, dans le cadre du Plan d'investissement compétences (PIC)",
-	"Développer les partenariats avec le monde économique",
-	"Accompagner le déploiement du PACEA et de la Garantie jeunes par les missions locales",
-	"Appuyer le déploiement du conseil en évolution professionnelle (CEP) dans les missions locales dans le cadre du Plan d'investissement compétences (PIC)",
-	"Accentuer et soutenir le déploiement du compte personnel formation (CPF) et du compte personnel d'activité (CPA) dans le cadre du Plan d'investissement compétences (PIC)",
-	"Lutter contre l'illettrisme et favoriser l'acquisition des savoirs de base en situation professionnelle, dans le cadre du Plan d'investissement compétences (PIC)",
-	"Promouvoir le parrainage des jeunes par des salariés et des bénévoles retraités",
-	"Favoriser l'accès aux dispositifs d'accompagnement des jeunes sous main de justice et lutter contre la récidive",
-	"Développer les compétences et l'accès à l'emploi des jeunes en outre-mer",
-	"Construire et déployer le socle commun de l'offre de services des missions locales (suite des travaux du SG MAP/DGEFP)",
-	"Produire le bilan d'activité annuel des missions locales et des ARML",
+// ML is a mission locale listed in a template.
+type ML struct{ Code, Name string }
+
+// Answers are values written into a template, by column name: the generator and the
+// round-trip tests fill workbooks with them; a blank template has none. Numbers are
+// written as numbers, strings as text cells.
+type Answers struct {
+	Structures map[string]map[string]any // code_structure → column → value
+	Survey     map[string]any            // the one row of enquete_numerique
+	Strategies map[string]map[string]any // code_structure → column → value
+	Actions    map[int]map[string]any    // action → column → value (role, statut, commentaire)
+}
+
+// Template describes a region's workbook, which package armlxlsx writes.
+type Template struct {
+	Year       int
+	Region     string
+	RegionName string
+	MLs        []ML
+	Fill       *Answers // nil for a blank template
+	Date       string   // document date, RFC 3339 (stable bytes)
 }
 
 // Referents are the ARMLs the seed names referent of an action: action → regions.

@@ -23,7 +23,7 @@ func cmdCalibrate(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer w.Close()
-	fmt.Fprintf(e.stdout, "%-46s %14s %14s %10s\n", "Chiffre du PNAE 2018-2020 (2016)", "PNAE", "bilan", "écart")
+	fmt.Fprintf(e.stdout, msgCalibrateHead, calibrateColumns[0], calibrateColumns[1], calibrateColumns[2], calibrateColumns[3])
 	fmt.Fprintln(e.stdout, strings.Repeat("-", 87))
 	bad := 0
 	for _, s := range synth.Seed2016 {
@@ -31,37 +31,37 @@ func cmdCalibrate(ctx context.Context, e *env, args []string) error {
 		err := w.Conn().QueryRowContext(ctx, "SELECT CAST(valeur AS DOUBLE) FROM indicateurs WHERE exercice = ? AND indicateur = ? AND niveau = 'national'",
 			c.year, s.ID).Scan(&v)
 		if err != nil && err != sql.ErrNoRows {
-			return err
+			return fmt.Errorf("national %s of %d: %w", s.ID, c.year, err)
 		}
-		gap, verdict := "", "n.d."
+		gap, verdict := "", msgNotAvailable
 		if v.Valid {
 			if s.Points {
 				d := v.Float64 - s.Value
-				gap = fmt.Sprintf("%+.1f pt", d)
+				gap = fmt.Sprintf(msgGapPoints, d)
 				verdict = okIf(math.Abs(d) <= 1)
 			} else {
 				d := (v.Float64 - s.Value) / s.Value * 100
-				gap = fmt.Sprintf("%+.2f %%", d)
+				gap = fmt.Sprintf(msgGapPercent, d)
 				verdict = okIf(math.Abs(d) <= 1)
 			}
 		}
-		if verdict != "ok" {
+		if verdict != msgWithin {
 			bad++
 		}
-		fmt.Fprintf(e.stdout, "%-46s %14s %14s %10s  %s\n", s.Label, num(s.Value, s.Points), numOrNA(v, s.Points), gap, verdict)
+		fmt.Fprintf(e.stdout, msgCalibrateRow, s.Label, num(s.Value, s.Points), numOrNA(v, s.Points), gap, verdict)
 	}
 	if bad > 0 {
-		return fmt.Errorf("%d chiffre(s) hors tolérance", bad)
+		return fmt.Errorf(msgSomeOutside, count(bad, nounFigure))
 	}
-	fmt.Fprintln(e.stdout, "Tous les chiffres sont dans la tolérance (±1 % pour les effectifs, ±1 point pour les parts).")
+	fmt.Fprintln(e.stdout, msgAllWithin)
 	return nil
 }
 
 func okIf(b bool) string {
 	if b {
-		return "ok"
+		return msgWithin
 	}
-	return "HORS TOLÉRANCE"
+	return msgOutOfTolerance
 }
 
 func num(v float64, pct bool) string {
@@ -73,7 +73,7 @@ func num(v float64, pct bool) string {
 
 func numOrNA(v sql.NullFloat64, pct bool) string {
 	if !v.Valid {
-		return "n.d."
+		return msgNotAvailable
 	}
 	return num(v.Float64, pct)
 }

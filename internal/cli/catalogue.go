@@ -38,7 +38,7 @@ func cmdCatalogue(ctx context.Context, e *env, args []string) error {
 		if err := writeFileAtomic(p, func(wr io.Writer) error { return f.write(wr, cat) }); err != nil {
 			return fmt.Errorf("write %s: %w", p, err)
 		}
-		fmt.Fprintf(e.stdout, "Catalogue des indicateurs écrit : %s\n", p)
+		fmt.Fprintf(e.stdout, msgCatalogueWritten, p)
 	}
 	return nil
 }

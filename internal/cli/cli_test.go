@@ -2,9 +2,7 @@ package cli
 
 import (
 	"bytes"
-	"context"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/hex"
 	"fmt"
 	"os"
@@ -16,51 +14,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"bilan/internal/synth"
-	"bilan/internal/warehouse"
 	sqlfiles "bilan/sql"
 )
-
-const (
-	demo    = "../../fixtures/demo"
-	testKey = "cle-de-test-des-tests-de-bilan-0123456789"
-)
-
-// run runs the CLI in-process and returns its exit code and outputs.
-func run(t *testing.T, args ...string) (int, string, string) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	code := Run(context.Background(), args, strings.NewReader(""), &out, &errOut)
-	return code, out.String(), errOut.String()
-}
-
-// mustRun runs the CLI and fails the test unless it exits 0.
-func mustRun(t *testing.T, args ...string) string {
-	t.Helper()
-	code, out, errOut := run(t, args...)
-	if code != 0 {
-		t.Fatalf("bilan %s: exit %d\n%s\n%s", strings.Join(args, " "), code, out, errOut)
-	}
-	return out
-}
-
-// demoRun loads the demo fixtures (2015 then 2016) into a fresh warehouse and publishes
-// 2016; it returns the warehouse path and the output folder.
-func demoRun(t *testing.T) (string, string) {
-	t.Helper()
-	t.Setenv("BILAN_CLE_PSEUDO", testKey)
-	dir := t.TempDir()
-	wh := filepath.Join(dir, "var", "bilan.duckdb")
-	out := filepath.Join(dir, "out")
-	for _, r := range synth.DemoRegions {
-		mustRun(t, "ingest", "--warehouse", wh, "--year", "2015", "--scope", r, filepath.Join(demo, "2015", r))
-	}
-	mustRun(t, "compute", "--warehouse", wh, "--year", "2015")
-	stdout := mustRun(t, "run", "--warehouse", wh, "--year", "2016", "--in", filepath.Join(demo, "2016"), "--out", out)
-	if want := "Le bilan national est ici : " + filepath.Join(out, "national", "bilan-national-2016.pdf"); !strings.Contains(stdout, want) {
-		t.Errorf("run does not say where the national PDF is; output:\n%s", stdout)
-	}
-	return wh, out
-}
 
 // truthRows returns the rows of a verite-Y.csv file, keyed by indicateur;niveau;code.
 func csvRows(t *testing.T, path string) map[string]string {
@@ -87,8 +42,9 @@ func csvRows(t *testing.T, path string) map[string]string {
 // TestDemoMatchesPlantedTruth: the engine finds, for every planted indicator at all four
 // levels, exactly the value the generator planted; for both exercices.
 func TestDemoMatchesPlantedTruth(t *testing.T) {
+	t.Parallel()
 	wh, out := demoRun(t)
-	out2015 := filepath.Join(filepath.Dir(out), "out2015")
+	out2015 := filepath.Join(t.TempDir(), "out2015")
 	mustRun(t, "publish", "--warehouse", wh, "--year", "2015", "--out", out2015)
 	for year, dir := range map[int]string{2016: out, 2015: out2015} {
 		truth := csvRows(t, filepath.Join(demo, fmt.Sprintf("verite-%d.csv", year)))
@@ -119,6 +75,7 @@ func TestDemoMatchesPlantedTruth(t *testing.T) {
 // TestIndicateursCSVFormat checks the machine-readable contract: header, sort order,
 // LF, no BOM, decimals.
 func TestIndicateursCSVFormat(t *testing.T) {
+	t.Parallel()
 	_, out := demoRun(t)
 	b, err := os.ReadFile(filepath.Join(out, "analystes", "indicateurs.csv"))
 	if err != nil {
@@ -166,6 +123,7 @@ func TestIndicateursCSVFormat(t *testing.T) {
 // TestNationalPDF reads the PDF back with poppler: French accents, numbers grouped with a
 // (narrow) no-break space, metadata in fr-FR.
 func TestNationalPDF(t *testing.T) {
+	t.Parallel()
 	_, out := demoRun(t)
 	pdf := filepath.Join(out, "national", "bilan-national-2016.pdf")
 	text := pdftotext(t, pdf)
@@ -233,12 +191,18 @@ func contains(list []string, s string) bool {
 // TestNoPersonalData: no byte of a fake PII value, nor a raw youth id, reaches the
 // warehouse file, its tables, or any output file.
 func TestNoPersonalData(t *testing.T) {
+	t.Parallel()
 	wh, out := demoRun(t)
 	markers := []string{synth.PIIMarker, "exemple.invalid", "J53-2016-", "J94-2015-", "P53-"}
 	// What the program prints, for a whole run with another key.
-	t.Setenv("BILAN_CLE_PSEUDO", "une-autre-cle-de-test-de-plus-de-32-octets")
+	otherKey := func(name string) string {
+		if name == "BILAN_CLE_PSEUDO" {
+			return "une-autre-cle-de-test-de-plus-de-32-octets"
+		}
+		return ""
+	}
 	other := filepath.Join(t.TempDir(), "autre.duckdb")
-	code, stdout, stderr := run(t, "run", "--warehouse", other, "--year", "2016", "--in", filepath.Join(demo, "2016"),
+	code, stdout, stderr := runEnv(t, otherKey, "run", "--warehouse", other, "--year", "2016", "--in", filepath.Join(demo, "2016"),
 		"--out", filepath.Join(t.TempDir(), "out"))
 	if code != 0 {
 		t.Fatalf("run with another key: exit %d\n%s", code, stderr)
@@ -250,12 +214,9 @@ func TestNoPersonalData(t *testing.T) {
 	}
 	// The same youths get other pseudonyms under another key.
 	ids := func(path string) map[string]bool {
-		w, err := warehouse.Open(context.Background(), path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer w.Close()
-		rows, err := w.Conn().QueryContext(context.Background(), "SELECT id_jeune FROM raw_jeunes WHERE exercice = 2016")
+		db := openDB(t, path)
+		defer db.Close()
+		rows, err := db.Query("SELECT id_jeune FROM raw_jeunes WHERE exercice = 2016")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -299,7 +260,7 @@ func TestNoPersonalData(t *testing.T) {
 // breaks, a file without its header, a personal date or attribute that does not parse —
 // leave no marker in what the program prints nor in any table of the warehouse.
 func TestNoPersonalDataHostileShapes(t *testing.T) {
-	t.Setenv("BILAN_CLE_PSEUDO", testKey)
+	t.Parallel()
 	dir := t.TempDir()
 	m := "zqxPII"
 	files := map[string]string{
@@ -335,12 +296,9 @@ func TestNoPersonalDataHostileShapes(t *testing.T) {
 // strings, so its bytes are not enough).
 func noMarkerInTables(t *testing.T, wh string, markers []string) {
 	t.Helper()
-	w, err := warehouse.Open(context.Background(), wh)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
-	rows, err := w.Conn().QueryContext(context.Background(),
+	db := openDB(t, wh)
+	defer db.Close()
+	rows, err := db.Query(
 		"SELECT table_name, column_name FROM information_schema.columns WHERE data_type = 'VARCHAR' AND table_schema = 'main' AND table_name IN (SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE')")
 	if err != nil {
 		t.Fatal(err)
@@ -359,7 +317,7 @@ func noMarkerInTables(t *testing.T, wh string, markers []string) {
 		for _, m := range markers {
 			var n int
 			q := fmt.Sprintf("SELECT count(*) FROM %s WHERE contains(%s, ?)", c[0], c[1])
-			if err := w.Conn().QueryRowContext(context.Background(), q, m).Scan(&n); err != nil {
+			if err := db.QueryRow(q, m).Scan(&n); err != nil {
 				t.Fatal(err)
 			}
 			if n > 0 {
@@ -369,31 +327,10 @@ func noMarkerInTables(t *testing.T, wh string, markers []string) {
 	}
 }
 
-// snapshot is the content of the warehouse's loaded data, to prove a refusal changes nothing.
-func snapshot(t *testing.T, wh string) string {
-	t.Helper()
-	w, err := warehouse.Open(context.Background(), wh)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
-	var parts []string
-	for _, table := range []string{"batches", "raw_structures", "raw_jeunes", "raw_evenements", "raw_mesures", "quarantine", "warnings", "jeunes_rejetes"} {
-		var n int64
-		var h sql.NullString
-		q := fmt.Sprintf("SELECT count(*), CAST(sum(hash(t)) AS VARCHAR) FROM %s t", table)
-		if err := w.Conn().QueryRowContext(context.Background(), q).Scan(&n, &h); err != nil {
-			t.Fatal(err)
-		}
-		parts = append(parts, fmt.Sprintf("%s:%d:%s", table, n, h.String))
-	}
-	return strings.Join(parts, "\n")
-}
-
 // TestSameFilesTwiceChangeNothing: ingesting the same batch again leaves the warehouse's
 // data identical.
 func TestSameFilesTwiceChangeNothing(t *testing.T) {
-	t.Setenv("BILAN_CLE_PSEUDO", testKey)
+	t.Parallel()
 	wh := filepath.Join(t.TempDir(), "bilan.duckdb")
 	args := []string{"ingest", "--warehouse", wh, "--year", "2016", "--scope", "94", filepath.Join(demo, "2016", "94")}
 	mustRun(t, args...)

@@ -27,16 +27,16 @@ func cmdGenerate(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *out == "" {
-		return usagef("précisez le dossier de sortie avec --out.")
+		return usagef(msgNeedOut)
 	}
 	err := synth.Generate(*scale, c.year, *out)
 	if errors.Is(err, synth.ErrScale) {
-		return usagef("échelle « %s » inconnue (disponible : demo).", *scale)
+		return usagef(msgUnknownScale, *scale)
 	}
 	if err != nil {
-		return err
+		return fmt.Errorf("generate the %s fixtures of %d in %s: %w", *scale, c.year, *out, err)
 	}
-	fmt.Fprintf(e.stdout, "Extraits synthétiques des exercices %d et %d écrits dans %s.\n", c.year-1, c.year, *out)
+	fmt.Fprintf(e.stdout, msgGenerated, c.year-1, c.year, *out)
 	return nil
 }
 
@@ -46,7 +46,7 @@ func expand(args []string) ([]string, error) {
 	for _, a := range args {
 		fi, err := os.Stat(a)
 		if err != nil {
-			return nil, usagef("fichier « %s » introuvable.", a)
+			return nil, usagef(msgFileNotFound, a)
 		}
 		if !fi.IsDir() {
 			out = append(out, a)
@@ -63,7 +63,7 @@ func expand(args []string) ([]string, error) {
 		}
 	}
 	if len(out) == 0 {
-		return nil, usagef("aucun fichier à lire.")
+		return nil, usagef(msgNoFiles)
 	}
 	return out, nil
 }
@@ -84,15 +84,15 @@ func ingestCmd(ctx context.Context, e *env, name string, args []string, dry bool
 		return err
 	}
 	if dry && c.year != 0 && (c.year < 2005 || c.year > 2100) {
-		return usagef("--year doit être un exercice entre 2005 et 2100.")
+		return usagef(msgBadYear)
 	}
 	if dry && c.year == 0 { // validate: the exercice only sets the age and period rules
 		c.year = time.Now().Year() - 1
-		fmt.Fprintf(e.stdout, "Exercice non précisé (--year) : les règles d'âge et de période supposent l'exercice %d.\n", c.year)
+		fmt.Fprintf(e.stdout, msgAssumedYear, c.year)
 	}
 	if *scope == "" {
 		if !dry {
-			return usagef("précisez le périmètre du lot avec --scope (national ou un code région, par exemple 53).")
+			return usagef(msgNeedScope)
 		}
 		*scope = "national"
 	}
@@ -104,11 +104,7 @@ func ingestCmd(ctx context.Context, e *env, name string, args []string, dry bool
 	if err != nil {
 		return err
 	}
-	path := c.warehouse
-	if _, err := os.Stat(path); dry && err != nil {
-		path = "" // nothing loaded yet: validate against an empty in-memory warehouse
-	}
-	w, err := warehouse.Open(ctx, path)
+	w, err := openFor(ctx, c.warehouse, dry)
 	if err != nil {
 		return err
 	}
@@ -119,9 +115,25 @@ func ingestCmd(ctx context.Context, e *env, name string, args []string, dry bool
 		printReport(e.stdout, res)
 	}
 	if err == nil && !dry {
-		fmt.Fprintf(e.stdout, "Lot %d / %s chargé dans %s.\n", c.year, *scope, c.warehouse)
+		fmt.Fprintf(e.stdout, msgBatchLoaded, c.year, *scope, c.warehouse)
 	}
 	return err
+}
+
+// openFor opens the warehouse to ingest into it, or, to validate, read-only (against an
+// empty in-memory one when there is no file yet): validate never writes.
+func openFor(ctx context.Context, path string, validate bool) (*warehouse.Warehouse, error) {
+	if !validate {
+		return warehouse.Open(ctx, path)
+	}
+	if _, err := os.Stat(path); err != nil {
+		return warehouse.Open(ctx, "") // nothing loaded yet
+	}
+	w, err := warehouse.OpenReadOnly(ctx, path)
+	if errors.Is(err, warehouse.ErrStale) {
+		return nil, usagef(msgStaleWarehouse, path)
+	}
+	return w, err
 }
 
 func cmdCompute(ctx context.Context, e *env, args []string) error {
@@ -136,9 +148,9 @@ func cmdCompute(ctx context.Context, e *env, args []string) error {
 	}
 	defer w.Close()
 	if err := compute.Run(ctx, w, c.params()); err != nil {
-		return err
+		return fmt.Errorf("compute %d: %w", c.year, err)
 	}
-	fmt.Fprintf(e.stdout, "Indicateurs de l'exercice %d calculés.\n", c.year)
+	fmt.Fprintf(e.stdout, msgComputed, c.year)
 	return nil
 }
 
@@ -147,11 +159,11 @@ func cmdPublish(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "publish", &c)
 	out := fs.String("out", "out", "dossier de sortie")
 	date := fs.String("date", "", "date des documents (AAAA-MM-JJ)")
-	accessible := fs.Bool("pdf-accessible", false, "imprime aussi chaque bilan HTML en PDF balisé (Chromium)")
+	accessible := fs.Bool("pdf-accessible", false, msgPDFAccessible)
 	if err := c.parse(fs, args, true); err != nil {
 		return err
 	}
-	d, err := parseDate(*date)
+	d, err := parseDate(e, *date)
 	if err != nil {
 		return err
 	}
@@ -163,7 +175,7 @@ func cmdPublish(ctx context.Context, e *env, args []string) error {
 	files, err := pipeline.Publish(ctx, w, publish.Options{Params: c.params(), Out: *out, Date: d, Threshold: c.settings.threshold,
 		Accessible: *accessible})
 	if err != nil {
-		return err
+		return fmt.Errorf("publish %d in %s: %w", c.year, *out, err)
 	}
 	printPublished(e, files)
 	return nil
@@ -184,17 +196,17 @@ func cmdAttack(ctx context.Context, e *env, args []string) error {
 	defer w.Close()
 	r, err := publish.Attack(ctx, w, c.params(), c.settings.threshold, *dir)
 	if err != nil {
-		return err
+		return fmt.Errorf("attack the packs of %d in %s: %w", c.year, *dir, err)
 	}
-	fmt.Fprintln(e.stdout, "Secret statistique : "+publish.Summary(r))
+	fmt.Fprintf(e.stdout, msgSecrecy, publish.Summary(r))
 	for _, f := range r.Small {
-		fmt.Fprintf(e.stdout, "  effectif publié sous le seuil : %s, %s %s, exercice %d (%s)\n", f.Cell.Indicator, f.Cell.Level, f.Cell.Code, f.Cell.Exercice, f.Where)
+		fmt.Fprintf(e.stdout, msgSmallCount, f.Cell.Indicator, f.Cell.Level, f.Cell.Code, f.Cell.Exercice, f.Where)
 	}
 	for _, x := range append(append([]attack.Cell{}, r.Recovered...), r.Hidden...) {
-		fmt.Fprintf(e.stdout, "  retrouvée : %s, %s %s, exercice %d : %v\n", x.Indicator, x.Level, x.Code, x.Exercice, r.Values[x])
+		fmt.Fprintf(e.stdout, msgRecovered, x.Indicator, x.Level, x.Code, x.Exercice, r.Values[x])
 	}
 	if len(r.Leaks()) > 0 {
-		return errors.New("des cellules masquées se retrouvent à partir des dossiers publiés")
+		return errors.New(msgLeaks)
 	}
 	return nil
 }
@@ -206,23 +218,23 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	in := fs.String("in", "", "dossier des fichiers du lot")
 	out := fs.String("out", "out", "dossier de sortie")
 	date := fs.String("date", "", "date des documents (AAAA-MM-JJ)")
-	accessible := fs.Bool("pdf-accessible", false, "imprime aussi chaque bilan HTML en PDF balisé (Chromium)")
+	accessible := fs.Bool("pdf-accessible", false, msgPDFAccessible)
 	if err := c.parse(fs, args, true); err != nil {
 		return err
 	}
 	if *in == "" {
-		return usagef("précisez le dossier des fichiers avec --in.")
+		return usagef(msgNeedIn)
 	}
-	d, err := parseDate(*date)
+	d, err := parseDate(e, *date)
 	if err != nil {
 		return err
 	}
 	batches, err := pipeline.BatchesIn(*in, *scope)
 	if errors.Is(err, pipeline.ErrNoInput) || errors.Is(err, os.ErrNotExist) {
-		return usagef("le dossier « %s » ne contient aucun fichier.", *in)
+		return usagef(msgEmptyFolder, *in)
 	}
 	if err != nil {
-		return err
+		return fmt.Errorf("batches in %s: %w", *in, err)
 	}
 	key, err := c.key(e)
 	if err != nil {
@@ -247,13 +259,13 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 }
 
 func printPublished(e *env, files []string) {
-	fmt.Fprintln(e.stdout, "Fichiers écrits :")
+	fmt.Fprintln(e.stdout, msgFilesWritten)
 	for _, f := range files {
-		fmt.Fprintf(e.stdout, "  %s\n", f)
+		fmt.Fprintf(e.stdout, msgFileWritten, f)
 	}
 	for _, f := range files {
 		if filepath.Ext(f) == ".pdf" && filepath.Base(filepath.Dir(f)) == "national" && !strings.HasSuffix(f, "-accessible.pdf") {
-			fmt.Fprintf(e.stdout, "Le bilan national est ici : %s\n", f)
+			fmt.Fprintf(e.stdout, msgNationalReport, f)
 		}
 	}
 }

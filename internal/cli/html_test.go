@@ -32,6 +32,7 @@ var twins = []string{"national/bilan-national-2016", "regions/53-bretagne/bilan-
 // masks France. The national twin, a regional one and the catalogue pass axe-core in
 // Chromium; their screenshots are saved (in BILAN_CAPTURES when set).
 func TestAccessibleDocuments(t *testing.T) {
+	t.Parallel()
 	wh, first := demoRun(t)
 	out := filepath.Join(t.TempDir(), "out")
 	mustRun(t, "publish", "--warehouse", wh, "--year", "2016", "--out", out, "--pdf-accessible")

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bufio"
-	"context"
 	"fmt"
 	"io"
 	"os"
@@ -13,15 +12,6 @@ import (
 	"testing"
 )
 
-// TestMain lets a test start the CLI in a child process (the test binary itself), so it
-// can be killed like the real program.
-func TestMain(m *testing.M) {
-	if args := os.Getenv("BILAN_TEST_CHILD"); args != "" {
-		os.Exit(Run(context.Background(), strings.Split(args, "\x1f"), os.Stdin, os.Stdout, os.Stderr))
-	}
-	os.Exit(m.Run())
-}
-
 // TestKilledIngestChangesNothing kills (SIGKILL) the program in the middle of a large
 // ingest — its youths written, its events not yet — : the warehouse must then answer
 // exactly as before, and accept the next ingest.
@@ -29,7 +19,7 @@ func TestKilledIngestChangesNothing(t *testing.T) {
 	if testing.Short() {
 		t.Skip("large ingest")
 	}
-	t.Setenv("BILAN_CLE_PSEUDO", testKey)
+	t.Parallel()
 	dir := t.TempDir()
 	wh := filepath.Join(dir, "w.duckdb")
 	mustRun(t, "ingest", "--warehouse", wh, "--year", "2016", "--scope", "53", filepath.Join(demo, "2016", "53"))
@@ -60,7 +50,7 @@ func TestKilledIngestChangesNothing(t *testing.T) {
 	// BILAN_TRACE makes the child say when each statement ends: it is killed as soon as
 	// the youths are written, inside the transaction, before the events are.
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), "BILAN_TRACE=1",
+	cmd.Env = append(os.Environ(), "BILAN_TRACE=1", "BILAN_CLE_PSEUDO="+testKey,
 		"BILAN_TEST_CHILD="+strings.Join([]string{"ingest", "--warehouse", wh, "--year", "2016", "--scope", "53", in}, "\x1f"))
 	stderr, err := cmd.StderrPipe()
 	if err != nil {

@@ -16,6 +16,7 @@ import (
 // whose every line links to an existing sheet, numbers stored as numbers with a format,
 // and the youths in contact equal to indicateurs.csv.
 func TestEveryWorkbook(t *testing.T) {
+	t.Parallel()
 	_, out := demoRun(t)
 	truth := csvRows(t, filepath.Join(out, "analystes", "indicateurs.csv"))
 	books, _ := filepath.Glob(filepath.Join(out, "*", "*.xlsx"))
@@ -107,7 +108,7 @@ func contactCell(t *testing.T, f *excelize.File, path string) (sheet, col string
 // TestFormulaInjection: a mission locale whose name starts with "=" in the referential
 // ends up as plain text, never a formula, in every workbook.
 func TestFormulaInjection(t *testing.T) {
-	t.Setenv("BILAN_CLE_PSEUDO", testKey)
+	t.Parallel()
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in", "53")
 	os.MkdirAll(in, 0o755)

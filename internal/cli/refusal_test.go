@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,8 +9,6 @@ import (
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/charmap"
-
-	"bilan/internal/warehouse"
 )
 
 func writeFile(t *testing.T, dir, name, content string) string {
@@ -25,13 +22,10 @@ func writeFile(t *testing.T, dir, name, content string) string {
 
 func queryString(t *testing.T, wh, q string, args ...any) string {
 	t.Helper()
-	w, err := warehouse.Open(context.Background(), wh)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
+	db := openDB(t, wh)
+	defer db.Close()
 	var s string
-	if err := w.Conn().QueryRowContext(context.Background(), q, args...).Scan(&s); err != nil {
+	if err := db.QueryRow(q, args...).Scan(&s); err != nil {
 		t.Fatalf("%s: %v", q, err)
 	}
 	return s
@@ -40,7 +34,7 @@ func queryString(t *testing.T, wh, q string, args ...any) string {
 // TestWindows1252Accents: a Windows-1252 file (œ, ’ and – live in 0x80-0x9F, where
 // Latin-1 has control characters) loads with its accents intact.
 func TestWindows1252Accents(t *testing.T) {
-	t.Setenv("BILAN_CLE_PSEUDO", testKey)
+	t.Parallel()
 	dir := t.TempDir()
 	wh := filepath.Join(dir, "bilan.duckdb")
 	name := "Mission locale de Ploërmel – Cœur d’Armor, 100 € l’été"
@@ -80,7 +74,7 @@ func youthsAndEvents(t *testing.T, dir string, n, bad int) (string, string) {
 // TestImpossibleDate: one impossible date out of 100 rows rejects that row only, named
 // by file, line and column; three (above 2 %) refuse the file: exit 3, warehouse unchanged.
 func TestImpossibleDate(t *testing.T) {
-	t.Setenv("BILAN_CLE_PSEUDO", testKey)
+	t.Parallel()
 	dir := t.TempDir()
 	wh := filepath.Join(dir, "bilan.duckdb")
 	jeunes, events := youthsAndEvents(t, dir, 100, 1)
@@ -115,7 +109,7 @@ func TestImpossibleDate(t *testing.T) {
 // TestMissingRequiredColumn: a file without a required column is refused with a French
 // message naming file and column; exit 3; the warehouse keeps what it had.
 func TestMissingRequiredColumn(t *testing.T) {
-	t.Setenv("BILAN_CLE_PSEUDO", testKey)
+	t.Parallel()
 	dir := t.TempDir()
 	wh := filepath.Join(dir, "bilan.duckdb")
 	mustRun(t, "ingest", "--warehouse", wh, "--year", "2016", "--scope", "94", filepath.Join(demo, "2016", "94"))
@@ -145,7 +139,7 @@ func TestMissingRequiredColumn(t *testing.T) {
 // TestRunWritesValidationReport: a refused batch in `run` stops before compute, and the
 // validation report still lands in analystes/ with the refusal in it.
 func TestRunWritesValidationReport(t *testing.T) {
-	t.Setenv("BILAN_CLE_PSEUDO", testKey)
+	t.Parallel()
 	dir := t.TempDir()
 	out, in := filepath.Join(dir, "out"), filepath.Join(dir, "in")
 	os.MkdirAll(in, 0o755)

@@ -9,36 +9,40 @@ import (
 	"bilan/pipeline/ingest"
 )
 
+// issueIndent starts the lines of validation messages in the report, and only them (the
+// tests of fixtures/bad read them back by it).
+const issueIndent = "    "
+
 // printReport writes the French validation report of an ingest call: per file, rows
 // read, loaded and rejected, then the first messages of each rule.
 func printReport(w io.Writer, res *ingest.Result) {
 	for _, f := range res.Files {
-		status := "accepté"
+		status := msgFileAccepted
 		if f.Refused {
-			status = "REFUSÉ"
+			status = msgFileRefused
 		}
-		fmt.Fprintf(w, "\n%s — %s", f.Name, status)
+		fmt.Fprintf(w, msgFileHeading, f.Name, status)
 		if f.Encoding != "" {
-			fmt.Fprintf(w, " (%s, séparateur %s)", f.Encoding, f.Delimiter)
+			fmt.Fprintf(w, msgEncoding, f.Encoding, f.Delimiter)
 		}
-		loaded := "chargées"
+		loaded := nounLoaded
 		if res.Refused { // nothing is loaded: the rows were only found valid
-			loaded = "valides"
+			loaded = nounValid
 		}
-		fmt.Fprintf(w, "\n  %s lues, %s %s, %s rejetées\n", n(f.Read), n(f.Loaded), loaded, n(f.Rejected))
+		fmt.Fprintf(w, msgRowCounts, count(f.Read, nounRead), count(f.Loaded, loaded), count(f.Rejected, nounRejected))
 		if f.Detail != "" {
 			fmt.Fprintf(w, "  %s\n", f.Detail)
 		}
 		for _, g := range f.ByRule() {
-			fmt.Fprintf(w, "  [%s] %s : %s\n", g.Severity.Label(), g.Rule, n(g.Count))
+			fmt.Fprintf(w, msgRuleHeading, g.Severity.Label(), g.Rule, n(g.Count))
 			for j, i := range g.Issues {
 				if j == ingest.FirstLines {
 					break
 				}
-				fmt.Fprintf(w, "    %s\n", i.Message())
+				fmt.Fprintf(w, "%s%s\n", issueIndent, i.Message())
 			}
 			if g.Count > ingest.FirstLines {
-				fmt.Fprintf(w, "    … et %s autres\n", n(g.Count-ingest.FirstLines))
+				fmt.Fprintf(w, "%s"+msgOthers+"\n", issueIndent, count(g.Count-ingest.FirstLines, nounOther))
 			}
 		}
 	}
@@ -62,6 +66,6 @@ func progress(e *env) func(string, int, bool) {
 		if done {
 			end = "\n"
 		}
-		fmt.Fprintf(f, "\r%s : %s lignes lues%s", file, n(rows), end)
+		fmt.Fprintf(f, msgProgress, file, count(rows, nounLinesRead), end)
 	}
 }

@@ -20,6 +20,7 @@ import (
 // Bretagne's and Corse's gave Guadeloupe's 1. Every masked cell of the log says where it
 // appears and what the attacker proves of it, never one value.
 func TestAttackerOnDemo(t *testing.T) {
+	t.Parallel()
 	_, out := demoRun(t)
 	b, err := os.ReadFile(filepath.Join(out, "analystes", "secret-2016.csv"))
 	if err != nil {
@@ -58,6 +59,7 @@ func TestAttackerOnDemo(t *testing.T) {
 // additive group of the published tables has exactly one masked cell; the suppression log
 // lists every masked cell, and indicateurs.csv keeps the true values.
 func TestSecrecyInPacks(t *testing.T) {
+	t.Parallel()
 	_, out := demoRun(t)
 	inds, err := sqlfiles.Indicators()
 	if err != nil {
@@ -175,8 +177,9 @@ func TestSecrecyInPacks(t *testing.T) {
 // or a reader holding both packs would combine them: publish 2015, then 2016, on the
 // demo, and compare the statuses of the 2015 cells both publish.
 func TestSecrecyAcrossPublications(t *testing.T) {
-	wh, out := demoRun(t)
-	out2015, out2016 := filepath.Join(filepath.Dir(out), "p2015"), filepath.Join(filepath.Dir(out), "p2016")
+	t.Parallel()
+	wh, _ := demoRun(t)
+	out2015, out2016 := filepath.Join(t.TempDir(), "p2015"), filepath.Join(t.TempDir(), "p2016")
 	mustRun(t, "publish", "--warehouse", wh, "--year", "2015", "--out", out2015)
 	mustRun(t, "publish", "--warehouse", wh, "--year", "2016", "--out", out2016)
 	masked := func(dir string, year int) map[string]bool {

@@ -5,7 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log"
+	"log/slog"
 	"net"
 	"net/http"
 	"os/signal"
@@ -35,16 +35,16 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *accounts == "" {
-		return usagef("précisez le fichier des comptes avec --comptes (lignes « identifiant;région ou DMML;empreinte », voir bilan compte).")
+		return usagef(msgNeedAccounts)
 	}
 	if *maxMo < 1 {
-		return usagef("--taille-max doit valoir au moins 1 (Mo).")
+		return usagef(msgBadMaxMo)
 	}
 	if *maxFiles < 1 || *days < 0 {
-		return usagef("--fichiers-max doit valoir au moins 1 et --conservation au moins 0 (jours).")
+		return usagef(msgBadLimits)
 	}
 	if (*cert == "") != (*keyFile == "") {
-		return usagef("--cert et --cle-tls vont ensemble.")
+		return usagef(msgCertAndKey)
 	}
 	acc, err := serve.LoadAccounts(*accounts)
 	if err != nil {
@@ -59,19 +59,19 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer w.Close()
-	logger := log.New(e.stderr, "bilan serve : ", log.LstdFlags)
+	logger := slog.New(slog.NewTextHandler(e.stderr, nil)).With("service", "bilan serve")
 	srv, err := serve.New(ctx, serve.Config{Warehouse: w, Accounts: acc, Dir: *dir, Out: *out, MaxBytes: int64(*maxMo) << 20,
 		MaxFiles: *maxFiles, Retention: time.Duration(*days) * 24 * time.Hour, TrustedProxy: *proxy,
-		Key: key, Threshold: c.settings.threshold, RefusalShare: c.settings.refusalShare, Log: logger,
+		Key: key, Threshold: c.settings.threshold, RefusalShare: c.settings.refusalShare, Logger: logger,
 		Params: func(y int) warehouse.Params {
 			return warehouse.Params{Exercice: y, JDIMois: c.settings.jdiMois, DateReference: c.settings.dateReference}
 		}})
 	if err != nil {
-		return err
+		return fmt.Errorf("start the upload service: %w", err)
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
-		return usagef("impossible d'écouter sur %s : %v", *addr, err)
+		return usagef(msgCannotListen, *addr, err)
 	}
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
@@ -86,16 +86,16 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	if *cert != "" {
 		scheme = "https"
 	}
-	fmt.Fprintf(e.stdout, "Service de dépôt ouvert sur %s://%s (%d comptes) ; Ctrl-C pour l'arrêter.\n", scheme, ln.Addr(), len(acc))
+	fmt.Fprintf(e.stdout, msgServing, scheme, ln.Addr(), len(acc))
 	if *cert != "" {
 		err = hs.ServeTLS(ln, *cert, *keyFile)
 	} else {
 		err = hs.Serve(ln)
 	}
 	if !errors.Is(err, http.ErrServerClosed) {
-		return err
+		return fmt.Errorf("serve on %s: %w", ln.Addr(), err)
 	}
-	fmt.Fprintln(e.stdout, "Service de dépôt arrêté.")
+	fmt.Fprintln(e.stdout, msgServeStopped)
 	return nil
 }
 
@@ -109,16 +109,16 @@ func cmdAccount(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *id == "" || strings.ContainsAny(*id, "; \t") || *scope == "" {
-		return usagef("précisez --identifiant (sans espace ni point-virgule) et --region (code région ou DMML).")
+		return usagef(msgNeedAccount)
 	}
 	line, _ := bufio.NewReader(e.stdin).ReadString('\n')
 	password := strings.TrimRight(line, "\r\n")
 	if len([]rune(password)) < 12 {
-		return usagef("le mot de passe (lu sur l'entrée standard) doit compter au moins 12 caractères.")
+		return usagef(msgShortPassword)
 	}
 	out, err := serve.AccountLine(*id, *scope, password)
 	if err != nil {
-		return err
+		return fmt.Errorf("account line of %s: %w", *id, err)
 	}
 	fmt.Fprintln(e.stdout, out)
 	return nil

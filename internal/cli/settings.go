@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"fmt"
 	"os"
 	"strconv"
 	"strings"
@@ -28,7 +29,7 @@ func loadSettings(path string) (settings, error) {
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return s, usagef("fichier de réglages « %s » illisible.", path)
+		return s, usagef(msgSettingsUnreadable, path)
 	}
 	defer f.Close()
 	sc := bufio.NewScanner(f)
@@ -39,10 +40,10 @@ func loadSettings(path string) (settings, error) {
 		}
 		k, v, ok := strings.Cut(line, "=")
 		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
-		bad := func() error { return usagef("%s, ligne %d : valeur « %s » invalide pour « %s ».", path, n, v, k) }
+		bad := func() error { return usagef(msgSettingsBadValue, path, n, v, k) }
 		switch {
 		case !ok:
-			return s, usagef("%s, ligne %d : attendu « clé = valeur ».", path, n)
+			return s, usagef(msgSettingsNoEquals, path, n)
 		case k == "jdi_mois":
 			m, err := strconv.Atoi(v)
 			if err != nil || m < 1 || m > 24 {
@@ -65,7 +66,7 @@ func loadSettings(path string) (settings, error) {
 		case k == "longueur_ligne_max" || k == "longueur_champ_max":
 			b, err := strconv.Atoi(v)
 			if err != nil || b < 1024 || b > 64<<20 {
-				return s, usagef("%s, ligne %d : « %s » doit être un nombre d'octets entre 1024 et 67108864.", path, n, k)
+				return s, usagef(msgSettingsBadBytes, path, n, k)
 			}
 			if k == "longueur_ligne_max" {
 				s.maxLine = b
@@ -75,12 +76,15 @@ func loadSettings(path string) (settings, error) {
 		case k == "seuil_secret":
 			t, err := strconv.Atoi(v)
 			if err != nil || t < secret.MinThreshold {
-				return s, usagef("%s, ligne %d : le seuil du secret statistique doit être un entier d'au moins %d.", path, n, secret.MinThreshold)
+				return s, usagef(msgSettingsThreshold, path, n, secret.MinThreshold)
 			}
 			s.threshold = t
 		default:
-			return s, usagef("%s, ligne %d : réglage « %s » inconnu.", path, n, k)
+			return s, usagef(msgSettingsUnknown, path, n, k)
 		}
 	}
-	return s, sc.Err()
+	if err := sc.Err(); err != nil {
+		return s, fmt.Errorf("read settings %s: %w", path, err)
+	}
+	return s, nil
 }

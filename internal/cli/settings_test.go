@@ -11,6 +11,7 @@ import (
 // TestComputeKeepsOtherExercices: computing 2016 (and again with other settings) never
 // changes the indicators of 2015 kept in the warehouse.
 func TestComputeKeepsOtherExercices(t *testing.T) {
+	t.Parallel()
 	wh, _ := demoRun(t)
 	q := "SELECT CAST(count(*) AS VARCHAR) || ':' || CAST(sum(hash(i)) AS VARCHAR) FROM indicateurs i WHERE exercice = 2015"
 	// compute 2016 recomputes 2015 (its N−1) with the same settings, as compute 2015 would.
@@ -28,6 +29,7 @@ func TestComputeKeepsOtherExercices(t *testing.T) {
 // TestJDISettings: the JDI window and reference date come from the config file or the
 // flags, change JEU_JDI, and are recorded in the manifest and the methodology.
 func TestJDISettings(t *testing.T) {
+	t.Parallel()
 	wh, out := demoRun(t)
 	base := csvRows(t, filepath.Join(out, "analystes", "indicateurs.csv"))["JEU_JDI;national;FR"]
 	cfg := writeFile(t, t.TempDir(), "bilan.conf", "# réglages\njdi_mois = 12\ndate_reference = 30/06/2016\n")
@@ -76,7 +78,7 @@ func TestJDISettings(t *testing.T) {
 
 // The longest CSV line is a setting of the config file.
 func TestLineLengthSetting(t *testing.T) {
-	t.Setenv("BILAN_CLE_PSEUDO", testKey)
+	t.Parallel()
 	dir := t.TempDir()
 	cfg := writeFile(t, dir, "bilan.conf", "longueur_ligne_max = 2048\n")
 	p := writeFile(t, dir, "jeunes.csv", "id_jeune;code_structure;date_naissance;remarque\nJ1;35238S00;15/06/1998;"+strings.Repeat("x", 3000)+"\n")

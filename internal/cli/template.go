@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"bilan/internal/arml/armlxlsx"
 	"bilan/pipeline"
 )
 
@@ -21,7 +22,7 @@ func cmdTemplate(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *region == "" {
-		return usagef("précisez la région avec --region (par exemple --region 53).")
+		return usagef(msgNeedRegion)
 	}
 	if *out == "" {
 		*out = fmt.Sprintf("arml-%s-%d.xlsx", *region, c.year)
@@ -34,11 +35,11 @@ func cmdTemplate(ctx context.Context, e *env, args []string) error {
 	t, err := pipeline.RegionTemplate(ctx, w, c.year, *region)
 	switch {
 	case errors.Is(err, pipeline.ErrUnknownRegion):
-		return usagef("région « %s » inconnue : attendu un code région INSEE (par exemple 53 pour la Bretagne).", *region)
+		return usagef(msgUnknownRegion, *region)
 	case errors.Is(err, pipeline.ErrNoML):
-		return usagef("la région %s n'a aucune mission locale dans le référentiel de l'exercice %d.", *region, c.year)
+		return usagef(msgRegionNoML, *region, c.year)
 	case err != nil:
-		return err
+		return fmt.Errorf("template of region %s: %w", *region, err)
 	}
 	if err := os.MkdirAll(filepath.Dir(*out), 0o755); err != nil {
 		return err
@@ -47,13 +48,13 @@ func cmdTemplate(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := t.Write(f); err != nil {
+	if err := armlxlsx.Write(f, t); err != nil {
 		f.Close()
-		return err
+		return fmt.Errorf("write %s: %w", *out, err)
 	}
 	if err := f.Close(); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Classeur vierge de la région %s (%s, %d missions locales) écrit : %s\n", t.RegionName, t.Region, len(t.MLs), *out)
+	fmt.Fprintf(e.stdout, msgTemplate, t.RegionName, t.Region, len(t.MLs), *out)
 	return nil
 }

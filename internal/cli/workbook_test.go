@@ -18,7 +18,7 @@ import (
 // finds the synthesis the seed gives: 6 regional plans, 6 ARMLs with providers, 2 tenders
 // (one in progress) over 14 respondents, Île-de-France's 384 700 €.
 func TestSurvey2018(t *testing.T) {
-	t.Setenv("BILAN_CLE_PSEUDO", testKey)
+	t.Parallel()
 	dir := t.TempDir()
 	wh, out := filepath.Join(dir, "w.duckdb"), filepath.Join(dir, "out")
 	files, _ := filepath.Glob(filepath.Join(demo, synth.SurveyDir, "*.xlsx"))
@@ -55,6 +55,7 @@ func TestSurvey2018(t *testing.T) {
 // missions locales pre-filled, the 13 actions, drop-down lists on coded columns, number
 // rules on counts and amounts, an input message on every column.
 func TestTemplateOpenpyxl(t *testing.T) {
+	t.Parallel()
 	python := "/usr/bin/python3"
 	if exec.Command(python, "-c", "import openpyxl").Run() != nil {
 		t.Fatal("openpyxl is needed (Debian package python3-openpyxl, installed by .ci/run)")
@@ -134,7 +135,7 @@ print(json.dumps(res))
 // TestTemplateRoundTrip fills a blank template as an assistant would (with excelize),
 // ingests it and finds exactly what was filled.
 func TestTemplateRoundTrip(t *testing.T) {
-	t.Setenv("BILAN_CLE_PSEUDO", testKey)
+	t.Parallel()
 	dir := t.TempDir()
 	wh, path, out := filepath.Join(dir, "w.duckdb"), filepath.Join(dir, "in", "arml-94.xlsx"), filepath.Join(dir, "out")
 	mustRun(t, "template", "--warehouse", wh, "--year", "2016", "--region", "94", "--out", path)

@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"crypto/subtle"
 	"encoding/hex"
-	"fmt"
 	"net/http"
 	"os"
 	"strings"
@@ -34,7 +33,7 @@ func (a *Account) Allowed(region string) bool { return a.DMML() || a.Region == r
 func LoadAccounts(path string) (map[string]*Account, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("fichier des comptes « %s » illisible", path)
+		return nil, errAccountsUnreadable(path)
 	}
 	defer f.Close()
 	out := map[string]*Account{}
@@ -46,17 +45,17 @@ func LoadAccounts(path string) (map[string]*Account, error) {
 		}
 		parts := strings.Split(line, ";")
 		if len(parts) != 3 || parts[0] == "" {
-			return nil, fmt.Errorf("%s, ligne %d : attendu « identifiant;région ou DMML;empreinte »", path, n)
+			return nil, errAccountLine(path, n)
 		}
 		a := &Account{ID: parts[0], Region: parts[1], hash: []byte(parts[2])}
 		if strings.EqualFold(a.Region, "DMML") {
 			a.Region = ""
 		}
 		if _, err := bcrypt.Cost(a.hash); err != nil {
-			return nil, fmt.Errorf("%s, ligne %d : l'empreinte du compte « %s » n'est pas une empreinte bcrypt", path, n, a.ID)
+			return nil, errAccountHash(path, n, a.ID)
 		}
 		if out[a.ID] != nil {
-			return nil, fmt.Errorf("%s, ligne %d : compte « %s » déjà défini", path, n, a.ID)
+			return nil, errAccountTwice(path, n, a.ID)
 		}
 		out[a.ID] = a
 	}

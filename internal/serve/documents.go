@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bytes"
+	"fmt"
 	"net/http"
 	"os"
 	"strconv"
@@ -43,7 +44,7 @@ func (s *Server) latestReport(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	s.fail(w, ss, http.StatusNotFound, "Aucun bilan de la région n'a encore été publié par la DMML.")
+	s.fail(w, ss, http.StatusNotFound, msgNoReportYet)
 }
 
 func fileExists(p string) bool {
@@ -73,7 +74,7 @@ func (s *Server) cataloguePage(w http.ResponseWriter, r *http.Request) {
 		err = html.WriteCatalogue(&buf, c)
 	}
 	if err != nil {
-		s.internal(w, ss, err)
+		s.internal(w, r, ss, fmt.Errorf("catalogue: %w", err))
 		return
 	}
 	w.Header().Set("Cache-Control", "no-store")

@@ -12,10 +12,10 @@ import (
 	"strings"
 	"time"
 
+	"bilan/internal/arml/armlxlsx"
 	"bilan/internal/french"
 	"bilan/internal/warehouse"
 	"bilan/pipeline"
-	"bilan/pipeline/compute"
 	"bilan/pipeline/ingest"
 	"bilan/pipeline/publish"
 )
@@ -24,15 +24,8 @@ var funcs = template.FuncMap{
 	"regle":  ingest.RuleLabel,
 	"add":    func(a, b int) int { return a + b },
 	"nombre": french.Count,
-	"date": func(t time.Time) string {
-		return t.In(paris).Format("02/01/2006 à 15:04")
-	},
-	"court": func(s string) string {
-		if len(s) > 12 {
-			return s[:12] + "…"
-		}
-		return s
-	},
+	"date":   pageDate,
+	"court":  short,
 }
 
 var paris = func() *time.Location {
@@ -109,15 +102,6 @@ type regionData struct {
 	MaxFiles int
 }
 
-// kept says in French what the service keeps of the files sent.
-func (s *Server) kept() string {
-	if s.cfg.Retention <= 0 {
-		return "Les fichiers déposés sont effacés dès que le dépôt est chargé ou refusé ; seuls restent leur empreinte SHA-256 et le rapport de validation."
-	}
-	return fmt.Sprintf("Les fichiers déposés sont conservés %d jours après leur dépôt, puis effacés ; leur empreinte SHA-256 et le rapport de validation restent.",
-		int(s.cfg.Retention.Hours()/24+0.5))
-}
-
 func (s *Server) regionPage(w http.ResponseWriter, r *http.Request) {
 	ss, reg, ok := s.regionAccess(w, r)
 	if !ok {
@@ -132,12 +116,12 @@ func (s *Server) regionPage(w http.ResponseWriter, r *http.Request) {
 		n, err = 1, nil
 	}
 	if err != nil || n < 1 || n > 1_000_000 {
-		s.fail(w, ss, http.StatusBadRequest, "Page de l'historique invalide.")
+		s.fail(w, ss, http.StatusBadRequest, msgBadHistoryPage)
 		return
 	}
 	h, err := s.historyPage(r, reg.Code, (n-1)*historyLines, historyLines+1)
 	if err != nil {
-		s.internal(w, ss, err)
+		s.internal(w, r, ss, fmt.Errorf("history page %d: %w", n, err), "region", reg.Code)
 		return
 	}
 	older := len(h) > historyLines
@@ -145,8 +129,8 @@ func (s *Server) regionPage(w http.ResponseWriter, r *http.Request) {
 		h = h[:historyLines]
 	}
 	_, packErr := os.Stat(s.packPath(reg, year, "pdf"))
-	s.render(w, http.StatusOK, "region.html", page{Title: "Dépôts – " + reg.Name, Account: ss.account, CSRF: ss.csrf,
-		Region: reg, Year: year, Data: regionData{History: h, Page: n, Older: older, Pack: packErr == nil, Kept: s.kept(), MaxFiles: s.cfg.MaxFiles}})
+	s.render(w, http.StatusOK, "region.html", page{Title: titleRegion(reg.Name), Account: ss.account, CSRF: ss.csrf,
+		Region: reg, Year: year, Data: regionData{History: h, Page: n, Older: older, Pack: packErr == nil, Kept: keptNotice(s.cfg.Retention), MaxFiles: s.cfg.MaxFiles}})
 }
 
 func (s *Server) reportPage(w http.ResponseWriter, r *http.Request) {
@@ -156,7 +140,7 @@ func (s *Server) reportPage(w http.ResponseWriter, r *http.Request) {
 	}
 	id, err := strconv.Atoi(r.PathValue("id"))
 	if err != nil {
-		s.fail(w, ss, http.StatusNotFound, "Ce dépôt n'existe pas.")
+		s.fail(w, ss, http.StatusNotFound, msgNoUpload)
 		return
 	}
 	var u uploadView
@@ -167,15 +151,15 @@ func (s *Server) reportPage(w http.ResponseWriter, r *http.Request) {
 			Scan(&u.ID, &u.Exercice, &u.Account, &u.Received, &u.Status, &report)
 	})
 	if err != nil { // another region's upload is as absent as a missing one
-		s.fail(w, ss, http.StatusNotFound, "Ce dépôt n'existe pas.")
+		s.fail(w, ss, http.StatusNotFound, msgNoUpload)
 		return
 	}
 	var files []fileView
 	if err := json.Unmarshal([]byte(report), &files); err != nil {
-		s.internal(w, ss, err)
+		s.internal(w, r, ss, fmt.Errorf("report of upload %d: %w", u.ID, err), "region", reg.Code, "exercice", u.Exercice)
 		return
 	}
-	s.render(w, http.StatusOK, "rapport.html", page{Title: fmt.Sprintf("Rapport du dépôt n° %d", u.ID), Account: ss.account,
+	s.render(w, http.StatusOK, "rapport.html", page{Title: titleReport(u.ID), Account: ss.account,
 		CSRF: ss.csrf, Region: reg, Year: u.Exercice, Data: struct {
 			Upload uploadView
 			Files  []fileView
@@ -196,12 +180,12 @@ func (s *Server) template(w http.ResponseWriter, r *http.Request) {
 	err := s.read(r.Context(), func(w *warehouse.Warehouse) error {
 		t, err := pipeline.RegionTemplate(r.Context(), w, year, reg.Code)
 		if err == nil {
-			err = t.Write(&buf)
+			err = armlxlsx.Write(&buf, t)
 		}
 		return err
 	})
 	if err != nil {
-		s.internal(w, ss, err)
+		s.internal(w, r, ss, fmt.Errorf("blank workbook: %w", err), "region", reg.Code, "exercice", year)
 		return
 	}
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -225,12 +209,12 @@ func (s *Server) pack(w http.ResponseWriter, r *http.Request) {
 	year, err := exercice(r.URL.Query().Get("exercice"))
 	format := r.PathValue("format")
 	if err != nil || format != "pdf" && format != "xlsx" && format != "html" {
-		s.fail(w, ss, http.StatusNotFound, "Ce document n'existe pas.")
+		s.fail(w, ss, http.StatusNotFound, msgNoDocument)
 		return
 	}
 	p := s.packPath(reg, year, format)
 	if _, err := os.Stat(p); err != nil {
-		s.fail(w, ss, http.StatusNotFound, fmt.Sprintf("Le bilan %d de la région n'a pas encore été publié par la DMML.", year))
+		s.fail(w, ss, http.StatusNotFound, msgNotPublished(year))
 		return
 	}
 	if format == "html" { // read in the browser
@@ -254,7 +238,7 @@ func (s *Server) dmmlPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !ss.account.DMML() {
-		s.fail(w, ss, http.StatusForbidden, "Cette page est réservée à la DMML.")
+		s.fail(w, ss, http.StatusForbidden, msgDMMLOnly)
 		return
 	}
 	year, ok := s.queryYear(w, r, ss)
@@ -278,12 +262,12 @@ func (s *Server) dmmlPage(w http.ResponseWriter, r *http.Request) {
 		return rows.Err()
 	})
 	if err != nil {
-		s.internal(w, ss, err)
+		s.internal(w, r, ss, fmt.Errorf("batches loaded: %w", err), "exercice", year)
 		return
 	}
 	last, err := s.lastUploads(r, year)
 	if err != nil {
-		s.internal(w, ss, err)
+		s.internal(w, r, ss, fmt.Errorf("last uploads: %w", err), "exercice", year)
 		return
 	}
 	var status []regionStatus
@@ -298,7 +282,7 @@ func (s *Server) dmmlPage(w http.ResponseWriter, r *http.Request) {
 		st.PackPDF = e == nil
 		status = append(status, st)
 	}
-	s.render(w, http.StatusOK, "dmml.html", page{Title: fmt.Sprintf("État des dépôts %d", year), Account: ss.account,
+	s.render(w, http.StatusOK, "dmml.html", page{Title: titleDMML(year), Account: ss.account,
 		CSRF: ss.csrf, Year: year, Data: struct {
 			Regions  []regionStatus
 			National string
@@ -313,43 +297,40 @@ func (s *Server) publish(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !ss.account.DMML() {
-		s.fail(w, ss, http.StatusForbidden, "Seule la DMML lance le calcul et la publication.")
+		s.fail(w, ss, http.StatusForbidden, msgPublishDMMLOnly)
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, 4<<10)
 	if err := r.ParseForm(); err != nil || !ss.validCSRF(r.PostFormValue("csrf")) {
-		s.fail(w, ss, http.StatusForbidden, "Formulaire expiré ou invalide : rechargez la page.")
+		s.fail(w, ss, http.StatusForbidden, msgFormExpired)
 		return
 	}
 	year, err := exercice(r.PostFormValue("exercice"))
 	if err != nil {
-		s.fail(w, ss, http.StatusBadRequest, "Exercice invalide.")
+		s.fail(w, ss, http.StatusBadRequest, msgBadExercice)
 		return
 	}
 	var batches int
 	if err := s.read(r.Context(), func(w *warehouse.Warehouse) error {
 		return w.Conn().QueryRowContext(r.Context(), "SELECT count(*) FROM batches WHERE exercice = ?", year).Scan(&batches)
 	}); err != nil {
-		s.internal(w, ss, err)
+		s.internal(w, r, ss, fmt.Errorf("batches loaded: %w", err), "exercice", year)
 		return
 	}
 	if batches == 0 {
-		s.fail(w, ss, http.StatusBadRequest, fmt.Sprintf("Aucun fichier n'est chargé pour l'exercice %d : rien à calculer ni à publier.", year))
+		s.fail(w, ss, http.StatusBadRequest, msgNothingToPublish(year))
 		return
 	}
 	s.mu.Lock()
 	params := s.cfg.Params(year)
-	err = compute.Run(r.Context(), s.cfg.Warehouse, params)
-	if err == nil {
-		_, err = pipeline.Publish(r.Context(), s.cfg.Warehouse, publish.Options{Params: params,
-			Out: filepath.Join(s.cfg.Out, strconv.Itoa(year)), Threshold: s.cfg.Threshold})
-	}
+	_, err = pipeline.ComputeAndPublish(r.Context(), s.cfg.Warehouse, publish.Options{Params: params,
+		Out: filepath.Join(s.cfg.Out, strconv.Itoa(year)), Threshold: s.cfg.Threshold})
 	s.mu.Unlock()
 	if err != nil {
-		s.internal(w, ss, err)
+		s.internal(w, r, ss, fmt.Errorf("compute and publish: %w", err), "exercice", year)
 		return
 	}
-	s.cfg.Log.Printf("exercice %d calculé et publié par %s", year, ss.account.ID)
+	s.log.Info("exercice computed and published", "event", "publish", "account", ss.account.ID, "exercice", year)
 	http.Redirect(w, r, fmt.Sprintf("/dmml?exercice=%d&publie=1", year), http.StatusSeeOther)
 }
 
@@ -357,13 +338,19 @@ func (s *Server) publish(w http.ResponseWriter, r *http.Request) {
 func (s *Server) queryYear(w http.ResponseWriter, r *http.Request, ss *session) (int, bool) {
 	year, err := exercice(r.URL.Query().Get("exercice"))
 	if err != nil {
-		s.fail(w, ss, http.StatusBadRequest, "Exercice invalide.")
+		s.fail(w, ss, http.StatusBadRequest, msgBadExercice)
 		return 0, false
 	}
 	return year, true
 }
 
-func (s *Server) internal(w http.ResponseWriter, ss *session, err error) {
-	s.cfg.Log.Printf("erreur : %v", err)
-	s.fail(w, ss, http.StatusInternalServerError, "Erreur interne : l'opération n'a pas abouti. Prévenez la DMML.")
+// internal logs an error (with the route, never the URL a client wrote) and shows the
+// internal error page.
+func (s *Server) internal(w http.ResponseWriter, r *http.Request, ss *session, err error, attrs ...any) {
+	attrs = append([]any{"event", "internal_error", "route", r.Pattern}, attrs...)
+	if ss != nil && ss.account != nil {
+		attrs = append(attrs, "account", ss.account.ID)
+	}
+	s.log.Error("internal error", append(attrs, "err", err)...)
+	s.fail(w, ss, http.StatusInternalServerError, msgInternal)
 }

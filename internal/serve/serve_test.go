@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"html"
 	"io"
-	stdlog "log"
+	"log/slog"
 	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
@@ -24,6 +24,7 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"bilan/internal/arml"
+	"bilan/internal/arml/armlxlsx"
 	"bilan/internal/warehouse"
 	"bilan/pipeline"
 )
@@ -37,11 +38,12 @@ const (
 // fixture is a running service with an ARML account for Bretagne (arml53), one for
 // Corse (arml94) and a DMML account (dmml).
 type fixture struct {
-	t   *testing.T
-	s   *Server
-	srv *httptest.Server
-	w   *warehouse.Warehouse
-	dir string
+	t    *testing.T
+	s    *Server
+	srv  *httptest.Server
+	w    *warehouse.Warehouse
+	dir  string
+	logs *logBuffer // the service's log records, JSON lines
 }
 
 func newFixture(t *testing.T, maxBytes int64) *fixture {
@@ -58,14 +60,16 @@ func newFixture(t *testing.T, maxBytes int64) *fixture {
 	for id, region := range map[string]string{"arml53": "53", "arml94": "94", "dmml": ""} {
 		accounts[id] = &Account{ID: id, Region: region, hash: hash}
 	}
+	logs := &logBuffer{}
 	s, err := New(ctx, Config{Warehouse: w, Accounts: accounts, Dir: filepath.Join(dir, "depots"), Out: filepath.Join(dir, "bilans"),
-		MaxBytes: maxBytes, Key: []byte("cle-de-test-du-service-de-depot-0123456789"), Log: testLog(t)})
+		MaxBytes: maxBytes, Key: []byte("cle-de-test-du-service-de-depot-0123456789"),
+		Logger: slog.New(slog.NewJSONHandler(io.MultiWriter(testWriter{t}, logs), nil))})
 	if err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(s.Handler())
 	t.Cleanup(srv.Close)
-	return &fixture{t: t, s: s, srv: srv, w: w, dir: dir}
+	return &fixture{t: t, s: s, srv: srv, w: w, dir: dir, logs: logs}
 }
 
 // client is a browser-like client: a cookie jar, no automatic redirects.
@@ -484,6 +488,33 @@ func TestUploads(t *testing.T) {
 	}
 }
 
+// An upload and its history row are one transaction: when the history cannot be written
+// (here its table of files refuses every row), nothing of the upload is loaded and the
+// sender is told so; the raw files are not kept either.
+func TestUploadAndHistoryAtomic(t *testing.T) {
+	f := newFixture(t, 10<<20)
+	f.s.cfg.Retention = 30 * 24 * time.Hour
+	for _, q := range []string{"DROP TABLE depots_fichiers",
+		"CREATE TABLE depots_fichiers (depot INTEGER, nom VARCHAR, sha256 VARCHAR, octets BIGINT CHECK (octets < 0))"} {
+		if _, err := f.w.Conn().ExecContext(context.Background(), q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := f.client().signIn("arml53")
+	resp, body := c.upload("53", 2016, c.csrf("/region/53"), demoFiles(t))
+	if resp.StatusCode != http.StatusInternalServerError || !strings.Contains(html.UnescapeString(body), "rien n'a été chargé") {
+		t.Errorf("upload whose history fails: %d\n%s", resp.StatusCode, body)
+	}
+	for _, table := range []string{"raw_jeunes", "raw_evenements", "raw_mesures", "raw_arml_structures", "batches", "quarantine", "depots"} {
+		if n := f.count("SELECT count(*) FROM " + table); n != 0 {
+			t.Errorf("%s: %d rows after an upload whose history failed", table, n)
+		}
+	}
+	if left := entries(t, filepath.Join(f.dir, "depots", "objets")); len(left) != 0 {
+		t.Errorf("raw files kept for an upload not recorded: %v", left)
+	}
+}
+
 // TestConcurrentUploads is the bounded load test: 50 concurrent sendings of distinct
 // valid workbooks (one per exercice) end up, each once, in the history and the warehouse.
 func TestConcurrentUploads(t *testing.T) {
@@ -497,7 +528,7 @@ func TestConcurrentUploads(t *testing.T) {
 		}
 		tpl.Fill = &arml.Answers{Structures: map[string]map[string]any{"35238S00": {"nb_lieux_accueil": i + 1}}}
 		var buf bytes.Buffer
-		if err := tpl.Write(&buf); err != nil {
+		if err := armlxlsx.Write(&buf, tpl); err != nil {
 			t.Fatal(err)
 		}
 		books[i] = buf.Bytes()
@@ -547,9 +578,7 @@ func mustRead(t *testing.T, p string) []byte {
 	return b
 }
 
-// testLog is a logger writing into the test's log.
-func testLog(t *testing.T) *stdlog.Logger { return stdlog.New(testWriter{t}, "", 0) }
-
+// testWriter writes the service's log into the test's.
 type testWriter struct{ t *testing.T }
 
 func (w testWriter) Write(p []byte) (int, error) {
@@ -861,5 +890,8 @@ func TestUploadReportHasNoPersonalData(t *testing.T) {
 	}
 	if n := f.count("SELECT count(*) FROM depots WHERE contains(rapport, ?)", m); n != 0 || f.count("SELECT count(*) FROM depots") != 1 {
 		t.Errorf("%d stored reports hold a personal value", n)
+	}
+	if strings.Contains(f.logs.String(), m) {
+		t.Error("the service's log holds a personal value")
 	}
 }

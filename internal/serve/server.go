@@ -12,9 +12,10 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"log"
+	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"path"
 	"strconv"
 	"strings"
@@ -45,7 +46,10 @@ type Config struct {
 	Threshold    int    // statistical secrecy threshold of the packs (0 = default)
 	RefusalShare float64
 	Params       func(exercice int) warehouse.Params // run parameters of an exercice
-	Log          *log.Logger                         // never given a personal value
+	// Logger gets the service's events (sign-ins, uploads, publications, errors) as
+	// structured records: event, account, region, exercice; never a personal value. When
+	// nil, text records go to Log's writer, else to standard error.
+	Logger *slog.Logger
 	// TrustedProxy is the address of the reverse proxy in front of the service, if any:
 	// only its X-Forwarded-Proto and X-Forwarded-For are believed.
 	TrustedProxy string
@@ -62,6 +66,7 @@ type Server struct {
 	dummy    []byte // bcrypt hash checked for unknown identifiers
 	pages    *template.Template
 	regions  []region
+	log      *slog.Logger
 }
 
 type region struct{ Code, Name string }
@@ -77,28 +82,29 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	if cfg.Params == nil {
 		cfg.Params = func(y int) warehouse.Params { return warehouse.Params{Exercice: y} }
 	}
-	if cfg.Log == nil {
-		cfg.Log = log.New(log.Writer(), "bilan serve : ", log.LstdFlags)
-	}
 	pages, err := template.New("").Funcs(funcs).ParseFS(templateFS, "templates/*.html")
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("parse the page templates: %w", err)
 	}
-	s := &Server{cfg: cfg, pages: pages, sessions: sessions{byID: map[string]*session{}, max: maxSessions}, limiter: newLimiter(), dummy: dummyHash(cfg.Accounts)}
+	s := &Server{cfg: cfg, pages: pages, sessions: sessions{byID: map[string]*session{}, max: maxSessions}, limiter: newLimiter(),
+		dummy: dummyHash(cfg.Accounts), log: cfg.Logger}
+	if s.log == nil {
+		s.log = slog.New(slog.NewTextHandler(os.Stderr, nil)).With("service", "bilan serve")
+	}
 	rows, err := cfg.Warehouse.Conn().QueryContext(ctx, "SELECT region, nom FROM ref_regions ORDER BY region")
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("read the regions: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var r region
 		if err := rows.Scan(&r.Code, &r.Name); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("read the regions: %w", err)
 		}
 		s.regions = append(s.regions, r)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("read the regions: %w", err)
 	}
 	if err := s.cleanUp(ctx); err != nil {
 		return nil, fmt.Errorf("clean the upload folders: %w", err)
@@ -111,7 +117,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 func (s *Server) read(ctx context.Context, fn func(*warehouse.Warehouse) error) error {
 	w, err := s.cfg.Warehouse.Session(ctx)
 	if err != nil {
-		return err
+		return fmt.Errorf("open a reading session: %w", err)
 	}
 	defer w.Close()
 	return fn(w)
@@ -122,7 +128,7 @@ func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /static/", s.static)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { // every other route
-		s.fail(w, s.sessions.get(w, r, s.secure(r)), http.StatusNotFound, "Cette page n'existe pas.")
+		s.fail(w, s.sessions.get(w, r, s.secure(r)), http.StatusNotFound, msgNoPage)
 	})
 	mux.HandleFunc("GET /{$}", s.home)
 	mux.HandleFunc("GET /connexion", s.signInPage)
@@ -172,7 +178,7 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, p page) 
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
 	if err := s.pages.ExecuteTemplate(w, name, p); err != nil {
-		s.cfg.Log.Printf("page %s : %v", name, err)
+		s.log.Error("page not rendered", "event", "render", "template", name, "err", err)
 	}
 }
 
@@ -181,30 +187,18 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, p page) 
 func (s *Server) static(w http.ResponseWriter, r *http.Request) {
 	name := strings.TrimPrefix(r.URL.Path, "/static/")
 	if st, err := fs.Stat(staticFS, path.Join("static", name)); err != nil || st.IsDir() || !fs.ValidPath(name) {
-		s.fail(w, nil, http.StatusNotFound, "Cette page n'existe pas.")
+		s.fail(w, nil, http.StatusNotFound, msgNoPage)
 		return
 	}
 	sub, _ := fs.Sub(staticFS, "static")
 	http.StripPrefix("/static/", http.FileServerFS(sub)).ServeHTTP(w, r)
 }
 
-// statusTitles are the French titles of the error pages.
-var statusTitles = map[int]string{
-	http.StatusBadRequest:            "Demande invalide",
-	http.StatusUnauthorized:          "Connexion refusée",
-	http.StatusForbidden:             "Accès refusé",
-	http.StatusNotFound:              "Page introuvable",
-	http.StatusMethodNotAllowed:      "Action impossible",
-	http.StatusRequestEntityTooLarge: "Envoi trop volumineux",
-	http.StatusTooManyRequests:       "Trop d'essais",
-	http.StatusInternalServerError:   "Erreur interne",
-}
-
 // fail shows an error page with a French title and message.
 func (s *Server) fail(w http.ResponseWriter, ss *session, status int, msg string) {
 	title, ok := statusTitles[status]
 	if !ok {
-		title = "Erreur"
+		title = titleError
 	}
 	p := page{Title: title, Error: msg}
 	if ss != nil {
@@ -223,7 +217,7 @@ func (s *Server) signedIn(w http.ResponseWriter, r *http.Request) *session {
 	if r.Method == http.MethodGet {
 		http.Redirect(w, r, "/connexion", http.StatusSeeOther)
 	} else {
-		s.fail(w, ss, http.StatusForbidden, "Session expirée ou absente : reconnectez-vous.")
+		s.fail(w, ss, http.StatusForbidden, msgSessionExpired)
 	}
 	return nil
 }
@@ -248,12 +242,12 @@ func (s *Server) regionOf(w http.ResponseWriter, r *http.Request, ss *session) (
 			continue
 		}
 		if !ss.account.Allowed(code) {
-			s.fail(w, ss, http.StatusForbidden, "Ce compte n'a pas accès aux fichiers de cette région.")
+			s.fail(w, ss, http.StatusForbidden, msgOtherRegion)
 			return reg, false
 		}
 		return reg, true
 	}
-	s.fail(w, ss, http.StatusNotFound, "Cette région n'existe pas.")
+	s.fail(w, ss, http.StatusNotFound, msgNoRegion)
 	return region{}, false
 }
 
@@ -264,7 +258,7 @@ func exercice(v string) (int, error) {
 	}
 	y, err := strconv.Atoi(v)
 	if err != nil || y < 2000 || y > 2100 {
-		return 0, errors.New("exercice invalide")
+		return 0, errors.New("invalid exercice")
 	}
 	return y, nil
 }
@@ -283,55 +277,44 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) signInPage(w http.ResponseWriter, r *http.Request) {
 	ss := s.sessions.get(w, r, s.secure(r))
-	s.render(w, http.StatusOK, "connexion.html", page{Title: "Connexion", CSRF: ss.csrf, Account: ss.account})
+	s.render(w, http.StatusOK, "connexion.html", page{Title: titleSignIn, CSRF: ss.csrf, Account: ss.account})
 }
 
 func (s *Server) signIn(w http.ResponseWriter, r *http.Request) {
 	ss := s.sessions.get(w, r, s.secure(r))
 	r.Body = http.MaxBytesReader(w, r.Body, 4<<10)
 	if err := r.ParseForm(); err != nil || !ss.validCSRF(r.PostFormValue("csrf")) {
-		s.fail(w, ss, http.StatusForbidden, "Formulaire expiré ou invalide : rechargez la page de connexion.")
+		s.fail(w, ss, http.StatusForbidden, msgSignInExpired)
 		return
 	}
 	id, addr := r.PostFormValue("identifiant"), s.clientIP(r)
 	if wait, flood := s.limiter.wait(id, addr); wait > 0 {
-		msg := fmt.Sprintf("Trop d'essais infructueux : réessayez dans %s.", frenchDuration(wait))
-		if flood {
-			msg = fmt.Sprintf("Trop d'essais infructueux depuis cette adresse : réessayez dans %s.", frenchDuration(wait))
-		}
 		w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
-		s.render(w, http.StatusTooManyRequests, "connexion.html", page{Title: "Connexion", CSRF: ss.csrf, Error: msg})
+		s.render(w, http.StatusTooManyRequests, "connexion.html", page{Title: titleSignIn, CSRF: ss.csrf, Error: msgThrottled(wait, flood)})
 		return
 	}
 	a := s.cfg.Accounts[id]
 	if !s.checkPassword(a, r.PostFormValue("mot_de_passe")) {
 		s.limiter.fail(id, addr)
-		s.cfg.Log.Printf("connexion refusée")
-		s.render(w, http.StatusUnauthorized, "connexion.html", page{Title: "Connexion", CSRF: ss.csrf,
-			Error: "Identifiant ou mot de passe incorrect."})
+		s.log.Warn("sign-in refused", "event", "sign_in_refused")
+		s.render(w, http.StatusUnauthorized, "connexion.html", page{Title: titleSignIn, CSRF: ss.csrf,
+			Error: msgBadCredentials})
 		return
 	}
 	s.limiter.succeed(id, addr)
 	s.sessions.signIn(w, r, a, s.secure(r))
+	s.log.Info("signed in", "event", "sign_in", "account", a.ID, "region", a.Region)
 	http.Redirect(w, r, "/", http.StatusSeeOther)
 }
 
 func (s *Server) signOut(w http.ResponseWriter, r *http.Request) {
 	ss := s.sessions.get(w, r, s.secure(r))
 	if err := r.ParseForm(); err != nil || !ss.validCSRF(r.PostFormValue("csrf")) {
-		s.fail(w, ss, http.StatusForbidden, "Formulaire expiré ou invalide : rechargez la page.")
+		s.fail(w, ss, http.StatusForbidden, msgFormExpired)
 		return
 	}
 	s.sessions.signOut(w, r)
 	http.Redirect(w, r, "/connexion", http.StatusSeeOther)
-}
-
-// frenchDuration writes a wait in seconds or minutes.
-func frenchDuration(d time.Duration) string {
-	if d < time.Minute {
-		return fmt.Sprintf("%d s", int(d.Seconds())+1)
-	}
-	return fmt.Sprintf("%d min", int(d.Minutes())+1)
 }
 
 // clientIP is the address of the client: the connection's, or behind the trusted proxy

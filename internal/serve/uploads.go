@@ -56,7 +56,7 @@ func cleanName(name string) string {
 		name = string(r[:120])
 	}
 	if name == "" || name == "." || name == ".." {
-		name = "fichier"
+		name = unnamedFile
 	}
 	return name
 }
@@ -91,7 +91,10 @@ func (s *Server) cleanUp(ctx context.Context) error {
 			return err
 		}
 	}
-	return s.purge(ctx, s.cfg.Warehouse.Conn())
+	if err := s.purge(ctx, s.cfg.Warehouse.Conn()); err != nil {
+		return fmt.Errorf("purge: %w", err)
+	}
+	return nil
 }
 
 // purge removes the raw files whose last upload is older than the retention period (all
@@ -102,19 +105,19 @@ func (s *Server) purge(ctx context.Context, conn *sql.Conn) error {
 		rows, err := conn.QueryContext(ctx, `SELECT DISTINCT f.sha256 FROM depots d JOIN depots_fichiers f USING (depot)
 			WHERE d.recu >= ?`, time.Now().UTC().Add(-s.cfg.Retention))
 		if err != nil {
-			return err
+			return fmt.Errorf("raw files to keep: %w", err)
 		}
 		for rows.Next() {
 			var sum string
 			if err := rows.Scan(&sum); err != nil {
 				rows.Close()
-				return err
+				return fmt.Errorf("raw files to keep: %w", err)
 			}
 			keep[sum] = true
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return err
+			return fmt.Errorf("raw files to keep: %w", err)
 		}
 	}
 	entries, err := os.ReadDir(s.objectsDir())
@@ -177,19 +180,19 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBytes)
 	mr, err := r.MultipartReader()
 	if err != nil {
-		s.fail(w, ss, http.StatusBadRequest, "Envoi illisible : utilisez le formulaire de dépôt.")
+		s.fail(w, ss, http.StatusBadRequest, msgUnreadableUpload)
 		return
 	}
 	scratch, err := os.MkdirTemp(s.tmpDir(), "depot-*")
 	if err != nil {
-		s.internal(w, ss, err)
+		s.internal(w, r, ss, fmt.Errorf("scratch folder of an upload: %w", err), "region", reg.Code)
 		return
 	}
 	defer os.RemoveAll(scratch)
 	var files []stored
 	year, csrf := 0, false
 	tooLarge := func() {
-		s.fail(w, ss, http.StatusRequestEntityTooLarge, fmt.Sprintf("Envoi trop volumineux : %s au plus par dépôt.", size(s.cfg.MaxBytes)))
+		s.fail(w, ss, http.StatusRequestEntityTooLarge, msgTooLarge(s.cfg.MaxBytes))
 	}
 	// The form is checked before any file is kept: the token, then the exercice, come
 	// first; files go to the upload's own scratch folder, gone when the request ends.
@@ -204,7 +207,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if err != nil {
-			s.fail(w, ss, http.StatusBadRequest, "Envoi interrompu ou illisible : recommencez.")
+			s.fail(w, ss, http.StatusBadRequest, msgBrokenUpload)
 			return
 		}
 		switch part.FormName() {
@@ -214,21 +217,21 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 		case "exercice":
 			b, _ := io.ReadAll(io.LimitReader(part, 10))
 			if year, err = exercice(string(b)); err != nil {
-				s.fail(w, ss, http.StatusBadRequest, "Exercice invalide.")
+				s.fail(w, ss, http.StatusBadRequest, msgBadExercice)
 				return
 			}
 		case "fichiers":
 			switch {
 			case !csrf:
-				s.fail(w, ss, http.StatusForbidden, "Formulaire expiré ou invalide : rechargez la page.")
+				s.fail(w, ss, http.StatusForbidden, msgFormExpired)
 				return
 			case year == 0:
-				s.fail(w, ss, http.StatusBadRequest, "Choisissez l'exercice avant les fichiers : utilisez le formulaire de dépôt.")
+				s.fail(w, ss, http.StatusBadRequest, msgExerciceFirst)
 				return
 			case part.FileName() == "":
 				continue
 			case len(files) == s.cfg.MaxFiles:
-				s.fail(w, ss, http.StatusRequestEntityTooLarge, fmt.Sprintf("Trop de fichiers : %d au plus par dépôt.", s.cfg.MaxFiles))
+				s.fail(w, ss, http.StatusRequestEntityTooLarge, msgTooManyFiles(s.cfg.MaxFiles))
 				return
 			}
 			p, sum, n, err := receive(scratch, part)
@@ -237,7 +240,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 			if err != nil {
-				s.fail(w, ss, http.StatusBadRequest, "Envoi interrompu : recommencez.")
+				s.fail(w, ss, http.StatusBadRequest, msgInterrupted)
 				return
 			}
 			files = append(files, stored{name: cleanName(part.FileName()), path: p, sha256: sum, bytes: n})
@@ -245,82 +248,150 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	}
 	switch {
 	case !csrf:
-		s.fail(w, ss, http.StatusForbidden, "Formulaire expiré ou invalide : rechargez la page.")
+		s.fail(w, ss, http.StatusForbidden, msgFormExpired)
 		return
 	case year == 0:
-		s.fail(w, ss, http.StatusBadRequest, "Choisissez l'exercice.")
+		s.fail(w, ss, http.StatusBadRequest, msgChooseExercice)
 		return
 	case len(files) == 0:
-		s.fail(w, ss, http.StatusBadRequest, "Aucun fichier choisi.")
+		s.fail(w, ss, http.StatusBadRequest, msgNoFile)
 		return
 	}
-	id, err := s.ingest(r, ss.account, reg.Code, year, files)
+	id, err := s.ingest(r.Context(), ss.account, reg.Code, year, files)
 	if err != nil {
-		s.cfg.Log.Printf("dépôt de la région %s : %v", reg.Code, err)
-		s.fail(w, ss, http.StatusInternalServerError, "Le dépôt n'a pas pu être traité ; rien n'a été chargé. Réessayez ou prévenez la DMML.")
+		s.log.Error("upload failed", "event", "upload_failed", "account", ss.account.ID, "region", reg.Code, "exercice", year, "err", err)
+		s.fail(w, ss, http.StatusInternalServerError, msgUploadFailed)
 		return
 	}
 	http.Redirect(w, r, fmt.Sprintf("/region/%s/depots/%d", reg.Code, id), http.StatusSeeOther)
 }
 
-// ingest validates and loads the files of an upload in one call and records it.
-func (s *Server) ingest(r *http.Request, a *Account, code string, year int, files []stored) (int, error) {
+// ingest validates and loads the files of an upload in one call and records it, in one
+// transaction: the rows of an accepted upload and its history row are committed together
+// or not at all. A refused upload loads nothing; only its history row is committed.
+func (s *Server) ingest(ctx context.Context, a *Account, code string, year int, files []stored) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ctx, conn := r.Context(), s.cfg.Warehouse.Conn()
+	conn := s.cfg.Warehouse.Conn()
 	var id int
 	if err := conn.QueryRowContext(ctx, "SELECT coalesce(max(depot), 0) + 1 FROM depots").Scan(&id); err != nil {
-		return 0, err
+		return 0, fmt.Errorf("next upload number: %w", err)
 	}
 	// Each file is read from where it was received, so two identical files of one sending
 	// stay two files, named as the client named them.
-	opt := ingest.Options{Exercice: year, Scope: code, Key: s.cfg.Key, RefusalShare: s.cfg.RefusalShare}
+	opt := ingest.Options{Exercice: year, Scope: code, Key: s.cfg.Key, RefusalShare: s.cfg.RefusalShare, InTransaction: true}
 	for _, f := range files {
 		opt.Files, opt.Names = append(opt.Files, f.path), append(opt.Names, f.name)
 	}
-	res, err := ingest.Run(ctx, s.cfg.Warehouse, opt)
 	status := "charge"
-	switch {
-	case errors.Is(err, ingest.ErrRefused):
-		status = "refuse"
-	case err != nil:
-		return 0, err
-	}
-	report, err := json.Marshal(views(res))
+	err := s.transaction(ctx, conn, func(tx *transaction) error {
+		res, err := ingest.Run(ctx, s.cfg.Warehouse, opt)
+		switch {
+		case errors.Is(err, ingest.ErrRefused):
+			status = "refuse"
+			if err := tx.restart(); err != nil { // what the refused call wrote goes
+				return err
+			}
+		case err != nil:
+			return fmt.Errorf("ingest upload %d: %w", id, err)
+		}
+		if err := s.record(ctx, conn, id, a, code, year, status, res, files); err != nil {
+			return fmt.Errorf("record upload %d: %w", id, err)
+		}
+		return s.keep(files, tx)
+	})
 	if err != nil {
 		return 0, err
 	}
+	s.log.Info("upload recorded", "event", "upload", "depot", id, "account", a.ID, "region", code, "exercice", year,
+		"status", status, "files", len(files))
+	if err := s.purge(ctx, conn); err != nil { // the upload stands: the next start purges again
+		s.log.Error("raw files not purged", "event", "purge_failed", "err", err)
+	}
+	return id, nil
+}
+
+// record writes an upload's history row and its files' rows.
+func (s *Server) record(ctx context.Context, conn *sql.Conn, id int, a *Account, code string, year int, status string,
+	res *ingest.Result, files []stored) error {
+	report, err := json.Marshal(views(res))
+	if err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
 	if _, err := conn.ExecContext(ctx, "INSERT INTO depots VALUES (?, ?, ?, ?, ?, ?, ?)",
 		id, year, code, a.ID, time.Now().UTC(), status, string(report)); err != nil {
-		return 0, err
+		return fmt.Errorf("insert into depots: %w", err)
 	}
 	for _, f := range files {
 		if _, err := conn.ExecContext(ctx, "INSERT INTO depots_fichiers VALUES (?, ?, ?, ?)", id, f.name, f.sha256, f.bytes); err != nil {
-			return 0, err
+			return fmt.Errorf("insert into depots_fichiers: %w", err)
 		}
 	}
-	s.cfg.Log.Printf("dépôt %d : région %s, exercice %d, %d fichier(s), %s, par %s", id, code, year, len(files), status, a.ID)
-	if s.cfg.Retention > 0 { // kept under their SHA-256 for the retention period
-		for _, f := range files {
-			dst := filepath.Join(s.objectsDir(), f.sha256)
-			if _, err := os.Stat(dst); err == nil {
-				continue
-			}
-			if err := os.Link(f.path, dst); err != nil {
-				return 0, err
-			}
-		}
-	}
-	return id, s.purge(ctx, conn)
+	return nil
 }
 
-// size writes a byte count the French way.
-func size(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%d Mo", n>>20)
-	case n >= 1<<10:
-		return fmt.Sprintf("%d ko", n>>10)
+// keep links the raw files of an upload under their SHA-256 for the retention period;
+// the links made go again if the transaction is rolled back.
+func (s *Server) keep(files []stored, tx *transaction) error {
+	if s.cfg.Retention <= 0 {
+		return nil
 	}
-	return fmt.Sprintf("%d octets", n)
+	for _, f := range files {
+		dst := filepath.Join(s.objectsDir(), f.sha256)
+		if _, err := os.Stat(dst); err == nil {
+			continue
+		}
+		if err := os.Link(f.path, dst); err != nil {
+			return fmt.Errorf("keep raw file: %w", err)
+		}
+		tx.onRollback(func() { os.Remove(dst) })
+	}
+	return nil
+}
+
+// transaction is a writer's transaction on the warehouse's connection (s.mu held).
+type transaction struct {
+	ctx  context.Context
+	conn *sql.Conn
+	undo []func()
+}
+
+func (tx *transaction) exec(stmt string) error {
+	if _, err := tx.conn.ExecContext(tx.ctx, stmt); err != nil {
+		return fmt.Errorf("%s: %w", strings.ToLower(strings.Fields(stmt)[0]), err)
+	}
+	return nil
+}
+
+// restart rolls back what the transaction wrote and begins a new one.
+func (tx *transaction) restart() error {
+	if err := tx.exec("ROLLBACK"); err != nil {
+		return err
+	}
+	return tx.exec("BEGIN TRANSACTION")
+}
+
+func (tx *transaction) onRollback(fn func()) { tx.undo = append(tx.undo, fn) }
+
+// transaction runs fn in a transaction, committed when fn returns nil, else rolled back.
+func (s *Server) transaction(ctx context.Context, conn *sql.Conn, fn func(*transaction) error) (err error) {
+	tx := &transaction{ctx: context.WithoutCancel(ctx), conn: conn}
+	if err := tx.exec("BEGIN TRANSACTION"); err != nil {
+		return err
+	}
+	defer func() {
+		if err == nil {
+			return
+		}
+		if rerr := tx.exec("ROLLBACK"); rerr != nil {
+			s.log.Error("rollback failed", "event", "rollback_failed", "err", rerr)
+		}
+		for _, undo := range tx.undo {
+			undo()
+		}
+	}()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.exec("COMMIT")
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"bilan/internal/arml"
+	sqlfiles "bilan/sql"
 )
 
 // The national scale reproduces the seed's 2016 figures (indicators.md, last section) by
@@ -344,7 +345,7 @@ func writeNationalWorkbooks(r *ref, exercice int, dir string, fraction float64, 
 		a := wbs[reg]
 		if !strings.Contains(overseasNoARML, reg) {
 			a.Survey = Survey2018[reg]
-			for action := 1; action <= len(arml.Actions); action++ {
+			for action := 1; action <= len(sqlfiles.Actions()); action++ {
 				if (action+k)%4 < pnaeConcerned {
 					a.Actions[action] = map[string]any{"role": "CONCERNEE", "statut": pnaeStatuses[(action+k)%3]}
 				}

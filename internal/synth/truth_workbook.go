@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"bilan/internal/arml"
+	sqlfiles "bilan/sql"
 )
 
 // workbookIDs are the indicators read from ARML workbooks whose truth workbookTruth
@@ -167,7 +168,7 @@ func surveyTruth(r *ref, truth Truth, wbs map[string]*arml.Answers) {
 		for _, ml := range r.mls(region) {
 			add("NUM_ML_STRATEGIE", region, yes(a.Strategies[ml]["strategie_numerique"], true))
 		}
-		for action := 1; action <= len(arml.Actions); action++ {
+		for action := 1; action <= len(sqlfiles.Actions()); action++ {
 			role, statut := a.Actions[action]["role"], a.Actions[action]["statut"]
 			for _, m := range []string{"REFERENTE", "CONCERNEE", "NON_DEMARREE", "EN_COURS", "REALISEE"} {
 				n := yes(role, m)
@@ -210,7 +211,7 @@ func surveyTruth(r *ref, truth Truth, wbs map[string]*arml.Answers) {
 	for id, unit := range surveyIDs {
 		ids[id] = unit
 	}
-	for action := 1; action <= len(arml.Actions); action++ {
+	for action := 1; action <= len(sqlfiles.Actions()); action++ {
 		for _, m := range []string{"REFERENTE", "CONCERNEE", "NON_DEMARREE", "EN_COURS", "REALISEE"} {
 			ids[fmt.Sprintf("PNAE_A%02d_%s", action, m)] = "n"
 		}

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 
 	"bilan/internal/arml"
+	"bilan/internal/arml/armlxlsx"
+	sqlfiles "bilan/sql"
 )
 
 // funders are the fin_* columns of the sheet « structures », with the share of each in
@@ -71,7 +73,7 @@ func buildWorkbook(r *ref, b batch) *arml.Answers {
 		a.Survey = clone(a.Survey)
 		a.Survey["q7_etp"] = float64(5+rng.IntN(20)) / 10
 	}
-	for action := 1; action <= len(arml.Actions); action++ {
+	for action := 1; action <= len(sqlfiles.Actions()); action++ {
 		role := []string{"CONCERNEE", "CONCERNEE", "CONCERNEE", "NON_CONCERNEE"}[rng.IntN(4)]
 		for _, reg := range arml.Referents[action] {
 			if reg == region {
@@ -100,7 +102,7 @@ func writeWorkbook(dir string, r *ref, exercice int, region string, a *arml.Answ
 	if err != nil {
 		return err
 	}
-	if err := t.Write(f); err != nil {
+	if err := armlxlsx.Write(f, t); err != nil {
 		f.Close()
 		return err
 	}

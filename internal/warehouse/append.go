@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"math/big"
 	"reflect"
+	"runtime"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -28,7 +30,9 @@ const batchRows = 32 * 1024
 // DuckDB reads as one stream, through a single INSERT. Three things run at once on a
 // large load: fill preparing rows, a goroutine building the Arrow columns of the rows
 // before, and DuckDB inserting the batch before that; no value crosses from Go to C one
-// at a time.
+// at a time. A panic of fill ends the stream like an error, and Append returns it as one
+// (with where it happened) once the INSERT has ended: the connection stays usable, and
+// no goroutine of the call outlives it.
 func (w *Warehouse) Append(ctx context.Context, table string, fill func(add func(...any) error) error) error {
 	schema, err := w.arrowSchema(ctx, table)
 	if err != nil {
@@ -52,12 +56,13 @@ func (w *Warehouse) Append(ctx context.Context, table string, fill func(add func
 			s.stop()
 			done <- err
 		}()
-		fillErr := fill(s.add)
+		fillErr := fillSafely(table, fill, s.add)
 		if err := s.close(fillErr == nil); fillErr == nil {
 			fillErr = err
 		}
 		s.end(fillErr)
 		insertErr := <-done
+		s.drain()
 		release() // only once the INSERT has read the whole stream
 		_, dropErr := conn.(driver.ExecerContext).ExecContext(context.WithoutCancel(ctx), "DROP VIEW IF EXISTS bilan_append", nil)
 		switch {
@@ -70,6 +75,34 @@ func (w *Warehouse) Append(ctx context.Context, table string, fill func(add func
 		}
 		return fillErr
 	})
+}
+
+// fillSafely runs fill, a panic of which becomes an error: panicking through
+// database/sql's Raw would discard the connection with the INSERT still reading from the
+// stream.
+func fillSafely(table string, fill func(add func(...any) error) error, add func(...any) error) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("append %s: fill panicked%s: %v", table, panicSite(), p)
+		}
+	}()
+	return fill(add)
+}
+
+// panicSite is " at file:line" of the code that panicked, called from a deferred
+// function while panicking ("" when not found).
+func panicSite() string {
+	pc := make([]uintptr, 32)
+	frames := runtime.CallersFrames(pc[:runtime.Callers(3, pc)]) // past Callers, panicSite, the deferred function
+	for {
+		f, more := frames.Next()
+		if !strings.HasPrefix(f.Function, "runtime.") {
+			return fmt.Sprintf(" at %s:%d", f.File, f.Line)
+		}
+		if !more {
+			return ""
+		}
+	}
 }
 
 // arrowSchema is the Arrow schema of table's columns.
@@ -217,14 +250,18 @@ func (s *stream) end(err error) {
 }
 
 // stop is called once DuckDB has finished reading: a producer still adding gets
-// errStopped instead of blocking, and the batches left are released.
+// errStopped instead of blocking. It starts nothing: the batches DuckDB left are released
+// by drain.
 func (s *stream) stop() {
 	close(s.stopped)
-	go func() {
-		for rec := range s.batches {
-			rec.Release()
-		}
-	}()
+}
+
+// drain releases the batches DuckDB did not read, once the stream is ended (end) and
+// DuckDB stopped reading (stop): nothing else reads them then.
+func (s *stream) drain() {
+	for rec := range s.batches {
+		rec.Release()
+	}
 }
 
 func (s *stream) Schema() *arrow.Schema { return s.schema }

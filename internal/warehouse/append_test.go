@@ -6,9 +6,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/apache/arrow-go/v18/arrow"
 )
 
 // Rows of every supported type, NULLs included, across several Arrow batches, land in
@@ -118,4 +121,93 @@ func TestAppend(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "NOT NULL") {
 		t.Errorf("a NULL in a NOT NULL column: %v", err)
 	}
+}
+
+// A fill that panics fails the append with an error saying where, and leaves the
+// connection usable and no goroutine behind: the INSERT reading the stream has ended.
+func TestAppendFillPanics(t *testing.T) {
+	ctx := context.Background()
+	w, err := Open(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if _, err := w.Conn().ExecContext(ctx, "CREATE TABLE essai (i INTEGER)"); err != nil {
+		t.Fatal(err)
+	}
+	err = func() (err error) {
+		defer func() { // the old Append let the panic through
+			if p := recover(); p != nil {
+				err = fmt.Errorf("Append panicked: %v", p)
+			}
+		}()
+		return w.Append(ctx, "essai", func(add func(...any) error) error {
+			for i := 0; i < batchRows+5; i++ { // a batch handed over: DuckDB is reading
+				if err := add(i); err != nil {
+					return err
+				}
+			}
+			var rows []int
+			_ = rows[len(rows)] // a bug
+			return nil
+		})
+	}()
+	if err == nil || !strings.Contains(err.Error(), "fill panicked at ") || !strings.Contains(err.Error(), "append_test.go") ||
+		!strings.Contains(err.Error(), "index out of range") {
+		t.Errorf("append whose fill panics: %v", err)
+	}
+	usable, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	var n int
+	if err := w.Conn().QueryRowContext(usable, "SELECT count(*) FROM essai").Scan(&n); err != nil || n != 0 {
+		t.Fatalf("after the panic: %d rows, %v", n, err)
+	}
+	if err := w.Append(usable, "essai", func(add func(...any) error) error { return add(1) }); err != nil {
+		t.Errorf("append after the panic: %v", err)
+	}
+	if left := ownGoroutines(); len(left) > 0 {
+		t.Errorf("goroutines of the append left running:\n%s", strings.Join(left, "\n\n"))
+	}
+}
+
+// ownGoroutines are the stacks of the goroutines, other than the caller's, running or
+// started by this package's code (cgo's threads calling into Go come and go with DuckDB's
+// threads: counting goroutines would count them).
+func ownGoroutines() []string {
+	buf := make([]byte, 1<<20)
+	var out []string
+	for i, g := range strings.Split(string(buf[:runtime.Stack(buf, true)]), "\n\n") {
+		if i > 0 && strings.Contains(g, "bilan/internal/warehouse.") {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// stop, called when DuckDB stops reading, starts no goroutine that would outlive the
+// append: the batches left are released by drain, which returns once they are.
+func TestStreamStopLeavesNoGoroutine(t *testing.T) {
+	schema := arrow.NewSchema([]arrow.Field{{Name: "i", Type: arrow.PrimitiveTypes.Int32, Nullable: true}}, nil)
+	s := newStream(schema)
+	for i := 0; i < 2*batchRows; i++ { // two batches built, never read
+		if err := s.add(i); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for len(s.batches) < 2 {
+		time.Sleep(time.Millisecond)
+	}
+	if err := s.close(false); err != nil { // the building goroutine ends
+		t.Fatal(err)
+	}
+	s.stop()
+	if left := ownGoroutines(); len(left) > 0 {
+		t.Errorf("goroutines left running by stop:\n%s", strings.Join(left, "\n\n"))
+	}
+	s.end(nil)
+	s.drain()
+	if len(s.batches) != 0 {
+		t.Errorf("%d batches left after drain", len(s.batches))
+	}
+	s.Release()
 }

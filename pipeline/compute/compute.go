@@ -6,7 +6,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -15,7 +14,8 @@ import (
 )
 
 // Run computes every indicator for p.Exercice in one transaction, and the exercice before
-// it first when anything of it is loaded.
+// it first when anything of it is loaded. Its errors say which exercice, and which
+// indicator or view: « compute exercice 2016: indicator JEU_JDI: … ».
 func Run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params) error {
 	// The exercice before, when anything of it is loaded, is recomputed first from its
 	// raw rows with the same SQL: its values feed this one's evolutions and N−1 columns,
@@ -23,21 +23,24 @@ func Run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params) error 
 	// computed with this SQL from the same batches and parameters is the same: kept.
 	var loaded int
 	if err := w.Conn().QueryRowContext(ctx, "SELECT count(*) FROM batches WHERE exercice = ?", p.Exercice-1).Scan(&loaded); err != nil {
-		return err
+		return fmt.Errorf("compute exercice %d: batches of exercice %d: %w", p.Exercice, p.Exercice-1, err)
 	}
 	if loaded > 0 {
 		prev := warehouse.Params{Exercice: p.Exercice - 1, JDIMois: p.JDIMois}
 		current, err := upToDate(ctx, w, prev)
 		if err != nil {
-			return err
+			return fmt.Errorf("compute exercice %d: %w", prev.Exercice, err)
 		}
 		if !current {
 			if err := runRecorded(ctx, w, prev); err != nil {
-				return fmt.Errorf("exercice %d: %w", p.Exercice-1, err)
+				return fmt.Errorf("compute exercice %d (before %d): %w", prev.Exercice, p.Exercice, err)
 			}
 		}
 	}
-	return runRecorded(ctx, w, p)
+	if err := runRecorded(ctx, w, p); err != nil {
+		return fmt.Errorf("compute exercice %d: %w", p.Exercice, err)
+	}
+	return nil
 }
 
 // fingerprint is what an exercice's indicators are a function of, besides the SQL: its
@@ -48,7 +51,10 @@ func fingerprint(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params
 	err := w.Conn().QueryRowContext(ctx, `SELECT
 		coalesce((SELECT string_agg(scope || ':' || kind || ':' || seq || ':' || sha256, '|' ORDER BY scope, kind) FROM batches WHERE exercice = ?), ''),
 		coalesce((SELECT CAST(sum(hash(r)) AS VARCHAR) FROM referentiel_livre r), '')`, p.Exercice).Scan(&batches, &shipped)
-	return fmt.Sprintf("%s|%s|jdi=%d|ref=%s", batches, shipped, p.JDIMois, p.DateReference.Format("2006-01-02")), err
+	if err != nil {
+		return "", fmt.Errorf("fingerprint: %w", err)
+	}
+	return fmt.Sprintf("%s|%s|jdi=%d|ref=%s", batches, shipped, p.JDIMois, p.DateReference.Format("2006-01-02")), nil
 }
 
 // upToDate tells whether the stored indicators of an exercice are exactly what computing
@@ -62,7 +68,10 @@ func upToDate(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params) (
 	err = w.Conn().QueryRowContext(ctx, `SELECT count(*) FROM calculs
 		WHERE exercice = ? AND sql_sha256 = ? AND empreinte = ? AND EXISTS (SELECT 1 FROM indicateurs WHERE exercice = ?)`,
 		p.Exercice, sqlfiles.Hash(), fp, p.Exercice).Scan(&n)
-	return n > 0, err
+	if err != nil {
+		return false, fmt.Errorf("stored computation: %w", err)
+	}
+	return n > 0, nil
 }
 
 // runRecorded computes every indicator of an exercice and records with which SQL, from
@@ -88,7 +97,10 @@ func runRecorded(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params
 // left as it was. The benchmark times the engine with it on the indicators its plain-Go
 // reference computes.
 func Only(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, ids ...string) error {
-	return run(ctx, w, p, ids, true)
+	if err := run(ctx, w, p, ids, true); err != nil {
+		return fmt.Errorf("compute exercice %d: %w", p.Exercice, err)
+	}
+	return nil
 }
 
 // run computes the indicators ids (all when nil) in one transaction, which it commits, or
@@ -96,29 +108,37 @@ func Only(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, ids .
 func run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, ids []string, rollback bool) error {
 	inds, err := sqlfiles.Indicators()
 	if err != nil {
-		return err
+		return fmt.Errorf("read the indicators: %w", err)
 	}
 	if ids != nil {
 		inds = slices.DeleteFunc(inds, func(ind sqlfiles.Indicator) bool { return !slices.Contains(ids, ind.ID) })
 		if len(inds) != len(ids) {
-			return fmt.Errorf("compute: %d of the indicators %v found", len(inds), ids)
+			return fmt.Errorf("%d of the indicators %v found", len(inds), ids)
 		}
 	}
 	if err := w.SetParams(ctx, p); err != nil {
-		return err
+		return fmt.Errorf("set parameters: %w", err)
 	}
 	conn := w.Conn()
 	views, err := sqlfiles.Views()
 	if err != nil {
-		return err
+		return fmt.Errorf("read the views: %w", err)
 	}
 	order, err := plan(views, inds)
 	if err != nil {
 		return err
 	}
+	// What each stored view is, for its errors: an indicator (by its id) or a view.
+	what := map[string]string{}
+	for _, v := range order {
+		what[v] = "view " + v
+	}
+	for _, ind := range inds {
+		what[ind.Name] = "indicator " + ind.ID
+	}
 	var db string
 	if err := conn.QueryRowContext(ctx, "SELECT current_database()").Scan(&db); err != nil {
-		return err
+		return fmt.Errorf("current database: %w", err)
 	}
 	// The indicators and the materialised views they read, each stored once in a temporary
 	// table that shadows its view (see plan): an indicator derived from another reads the
@@ -133,36 +153,38 @@ func run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, ids []
 	}()
 	for _, v := range order {
 		if _, err := conn.ExecContext(ctx, fmt.Sprintf(`CREATE TEMP TABLE %s AS SELECT * FROM "%s".main.%[1]s`, v, db)); err != nil {
-			return fmt.Errorf("compute %s: %w", v, err)
+			return fmt.Errorf("%s: %w", what[v], err)
 		}
 	}
 	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
-		return err
+		return fmt.Errorf("begin: %w", err)
 	}
 	err = func() error {
 		if _, err := conn.ExecContext(ctx, "DELETE FROM catalogue"); err != nil {
-			return err
+			return fmt.Errorf("empty the catalogue: %w", err)
 		}
 		if _, err := conn.ExecContext(ctx, "DELETE FROM valeurs_brutes WHERE exercice = ?", p.Exercice); err != nil {
-			return err
+			return fmt.Errorf("remove the previous values: %w", err)
 		}
 		for _, ind := range inds {
 			if err := insert(ctx, conn, p, ind); err != nil {
-				return err
+				return fmt.Errorf("indicator %s: %w", ind.ID, err)
 			}
 		}
 		if _, err := conn.ExecContext(ctx, "DELETE FROM indicateurs WHERE exercice = ?", p.Exercice); err != nil {
-			return err
+			return fmt.Errorf("remove the previous indicators: %w", err)
 		}
-		_, err := conn.ExecContext(ctx, "INSERT INTO indicateurs SELECT * FROM indicateurs_complets")
-		return err
+		if _, err := conn.ExecContext(ctx, "INSERT INTO indicateurs SELECT * FROM indicateurs_complets"); err != nil {
+			return fmt.Errorf("complete the indicators (indicateurs_complets): %w", err)
+		}
+		return nil
 	}()
 	end := "COMMIT"
 	if err != nil || rollback {
 		end = "ROLLBACK"
 	}
-	if _, e := conn.ExecContext(ctx, end); err == nil {
-		err = e
+	if _, e := conn.ExecContext(context.WithoutCancel(ctx), end); err == nil && e != nil {
+		err = fmt.Errorf("%s: %w", strings.ToLower(end), e)
 	}
 	return err
 }
@@ -181,102 +203,59 @@ func insert(ctx context.Context, conn *sql.Conn, p warehouse.Params, ind sqlfile
 		"? AS unite, ? AS couverture, ? AS secret, ? AS derive, ? AS niveaux, ? AS famille FROM ("+ids+")",
 		append([]any{ind.Definition, ind.Source, ind.Unit, ind.Coverage, ind.Secret, strings.Join(ind.Derive, ","),
 			strings.Join(ind.Levels, ","), family}, args...)...); err != nil {
-		return fmt.Errorf("catalogue %s: %w", ind.ID, err)
+		return fmt.Errorf("catalogue: %w", err)
 	}
 	valueArgs := []any{p.Exercice, ind.ID}
 	if ind.Family {
 		valueArgs = valueArgs[:1]
 	}
 	if _, err := conn.ExecContext(ctx, "INSERT INTO valeurs_brutes BY NAME "+values, valueArgs...); err != nil {
-		return fmt.Errorf("compute %s: %w", ind.ID, err)
+		return fmt.Errorf("values: %w", err)
 	}
 	return nil
 }
 
 // plan returns the views to store, in order: the indicators inds and the materialised
-// views they read, directly or through other views, each after those it reads.
+// views they read, directly or through other views, each after those it reads (the order
+// of sqlfiles.Order, the one the warehouse creates its views in).
 func plan(views []sqlfiles.View, inds []sqlfiles.Indicator) ([]string, error) {
 	all := append([]sqlfiles.View{}, views...)
 	for _, ind := range inds {
 		all = append(all, ind.View)
 	}
-	reads := dependencies(all)
+	ordered, err := sqlfiles.Order(all)
+	if err != nil {
+		return nil, fmt.Errorf("plan: %w", err)
+	}
+	reads, err := sqlfiles.Reads(all)
+	if err != nil {
+		return nil, fmt.Errorf("plan: %w", err)
+	}
 	materialised := map[string]bool{}
 	for _, v := range views {
 		materialised[v.Name] = v.Materialised
 	}
-	// below[v]: the views v reads, directly or not.
-	below := map[string]map[string]bool{}
-	var walk func(v string, seen map[string]bool)
-	walk = func(v string, seen map[string]bool) {
+	// Order refused any cycle: the walk ends.
+	stored, seen := map[string]bool{}, map[string]bool{}
+	var walk func(v string)
+	walk = func(v string) {
 		for _, r := range reads[v] {
 			if !seen[r] {
 				seen[r] = true
-				walk(r, seen)
+				stored[r] = stored[r] || materialised[r]
+				walk(r)
 			}
 		}
 	}
-	stored := map[string]bool{}
 	for _, ind := range inds {
-		below[ind.Name] = map[string]bool{}
-		walk(ind.Name, below[ind.Name])
 		stored[ind.Name] = true
-		for r := range below[ind.Name] {
-			if materialised[r] {
-				stored[r] = true
-			}
-		}
+		walk(ind.Name)
 	}
 	var order []string
-	done := map[string]bool{}
-	for len(order) < len(stored) {
-		progress := false
-		for _, v := range all {
-			if !stored[v.Name] || done[v.Name] {
-				continue
-			}
-			if below[v.Name] == nil {
-				below[v.Name] = map[string]bool{}
-				walk(v.Name, below[v.Name])
-			}
-			if below[v.Name][v.Name] {
-				return nil, fmt.Errorf("compute: %s reads itself through other views", v.Name)
-			}
-			ready := true
-			for r := range below[v.Name] {
-				ready = ready && (!stored[r] || done[r])
-			}
-			if ready {
-				order, done[v.Name], progress = append(order, v.Name), true, true
-			}
-		}
-		if !progress {
-			return nil, fmt.Errorf("compute: views read each other in a cycle (ordered so far: %v)", order)
+	for _, v := range ordered {
+		if stored[v.Name] {
+			order = append(order, v.Name)
 		}
 	}
 	return order, nil
 }
-
-// dependencies maps each view to the views of the list its SQL reads (a name after FROM,
-// JOIN or a comma, outside comments).
-func dependencies(views []sqlfiles.View) map[string][]string {
-	names := map[string]bool{}
-	for _, v := range views {
-		names[v.Name] = true
-	}
-	reads := map[string][]string{}
-	for _, v := range views {
-		code := comment.ReplaceAllString(v.SQL, "")
-		for _, m := range reference.FindAllStringSubmatch(code, -1) {
-			if r := strings.ToLower(m[1]); names[r] && r != v.Name && !slices.Contains(reads[v.Name], r) {
-				reads[v.Name] = append(reads[v.Name], r)
-			}
-		}
-	}
-	return reads
-}
-
-var (
-	comment   = regexp.MustCompile(`--[^\n]*`)
-	reference = regexp.MustCompile(`(?i)(?:from|join|,)\s+([a-z_][a-z0-9_]*)\b`)
-)

@@ -3,6 +3,7 @@ package compute
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"bilan/internal/warehouse"
@@ -42,6 +43,13 @@ func TestPlan(t *testing.T) {
 	cycle := []sqlfiles.View{{Name: "a", SQL: "SELECT * FROM b", Materialised: true}, {Name: "b", SQL: "SELECT * FROM a", Materialised: true}}
 	if _, err := plan(cycle, []sqlfiles.Indicator{{View: sqlfiles.View{Name: "i", SQL: "SELECT * FROM a"}}}); err == nil {
 		t.Error("a cycle was planned")
+	}
+	// An indicator reading a materialised view through a macro names it on its reads header:
+	// the view is stored, before it.
+	macro := []sqlfiles.View{{Name: "stg_x", SQL: "SELECT 1 AS x", Materialised: true}}
+	through := sqlfiles.Indicator{View: sqlfiles.View{Name: "i", SQL: "-- reads: stg_x\nSELECT * FROM lire_x(2016)", Reads: []string{"stg_x"}}}
+	if order, err := plan(macro, []sqlfiles.Indicator{through}); err != nil || !slices.Equal(order, []string{"stg_x", "i"}) {
+		t.Errorf("plan through a macro: %v, %v", order, err)
 	}
 	// Whole words only: a view reading x_ei does not read x.
 	words := []sqlfiles.View{{Name: "x", SQL: "SELECT 1", Materialised: true}, {Name: "x_ei", SQL: "SELECT 2", Materialised: true}}
@@ -89,5 +97,40 @@ func TestRunAndOnly(t *testing.T) {
 	}
 	if err := Only(ctx, w, p, "JEU_CONTACT", "PAS_UN_INDICATEUR"); err == nil {
 		t.Error("Only accepted an unknown indicator")
+	}
+}
+
+// An error of DuckDB says which exercice and which indicator (by its id, a family's
+// included) or stored view it comes from, and leaves no transaction open.
+func TestErrorsNameTheIndicator(t *testing.T) {
+	ctx := context.Background()
+	w, err := warehouse.Open(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	p := warehouse.Params{Exercice: 2016}
+	for _, c := range []struct{ view, want string }{
+		{"jeu_jdi", "compute exercice 2016: indicator JEU_JDI: "},
+		{"pnae", "compute exercice 2016: indicator PNAE_*: "},
+		{"stg_jeunes", "compute exercice 2016: view stg_jeunes: "},
+	} {
+		var was string
+		if err := w.Conn().QueryRowContext(ctx, "SELECT sql FROM duckdb_views() WHERE view_name = ?", c.view).Scan(&was); err != nil {
+			t.Fatalf("%s: %v", c.view, err)
+		}
+		if _, err := w.Conn().ExecContext(ctx, "CREATE OR REPLACE VIEW "+c.view+" AS SELECT error('panne de test')"); err != nil {
+			t.Fatal(err)
+		}
+		err := Run(ctx, w, p)
+		if err == nil || !strings.HasPrefix(err.Error(), c.want) || !strings.Contains(err.Error(), "panne de test") {
+			t.Errorf("%s broken: %v, want %q…", c.view, err, c.want)
+		}
+		if _, err := w.Conn().ExecContext(ctx, strings.Replace(was, "CREATE VIEW", "CREATE OR REPLACE VIEW", 1)); err != nil {
+			t.Fatal(err)
+		}
+		if err := Only(ctx, w, p, "JEU_JDI"); err != nil { // no transaction left open
+			t.Fatalf("after %s: %v", c.view, err)
+		}
 	}
 }

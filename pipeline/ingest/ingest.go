@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"bilan/internal/arml"
-	"bilan/internal/french"
 	"bilan/internal/pseudo"
 	"bilan/internal/warehouse"
 	sqlfiles "bilan/sql"
@@ -89,8 +88,8 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) (*Result, err
 	for _, files := range byKind {
 		sort.Strings(files)
 	}
-	if err := w.SetParams(ctx, warehouse.Params{Exercice: opt.Exercice}); err != nil {
-		return nil, err
+	if err := w.SetParams(ctx, warehouse.Params{Exercice: opt.Exercice, Scope: opt.Scope}); err != nil {
+		return nil, fmt.Errorf("set parameters: %w", err)
 	}
 	c := &checker{exercice: opt.Exercice, scope: opt.Scope, structures: map[string]structure{}, inForce: map[string]structure{}}
 	if err := loadStructures(ctx, w, c.inForce); err != nil {
@@ -165,7 +164,7 @@ func load(ctx context.Context, w *warehouse.Warehouse, c *checker, byKind map[Ki
 			os.Remove(sk.path)
 		}
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("%s: %w", k, err)
 		}
 	}
 	workbooks := readWorkbooks(c, byKind[KindWorkbook], name, res)
@@ -294,7 +293,7 @@ func readWorkbooks(c *checker, files []string, name func(string) string, res *Re
 		switch {
 		case wb == nil:
 		case seen[wb.region] != "":
-			rep.add(Issue{Severity: Refuse, File: rep.Name, Rule: RuleTwoWorkbooks, Args: []any{wb.region, seen[wb.region]}})
+			rep.add(Issue{Severity: Refuse, File: rep.Name, Detail: twoWorkbooks{Region: wb.region, First: seen[wb.region]}})
 		default:
 			seen[wb.region] = rep.Name
 			rep.Scope = wb.region
@@ -328,7 +327,7 @@ func appendWorkbooks(ctx context.Context, w *warehouse.Warehouse, opt Options, w
 			return nil
 		})
 		if err != nil {
-			return err
+			return fmt.Errorf("load %s: %w", table, err)
 		}
 	}
 	return nil
@@ -344,8 +343,7 @@ func refuseOverThreshold(rep *FileReport, share float64) {
 		}
 	}
 	if rep.Read > 0 && float64(own) > share*float64(rep.Read) {
-		rep.add(Issue{Severity: Refuse, File: rep.Name, Rule: RuleTooManyRejected,
-			Args: []any{own, rep.Read, strings.Replace(fmt.Sprintf("%g %%", share*100), ".", ",", 1)}})
+		rep.add(Issue{Severity: Refuse, File: rep.Name, Detail: tooManyRejected{Rejected: own, Read: rep.Read, Threshold: share}})
 	}
 }
 
@@ -389,7 +387,7 @@ func record(ctx context.Context, w *warehouse.Warehouse, opt Options, kinds []Ki
 				(SELECT seq FROM batches WHERE exercice = ? AND scope = ? AND kind = ? AND sha256 = ?),
 				(SELECT coalesce(max(seq), 0) + 1 FROM batches))`,
 			opt.Exercice, u.scope, k, strings.Join(hashes, "|")).Scan(&seq); err != nil {
-			return err
+			return fmt.Errorf("number the batch of %s: %w", k, err)
 		}
 		for _, s := range []struct {
 			sql  string
@@ -424,7 +422,7 @@ func record(ctx context.Context, w *warehouse.Warehouse, opt Options, kinds []Ki
 			return nil
 		})
 		if err != nil {
-			return err
+			return fmt.Errorf("write %s: %w", table, err)
 		}
 	}
 	return nil
@@ -453,11 +451,14 @@ func loadStructuresFrom(ctx context.Context, w *warehouse.Warehouse, table strin
 		var code string
 		var s structure
 		if err := rows.Scan(&code, &s.region, &s.technical); err != nil {
-			return err
+			return fmt.Errorf("read referential: %w", err)
 		}
 		into[code] = s
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read referential: %w", err)
+	}
+	return nil
 }
 
 // countYouths counts the call's kept youths per structure, for the year-over-year warning.
@@ -472,11 +473,14 @@ func countYouths(ctx context.Context, w *warehouse.Warehouse, c *checker) error 
 		var code string
 		var n int
 		if err := rows.Scan(&code, &n); err != nil {
-			return err
+			return fmt.Errorf("count youths: %w", err)
 		}
 		c.perStructure[code] = n
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("count youths: %w", err)
+	}
+	return nil
 }
 
 // warnYearChange warns about every structure whose youths changed by more than 30 % on
@@ -510,7 +514,7 @@ func warnYearChange(ctx context.Context, w *warehouse.Warehouse, c *checker, res
 		var code string
 		var prev int
 		if err := rows.Scan(&code, &prev); err != nil {
-			return err
+			return fmt.Errorf("read previous exercice: %w", err)
 		}
 		if s, ok := c.inForce[code]; c.scope != "national" && (!ok || s.region != c.scope) {
 			continue
@@ -519,13 +523,8 @@ func warnYearChange(ctx context.Context, w *warehouse.Warehouse, c *checker, res
 		if prev == 0 || 10*abs(cur-prev) <= 3*prev {
 			continue
 		}
-		sign := "+"
-		if cur < prev {
-			sign = "−"
-		}
-		change := sign + french.Share(abs(cur-prev), prev)
-		rep.add(Issue{Severity: Warning, File: rep.Name, Column: "code_structure", Rule: RuleYearChange, Value: code,
-			Args: []any{cur, prev, c.exercice - 1, change}})
+		rep.add(Issue{Severity: Warning, File: rep.Name, Column: "code_structure", Value: code,
+			Detail: yearChange{Current: cur, Previous: prev, Exercice: c.exercice - 1}})
 	}
 	return rows.Err()
 }

@@ -23,9 +23,9 @@ type Issue struct {
 	Sheet    string // the sheet of an ARML workbook, "" for a CSV file
 	Line     int    // 0 when the issue is about the whole file (in a workbook: the Excel row)
 	Column   string // "" when about no column
-	Rule     string
+	Rule     string // its Detail's rule when it has one
 	Value    string
-	Args     []any // rule-specific details for the message (counts, lines, limits)
+	Detail   Detail // what the rule's sentence needs beyond the place and value; see details.go
 }
 
 // Message is the issue as one French sentence; see messages.go.

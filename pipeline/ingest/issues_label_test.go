@@ -42,9 +42,9 @@ func TestSpilledIssues(t *testing.T) {
 	for _, countOnly := range []bool{false, true} {
 		rep := &FileReport{Name: "jeunes.csv", CountOnly: countOnly}
 		for line := 2; line < 1002; line++ {
-			rep.add(Issue{Severity: Reject, File: "jeunes.csv", Line: line, Column: "id_jeune", Rule: RuleDuplicate, Args: []any{1}})
+			rep.add(Issue{Severity: Reject, File: "jeunes.csv", Line: line, Column: "id_jeune", Detail: sqlDetail{Rule: RuleDuplicate, Values: []string{"1"}}})
 		}
-		rep.add(Issue{Severity: Refuse, File: "jeunes.csv", Rule: RuleTooManyRejected, Args: []any{1000, 1000, "2 %"}})
+		rep.add(Issue{Severity: Refuse, File: "jeunes.csv", Detail: tooManyRejected{Rejected: 1000, Read: 1000, Threshold: 0.02}})
 		if len(rep.Issues) != FirstLines+1 {
 			t.Errorf("%d issues in memory, want %d", len(rep.Issues), FirstLines+1)
 		}

@@ -33,20 +33,58 @@ func message(i Issue) string {
 
 func what(i Issue) string {
 	v := i.Value
-	if r := sqlRule(i.Rule); r != nil {
-		return fromTemplate(r.Message, r.MessageNoValue, i)
-	}
-	arg := func(k int) any {
-		if k < len(i.Args) {
-			return i.Args[k]
+	switch d := i.Detail.(type) {
+	case templated:
+		if r := sqlRule(d.rule()); r != nil {
+			return fromTemplate(r.Message, r.MessageNoValue, v, d.values())
 		}
-		return ""
+		return d.rule()
+	case fieldCount:
+		return fmt.Sprintf("la ligne compte %d champs alors que l'en-tête en compte %d ; ligne rejetée", d.Fields, d.Header)
+	case fieldTooLong:
+		return fmt.Sprintf("champ de plus de %d octets (valeur non reproduite) ; ligne rejetée", d.Limit)
+	case noHeader:
+		return fmt.Sprintf("la première ligne ne ressemble pas à un en-tête (les noms de colonnes %s… sont attendus) ; fichier refusé",
+			strings.Join(d.Columns, ", "))
+	case undecodable:
+		return decodeReason(d) + " ; fichier refusé"
+	case tooManyRejected:
+		rejected := "lignes rejetées"
+		if d.Rejected == 1 {
+			rejected = "ligne rejetée"
+		}
+		threshold := strings.Replace(fmt.Sprintf("%g %%", d.Threshold*100), ".", ",", 1)
+		return fmt.Sprintf("%d %s sur %d (%s), au-delà du seuil de %s ; fichier refusé",
+			d.Rejected, rejected, d.Read, french.Share(d.Rejected, d.Read), threshold)
+	case yearChange:
+		sign := "+"
+		if d.Current < d.Previous {
+			sign = "−"
+		}
+		change := sign + french.Share(abs(d.Current-d.Previous), d.Previous)
+		return fmt.Sprintf("la structure « %s » compte %d jeunes contre %d pour l'exercice %d (%s) : variation de plus de 30 %% à vérifier (avertissement)",
+			v, d.Current, d.Previous, d.Exercice, change)
+	case noSheet:
+		return fmt.Sprintf("la feuille « %s » obligatoire est absente ; classeur refusé", d.Sheet)
+	case mixedRegions:
+		return fmt.Sprintf("le classeur liste des missions locales de plusieurs régions (%s) ; classeur refusé", strings.Join(d.Regions, ", "))
+	case workbookOtherRegion:
+		return fmt.Sprintf("la mission locale « %s » est rattachée à la région %s, pas à la région %s du classeur", v, d.Region, d.Workbook)
+	case workbookDuplicate:
+		return fmt.Sprintf("« %s » figure déjà ligne %d (une seule ligne chacun)", v, d.First)
+	case actionRange:
+		return fmt.Sprintf("« %s » n'est pas une action du PNAE (de 1 à %d)", v, d.Max)
+	case answer:
+		return fmt.Sprintf("« %s » n'est pas une réponse prévue (%s)", v, strings.Join(d.Choices, ", "))
+	case costMismatch:
+		return fmt.Sprintf("le coût total « %s » ne correspond pas à la somme des comptes 60, 61 et 62 (%s, écart de plus de 1 €)", v, french.Euros(d.Sum))
+	case twoWorkbooks:
+		return fmt.Sprintf("deuxième classeur de la région %s dans le lot (déjà : %s) ; lot refusé", d.Region, d.First)
+	}
+	if r := sqlRule(i.Rule); r != nil {
+		return fromTemplate(r.Message, r.MessageNoValue, v, nil)
 	}
 	switch i.Rule {
-	case RuleFieldCount:
-		return fmt.Sprintf("la ligne compte %v champs alors que l'en-tête en compte %v ; ligne rejetée", arg(0), arg(1))
-	case RuleLongField:
-		return fmt.Sprintf("champ de plus de %v octets (valeur non reproduite) ; ligne rejetée", arg(0))
 	case RuleSyntax:
 		return "guillemets mal placés ou non refermés ; ligne rejetée"
 	case RuleUnknownColumn:
@@ -54,82 +92,65 @@ func what(i Issue) string {
 			return "une colonne au nom inattendu (non reproduit), ignorée (avertissement)"
 		}
 		return "colonne inconnue, ignorée (avertissement)"
-	case RuleNoHeader:
-		return fmt.Sprintf("la première ligne ne ressemble pas à un en-tête (les noms de colonnes %v sont attendus) ; fichier refusé", arg(0))
 	case RuleMissingOptional:
 		return "colonne facultative absente : valeurs laissées vides (avertissement)"
-	case RuleDecode:
-		return fmt.Sprintf("%v ; fichier refusé", arg(0))
 	case RuleMissingColumn:
 		return "colonne obligatoire absente ; fichier refusé"
 	case RuleDuplicateColumn:
 		return "colonne présente deux fois dans l'en-tête ; fichier refusé"
-	case RuleTooManyRejected:
-		rejected := "lignes rejetées"
-		if arg(0) == 1 {
-			rejected = "ligne rejetée"
-		}
-		own, _ := arg(0).(int)
-		read, _ := arg(1).(int)
-		return fmt.Sprintf("%v %s sur %v (%s), au-delà du seuil de %s ; fichier refusé",
-			own, rejected, read, french.Share(own, read), arg(2))
 	case RuleUnknownFile:
 		return "nom de fichier non reconnu (attendu : referentiel_structures*, jeunes*, evenements*, mesures* en .csv ou .txt, ou un classeur ARML .xlsx) ; lot refusé"
 	case RuleEmptyFile:
 		return "fichier vide, sans ligne d'en-tête ; fichier refusé"
 	case RuleNoData:
 		return "aucune ligne de données sous l'en-tête (avertissement)"
-	case RuleYearChange:
-		return fmt.Sprintf("la structure « %s » compte %v jeunes contre %v pour l'exercice %v (%s) : variation de plus de 30 %% à vérifier (avertissement)",
-			v, arg(0), arg(1), arg(2), arg(3))
 	case RuleOpenQuote:
 		return "guillemet ouvert et jamais refermé : toute la suite du fichier est illisible ; fichier refusé"
 	case RuleWorkbookTooLarge:
-		return fmt.Sprintf("classeur trop volumineux (plus de %v Mo une fois décompressé, ou plus de %v lignes dans une feuille) ; fichier refusé", arg(0), arg(1))
+		return fmt.Sprintf("classeur trop volumineux (plus de %d Mo une fois décompressé, ou plus de %d lignes dans une feuille) ; fichier refusé",
+			maxWorkbookUnzipped>>20, maxWorkbookRows)
 	case RuleNotWorkbook:
 		return "ce n'est pas un classeur Excel (.xlsx) lisible ; fichier refusé"
-	case RuleNoSheet:
-		return fmt.Sprintf("la feuille « %v » obligatoire est absente ; classeur refusé", arg(0))
-	case RuleMixedRegions:
-		return fmt.Sprintf("le classeur liste des missions locales de plusieurs régions (%v) ; classeur refusé", arg(0))
 	case RuleNoML:
 		return "aucune mission locale du référentiel n'y est listée : la région du classeur ne peut être déduite ; classeur refusé"
 	case RuleWorkbookTechnical:
 		return fmt.Sprintf("« %s » est une structure technique, pas une mission locale", v)
-	case RuleWorkbookOtherRegion:
-		return fmt.Sprintf("la mission locale « %s » est rattachée à la région %v, pas à la région %v du classeur", v, arg(0), arg(1))
-	case RuleWorkbookDuplicate:
-		return fmt.Sprintf("« %s » figure déjà ligne %v (une seule ligne chacun)", v, arg(0))
 	case RuleNotCount:
 		return fmt.Sprintf("« %s » n'est pas un nombre entier", v)
 	case RuleNotAmount:
 		return fmt.Sprintf("« %s » n'est pas un nombre (par exemple 12,5 ou 384 700)", v)
 	case RuleNegative:
 		return fmt.Sprintf("la valeur « %s » est négative : un nombre positif ou nul est attendu", v)
-	case RuleAction:
-		return fmt.Sprintf("« %s » n'est pas une action du PNAE (de 1 à %v)", v, arg(0))
-	case RuleAnswer:
-		return fmt.Sprintf("« %s » n'est pas une réponse prévue (%v)", v, arg(0))
 	case RuleSurveyRows:
 		return "l'enquête ne prend qu'une ligne de réponses ; cette deuxième ligne est en trop"
-	case RuleCostMismatch:
-		sum, _ := arg(0).(float64)
-		return fmt.Sprintf("le coût total « %s » ne correspond pas à la somme des comptes 60, 61 et 62 (%s, écart de plus de 1 €)", v, french.Euros(sum))
-	case RuleTwoWorkbooks:
-		return fmt.Sprintf("deuxième classeur de la région %v dans le lot (déjà : %v) ; lot refusé", arg(0), arg(1))
 	}
 	return i.Rule
 }
 
+// decodeReason says why a file could not be decoded.
+func decodeReason(d undecodable) string {
+	switch d.Fault {
+	case faultNUL:
+		return fmt.Sprintf("octet nul (octet n° %d du fichier) : ce n'est pas un fichier texte", d.Offset+1)
+	case faultUTF16:
+		return "fichier encodé en UTF-16 : l'enregistrer en UTF-8 ou en Windows-1252 (CSV)"
+	case faultLongLine:
+		return fmt.Sprintf("ligne de plus de %d octets : ce n'est pas un extrait I-milo", d.Limit)
+	case faultUndefinedByte:
+		return fmt.Sprintf("octet 0x%02X (octet n° %d du fichier) ni UTF-8 ni Windows-1252 : encodage illisible", d.Byte, d.Offset+1)
+	}
+	return "encodage illisible"
+}
+
 // fromTemplate fills a rule's French sentence (sql/validate): {valeur} is the value quoted,
 // {1}, {2}… its details; without a value to quote, the sentence written for that case.
-func fromTemplate(message, noValue string, i Issue) string {
-	if i.Value == "" && noValue != "" {
+func fromTemplate(message, noValue, value string, details []string) string {
+	if value == "" && noValue != "" {
 		message = noValue
 	}
-	pairs := []string{"{valeur}", i.Value}
-	for k, a := range i.Args {
-		pairs = append(pairs, fmt.Sprintf("{%d}", k+1), fmt.Sprint(a))
+	pairs := []string{"{valeur}", value}
+	for k, d := range details {
+		pairs = append(pairs, fmt.Sprintf("{%d}", k+1), d)
 	}
 	return strings.NewReplacer(pairs...).Replace(message)
 }

@@ -44,6 +44,9 @@ type FileReport struct {
 }
 
 func (f *FileReport) add(i Issue) {
+	if i.Detail != nil {
+		i.Rule = i.Detail.rule()
+	}
 	if f.counts == nil {
 		f.counts = map[string]int{}
 	}
@@ -168,8 +171,8 @@ func stageCSV(path string, file int, rep *FileReport, lim limits, st *stager, pr
 		lim.field = MaxField
 	}
 	name, kind := rep.Name, st.kind
-	refuse := func(rule, column string, args ...any) {
-		rep.add(Issue{Severity: Refuse, File: name, Column: column, Rule: rule, Args: args})
+	refuse := func(rule, column string) {
+		rep.add(Issue{Severity: Refuse, File: name, Column: column, Rule: rule})
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -181,7 +184,7 @@ func stageCSV(path string, file int, rep *FileReport, lim limits, st *stager, pr
 	rep.SHA256 = hex.EncodeToString(h.Sum(nil))
 	var de *textio.DecodeError
 	if errors.As(err, &de) {
-		rep.add(Issue{Severity: Refuse, File: name, Line: de.Line, Rule: RuleDecode, Args: []any{decodeReason(de)}})
+		rep.add(Issue{Severity: Refuse, File: name, Line: de.Line, Detail: decodeDetail(de)})
 		return nil
 	}
 	if err != nil {
@@ -189,7 +192,7 @@ func stageCSV(path string, file int, rep *FileReport, lim limits, st *stager, pr
 	}
 	rep.Encoding = enc.String()
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return err
+		return fmt.Errorf("read %s: %w", path, err)
 	}
 	br := bufio.NewReaderSize(textio.NewReader(f, enc), 1<<16)
 	first, _ := br.Peek(br.Size())
@@ -249,7 +252,7 @@ func stageCSV(path string, file int, rep *FileReport, lim limits, st *stager, pr
 		for _, c := range sp.columns {
 			if _, ok := index[c.name]; !ok && c.required {
 				// A data row read as a header: quote nothing of it.
-				rep.add(Issue{Severity: Refuse, File: name, Rule: RuleNoHeader, Args: []any{requiredNames(sp)}})
+				rep.add(Issue{Severity: Refuse, File: name, Detail: noHeader{Columns: requiredNames(sp)}})
 				return nil
 			}
 		}
@@ -279,7 +282,7 @@ func stageCSV(path string, file int, rep *FileReport, lim limits, st *stager, pr
 		}
 	}
 	width := len(header)
-	var rejectShape func(line int, rule, column string, fields []string, args ...any)
+	var rejectShape func(i Issue, fields []string)
 	// stageRecord checks the shape of a split record and stages it.
 	stageRecord := func(fields [][]byte, line int) error {
 		if blank(fields) {
@@ -292,21 +295,23 @@ func stageCSV(path string, file int, rep *FileReport, lim limits, st *stager, pr
 			}
 		}
 		if len(fields) != width { // a short row would shift its values into other columns
-			rejectShape(line, RuleFieldCount, "", strs(fields), len(fields), width)
+			rejectShape(Issue{Line: line, Detail: fieldCount{Fields: len(fields), Header: width}}, strs(fields))
 			return nil
 		}
 		if i := longField(fields, lim.field); i >= 0 {
 			column, _ := headerLabel(rawHeader[i])
-			rejectShape(line, RuleLongField, column, strs(fields), lim.field)
+			rejectShape(Issue{Line: line, Column: column, Detail: fieldTooLong{Limit: lim.field}}, strs(fields))
 			return nil
 		}
 		return st.write(file, line, fields, at)
 	}
-	rejectShape = func(line int, rule, column string, fields []string, args ...any) {
+	// rejectShape rejects a row for its shape (i: the rule, line and column).
+	rejectShape = func(i Issue, fields []string) {
 		rep.Rejected++
-		rep.add(Issue{Severity: Reject, File: name, Line: line, Column: column, Rule: rule, Args: args})
+		i.Severity, i.File = Reject, name
+		rep.add(i)
 		if bad != nil {
-			bad(&row{file: name, line: line, fields: fields, index: index})
+			bad(&row{file: name, line: i.Line, fields: fields, index: index})
 		}
 	}
 	// A line without quote is split here; when its first fields are the staged columns in
@@ -369,7 +374,7 @@ func stageCSV(path string, file int, rep *FileReport, lim limits, st *stager, pr
 			rep.Read++
 			// Best effort: the first fields of the line, for bad (a youth's id).
 			text := strings.ReplaceAll(string(rd.FirstLine()), `"`, "")
-			rejectShape(line, RuleSyntax, "", strings.Split(text, string(delim)))
+			rejectShape(Issue{Line: line, Rule: RuleSyntax}, strings.Split(text, string(delim)))
 			continue
 		}
 		if err != nil {
@@ -485,14 +490,14 @@ func headerLabel(raw string) (string, bool) {
 }
 
 // requiredNames lists the first required columns of a kind, for a message.
-func requiredNames(sp spec) string {
+func requiredNames(sp spec) []string {
 	var names []string
 	for _, c := range sp.columns {
 		if c.required && len(names) < 2 {
 			names = append(names, c.name)
 		}
 	}
-	return strings.Join(names, ", ") + "…"
+	return names
 }
 
 // longField is the index of the first field longer than max bytes, or -1.
@@ -514,18 +519,20 @@ func blank(fields [][]byte) bool {
 	return true
 }
 
-func decodeReason(e *textio.DecodeError) string {
+// decodeDetail is why a file could not be decoded, as its message needs it.
+func decodeDetail(e *textio.DecodeError) undecodable {
+	d := undecodable{Offset: e.Offset, Byte: e.Byte, Limit: e.Limit}
 	switch {
 	case errors.Is(e, textio.ErrNUL):
-		return fmt.Sprintf("octet nul (octet n° %d du fichier) : ce n'est pas un fichier texte", e.Offset+1)
+		d.Fault = faultNUL
 	case errors.Is(e, textio.ErrUTF16):
-		return "fichier encodé en UTF-16 : l'enregistrer en UTF-8 ou en Windows-1252 (CSV)"
+		d.Fault = faultUTF16
 	case errors.Is(e, textio.ErrLongLine):
-		return fmt.Sprintf("ligne de plus de %d octets : ce n'est pas un extrait I-milo", e.Limit)
+		d.Fault = faultLongLine
 	case errors.Is(e, textio.ErrUndefinedByte):
-		return fmt.Sprintf("octet 0x%02X (octet n° %d du fichier) ni UTF-8 ni Windows-1252 : encodage illisible", e.Byte, e.Offset+1)
+		d.Fault = faultUndefinedByte
 	}
-	return "encodage illisible"
+	return d
 }
 
 func baseName(path string) string { return filepath.Base(path) }

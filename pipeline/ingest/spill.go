@@ -14,14 +14,14 @@ import (
 // (the spill), read back only to fill the quarantine and warnings tables of an accepted
 // file; a validation without loading (CountOnly) only counts them.
 
-// spilled is an issue as the spill stores it (its details as text: messages print them
-// with %v, so the sentence is the same).
+// spilled is an issue as the spill stores it (its detail's types are registered with gob
+// in details.go).
 type spilled struct {
 	Severity            Severity
 	File, Sheet         string
 	Line                int
 	Column, Rule, Value string
-	Args                []string
+	Detail              Detail
 }
 
 type spill struct {
@@ -47,10 +47,7 @@ func (f *FileReport) keep(i Issue) {
 	if s.err != nil {
 		return
 	}
-	x := spilled{Severity: i.Severity, File: i.File, Sheet: i.Sheet, Line: i.Line, Column: i.Column, Rule: i.Rule, Value: i.Value}
-	for _, a := range i.Args {
-		x.Args = append(x.Args, fmt.Sprint(a))
-	}
+	x := spilled{Severity: i.Severity, File: i.File, Sheet: i.Sheet, Line: i.Line, Column: i.Column, Rule: i.Rule, Value: i.Value, Detail: i.Detail}
 	s.err = s.enc.Encode(x)
 }
 
@@ -82,10 +79,7 @@ func (f *FileReport) Each(fn func(Issue) error) error {
 		} else if err != nil {
 			return fmt.Errorf("issues of %s: %w", f.Name, err)
 		}
-		i := Issue{Severity: x.Severity, File: x.File, Sheet: x.Sheet, Line: x.Line, Column: x.Column, Rule: x.Rule, Value: x.Value}
-		for _, a := range x.Args {
-			i.Args = append(i.Args, a)
-		}
+		i := Issue{Severity: x.Severity, File: x.File, Sheet: x.Sheet, Line: x.Line, Column: x.Column, Rule: x.Rule, Value: x.Value, Detail: x.Detail}
 		if err := fn(i); err != nil {
 			return err
 		}

@@ -36,7 +36,7 @@ type ruleSet struct {
 var loadRules = sync.OnceValues(func() (*ruleSet, error) {
 	setup, rules, rows, err := sqlfiles.Validation()
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("read the validation SQL: %w", err)
 	}
 	rs := &ruleSet{setup: setup, rules: rules, rows: rows, byCode: map[string]*sqlfiles.Rule{}}
 	for i := range rs.rules {
@@ -195,7 +195,8 @@ func (v *validation) exec(ctx context.Context, stmts ...string) error {
 }
 
 // start prepares the connection: the reading macros, the referential
-// in force, and the youths of earlier calls when the call brings none.
+// in force, and the youths of earlier calls when the call brings none. The exercice and
+// the scope the rules read are the run parameters Run set.
 func (v *validation) start(ctx context.Context, withYouths bool) error {
 	// DuckDB estimates a CSV scan at a few dozen rows, so it would build its hash tables on
 	// the staged rows (millions) rather than on v_statut: the joins are written with the
@@ -210,9 +211,6 @@ func (v *validation) start(ctx context.Context, withYouths bool) error {
 		if err := v.exec(ctx, r.SQL); err != nil {
 			return err
 		}
-	}
-	if _, err := v.w.Conn().ExecContext(ctx, "SET VARIABLE perimetre = ?", v.opt.Scope); err != nil {
-		return err
 	}
 	if err := v.exec(ctx,
 		"CREATE OR REPLACE TEMP TABLE v_en_vigueur AS SELECT code_structure, region, technique FROM stg_referentiel",
@@ -261,7 +259,7 @@ func (v *validation) check(ctx context.Context, k Kind, stage string, reps []*Fi
 	}
 	for i, r := range reps {
 		if _, err := v.w.Conn().ExecContext(ctx, "INSERT INTO v_fichiers VALUES (?, ?)", i, r.Name); err != nil {
-			return err
+			return fmt.Errorf("validate (v_fichiers): %w", err)
 		}
 	}
 	if k == KindEvenements || k == KindMesures {
@@ -314,7 +312,7 @@ func (v *validation) check(ctx context.Context, k Kind, stage string, reps []*Fi
 		}
 		for _, id := range badYouths {
 			if _, err := v.w.Conn().ExecContext(ctx, "INSERT INTO v_rejetes VALUES (?)", id); err != nil {
-				return err
+				return fmt.Errorf("validate (v_rejetes): %w", err)
 			}
 		}
 	}
@@ -330,10 +328,10 @@ func (v *validation) check(ctx context.Context, k Kind, stage string, reps []*Fi
 	}
 	if k == KindJeunes {
 		if _, err := v.w.Conn().ExecContext(ctx, "DELETE FROM jeunes_rejetes WHERE exercice = ? AND scope = ?", v.opt.Exercice, v.opt.Scope); err != nil {
-			return err
+			return fmt.Errorf("replace jeunes_rejetes: %w", err)
 		}
 		if _, err := v.w.Conn().ExecContext(ctx, "INSERT INTO jeunes_rejetes SELECT DISTINCT ?, ?, id FROM v_rejetes", v.opt.Exercice, v.opt.Scope); err != nil {
-			return err
+			return fmt.Errorf("load jeunes_rejetes: %w", err)
 		}
 	}
 	return nil
@@ -347,11 +345,14 @@ func (v *validation) columns(ctx context.Context, query string) (map[string]bool
 	}
 	defer rows.Close()
 	names, err := rows.Columns()
+	if err != nil {
+		return nil, fmt.Errorf("validate: %w", err)
+	}
 	out := map[string]bool{}
 	for _, n := range names {
 		out[n] = true
 	}
-	return out, err
+	return out, nil
 }
 
 // readIssues adds the issues of v_signalements to the files' reports, in reading order,
@@ -369,24 +370,30 @@ func (v *validation) readIssues(ctx context.Context, k Kind, reps []*FileReport)
 		var severity, rule, col, value string
 		var detail []any
 		if err := rows.Scan(&n, &line, &severity, &rule, &col, &value, &detail); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("read issues: %w", err)
 		}
 		if n < 0 || n >= len(reps) {
 			return nil, fmt.Errorf("issue of file %d", n)
 		}
-		args := make([]any, len(detail))
-		for i, d := range detail {
-			if d == nil {
-				d = ""
+		var d Detail
+		if len(detail) > 0 {
+			values := make([]string, len(detail))
+			for i, x := range detail {
+				if x != nil {
+					values[i] = fmt.Sprint(x)
+				}
 			}
-			args[i] = d
+			d = sqlDetail{Rule: rule, Values: values}
 		}
 		sev := severities[severity]
 		if sev == Reject {
 			rejected[n]++
 			reps[n].Rejected++
 		}
-		reps[n].add(Issue{Severity: sev, File: reps[n].Name, Line: line, Column: col, Rule: rule, Value: value, Args: args})
+		reps[n].add(Issue{Severity: sev, File: reps[n].Name, Line: line, Column: col, Rule: rule, Value: value, Detail: d})
 	}
-	return rejected, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read issues: %w", err)
+	}
+	return rejected, nil
 }

@@ -19,6 +19,7 @@ import (
 	"bilan/internal/parse"
 	"bilan/internal/textio"
 	"bilan/internal/warehouse"
+	sqlfiles "bilan/sql"
 )
 
 // workbook is the content of an accepted ARML workbook: per sheet, the rows to load in
@@ -38,8 +39,13 @@ type wbReader struct {
 	keys map[string]int // key of a sheet's row (code or action) → first line
 }
 
-func (r *wbReader) refuse(sheet string, line int, column, rule, value string, args ...any) {
-	r.rep.add(Issue{Severity: Refuse, File: r.rep.Name, Sheet: sheet, Line: line, Column: column, Rule: rule, Value: value, Args: args})
+func (r *wbReader) refuse(sheet string, line int, column, rule, value string) {
+	r.rep.add(Issue{Severity: Refuse, File: r.rep.Name, Sheet: sheet, Line: line, Column: column, Rule: rule, Value: value})
+}
+
+// refuseFor refuses the workbook for a rule whose sentence needs a detail.
+func (r *wbReader) refuseFor(sheet string, line int, column, value string, d Detail) {
+	r.rep.add(Issue{Severity: Refuse, File: r.rep.Name, Sheet: sheet, Line: line, Column: column, Value: value, Detail: d})
 }
 
 // readWorkbook checks an ARML workbook against extracts.md §4 and returns its rows, or
@@ -55,7 +61,7 @@ func (c *checker) readWorkbook(path string, rep *FileReport) *workbook {
 	rep.SHA256 = hex.EncodeToString(sum[:])
 	f, err := openWorkbook(path)
 	if errors.Is(err, errWorkbookTooLarge) {
-		rep.add(Issue{Severity: Refuse, File: rep.Name, Rule: RuleWorkbookTooLarge, Args: []any{maxWorkbookUnzipped >> 20, maxWorkbookRows}})
+		rep.add(Issue{Severity: Refuse, File: rep.Name, Rule: RuleWorkbookTooLarge})
 		return nil
 	}
 	if err != nil {
@@ -71,7 +77,7 @@ func (c *checker) readWorkbook(path string, rep *FileReport) *workbook {
 		}
 	}
 	if sheets["structures"] == "" {
-		rep.add(Issue{Severity: Refuse, File: rep.Name, Rule: RuleNoSheet, Args: []any{"structures"}})
+		rep.add(Issue{Severity: Refuse, File: rep.Name, Detail: noSheet{Sheet: "structures"}})
 		return nil
 	}
 	grids := map[string][][]string{}
@@ -83,7 +89,7 @@ func (c *checker) readWorkbook(path string, rep *FileReport) *workbook {
 				return nil
 			}
 			if len(grid) > maxWorkbookRows {
-				rep.add(Issue{Severity: Refuse, File: rep.Name, Rule: RuleWorkbookTooLarge, Args: []any{maxWorkbookUnzipped >> 20, maxWorkbookRows}})
+				rep.add(Issue{Severity: Refuse, File: rep.Name, Rule: RuleWorkbookTooLarge})
 				return nil
 			}
 			grids[sh.Name] = grid
@@ -173,9 +179,9 @@ func (r *wbReader) region(grid [][]string) string {
 	case len(list) == 0:
 		r.refuse("structures", 0, "code_structure", RuleNoML, "")
 	case len(list) > 1:
-		r.refuse("", 0, "", RuleMixedRegions, "", strings.Join(list, ", "))
+		r.refuseFor("", 0, "", "", mixedRegions{Regions: list})
 	case r.c.scope != "national" && list[0] != r.c.scope:
-		r.refuse("structures", 0, "code_structure", RuleOtherRegion, regions[list[0]], list[0], r.c.scope)
+		r.refuseFor("structures", 0, "code_structure", regions[list[0]], outOfScope{Region: list[0], Scope: r.c.scope})
 	default:
 		return list[0]
 	}
@@ -281,7 +287,7 @@ func (r *wbReader) row(sh arml.Sheet, index map[string]int, cells []string, line
 		diff := new(big.Rat).Sub(sum, cost[0])
 		if diff.Abs(diff).Cmp(big.NewRat(1, 1)) > 0 {
 			f, _ := sum.Float64()
-			r.refuse(sh.Name, line, "q6_cout_total", RuleCostMismatch, get("q6_cout_total"), f)
+			r.refuseFor(sh.Name, line, "q6_cout_total", get("q6_cout_total"), costMismatch{Sum: f})
 		}
 	}
 	return values, true
@@ -289,8 +295,12 @@ func (r *wbReader) row(sh arml.Sheet, index map[string]int, cells []string, line
 
 // value reads one non-empty cell by its column type; a bad value refuses the workbook.
 func (r *wbReader) value(sheet string, col arml.Column, v string, line int) any {
-	bad := func(rule string, args ...any) any {
-		r.refuse(sheet, line, col.Name, rule, v, args...)
+	bad := func(rule string) any {
+		r.refuse(sheet, line, col.Name, rule, v)
+		return nil
+	}
+	badFor := func(d Detail) any {
+		r.refuseFor(sheet, line, col.Name, v, d)
 		return nil
 	}
 	switch col.Type {
@@ -302,7 +312,7 @@ func (r *wbReader) value(sheet string, col arml.Column, v string, line int) any 
 		case s.technical:
 			return bad(RuleWorkbookTechnical)
 		case s.region != r.wb.region:
-			return bad(RuleWorkbookOtherRegion, s.region, r.wb.region)
+			return badFor(workbookOtherRegion{Region: s.region, Workbook: r.wb.region})
 		}
 		return r.unique(sheet, col.Name, v, line)
 	case arml.Count, arml.Action:
@@ -312,8 +322,8 @@ func (r *wbReader) value(sheet string, col arml.Column, v string, line int) any 
 			return bad(RuleNotCount)
 		case n < 0:
 			return bad(RuleNegative)
-		case col.Type == arml.Action && (n < 1 || n > int64(len(arml.Actions))):
-			return bad(RuleAction, len(arml.Actions))
+		case col.Type == arml.Action && (n < 1 || n > int64(len(sqlfiles.Actions()))):
+			return badFor(actionRange{Max: len(sqlfiles.Actions())})
 		case col.Type == arml.Action:
 			return r.unique(sheet, col.Name, fmt.Sprint(n), line)
 		}
@@ -343,7 +353,7 @@ func (r *wbReader) value(sheet string, col arml.Column, v string, line int) any 
 		}
 		b, err := parse.Bool(v)
 		if err != nil {
-			return bad(RuleAnswer, strings.Join(col.Type.Choices(), ", "))
+			return badFor(answer{Choices: col.Type.Choices()})
 		}
 		return b
 	case arml.Tender, arml.Role, arml.Status:
@@ -360,7 +370,7 @@ func (r *wbReader) value(sheet string, col arml.Column, v string, line int) any 
 				return choice
 			}
 		}
-		return bad(RuleAnswer, strings.Join(col.Type.Choices(), ", "))
+		return badFor(answer{Choices: col.Type.Choices()})
 	}
 	return v
 }
@@ -368,7 +378,7 @@ func (r *wbReader) value(sheet string, col arml.Column, v string, line int) any 
 // unique refuses a key (mission locale or action) given twice in a sheet.
 func (r *wbReader) unique(sheet, column, key string, line int) any {
 	if first, seen := r.keys[key]; seen {
-		r.refuse(sheet, line, column, RuleWorkbookDuplicate, key, first)
+		r.refuseFor(sheet, line, column, key, workbookDuplicate{First: first})
 		return nil
 	}
 	r.keys[key] = line

@@ -59,6 +59,7 @@ type data struct {
 	mls           map[string][]territory
 	docs          map[string]indicatorDoc
 	catalogue     []indicatorDoc
+	layout        layout // where the reports show each indicator, from the SQL headers
 	inputs        []input
 	rejected      []ruleCount
 	checks        []check
@@ -77,6 +78,13 @@ type data struct {
 func load(ctx context.Context, w *warehouse.Warehouse, exercice, threshold int) (*data, error) {
 	d := &data{values: map[[3]string]value{}, mls: map[string][]territory{}, docs: map[string]indicatorDoc{},
 		immersions: map[[2]string][]point{}, threshold: threshold, exercice: exercice}
+	inds, err := sqlfiles.Indicators()
+	if err != nil {
+		return nil, err
+	}
+	if d.layout, err = newLayout(inds); err != nil {
+		return nil, fmt.Errorf("report layout: %w", err)
+	}
 	c := w.Conn()
 	if err := c.QueryRowContext(ctx, "SELECT jdi_mois, date_reference FROM params").Scan(&d.jdiMois, &d.dateReference); err != nil {
 		return nil, fmt.Errorf("read params: %w", err)

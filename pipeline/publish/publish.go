@@ -41,6 +41,19 @@ type Options struct {
 	Accessible bool
 }
 
+// documentDate is the date every document of a publication carries: the one given, else
+// the one the inputs give (view date_document; run parameters already set).
+func documentDate(ctx context.Context, w *warehouse.Warehouse, given time.Time) (time.Time, error) {
+	if !given.IsZero() {
+		return given, nil
+	}
+	var date time.Time
+	if err := w.Conn().QueryRowContext(ctx, "SELECT date_document FROM date_document").Scan(&date); err != nil {
+		return date, fmt.Errorf("document date: %w", err)
+	}
+	return date, nil
+}
+
 // Run writes every pack of the exercice under opt.Out and returns the files written.
 // The reports are built once to list every cell they print; statistical secrecy decides
 // the masks over all of them at once (package secret); the packs are then written in a
@@ -50,11 +63,9 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) ([]string, er
 	if err := w.SetParams(ctx, opt.Params); err != nil {
 		return nil, err
 	}
-	date := opt.Date
-	if date.IsZero() {
-		if err := w.Conn().QueryRowContext(ctx, "SELECT date_document FROM date_document").Scan(&date); err != nil {
-			return nil, fmt.Errorf("document date: %w", err)
-		}
+	date, err := documentDate(ctx, w, opt.Date)
+	if err != nil {
+		return nil, err
 	}
 	y := opt.Params.Exercice
 	data, err := load(ctx, w, y, opt.Threshold)

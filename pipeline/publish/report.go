@@ -8,86 +8,6 @@ import (
 	"bilan/reports"
 )
 
-const (
-	sourceExtracts  = "I-milo, traitement DMML"
-	sourceWorkbooks = "classeurs ARML (ICARE)"
-	sourceBoth      = "I-milo et classeurs ARML (ICARE), traitement DMML"
-	sourceSurvey    = "classeurs ARML, enquête sur la stratégie numérique"
-	sourcePNAE      = "classeurs ARML, suivi du PNAE"
-	author          = "Délégation ministérielle aux missions locales (DMML)"
-)
-
-// Headline indicators, in the order of the DMML's "L'essentiel".
-var headline = []string{"RES_ML", "JEU_CONTACT", "JEU_ACCUEILLIS", "JEU_ACCUEILLIS_EI", "JEU_PREMIER_ACCUEIL",
-	"JEU_JDI", "JEU_ENTRETIENS", "EMP_IMMERSIONS", "EMP_ENTREPRISES", "EMP_SITUATION_PRO", "PAR_JEUNES",
-	"DIS_PACEA_ENTREES", "DIS_GJ_ENTREES", "DIS_CEJ_ENTREES"}
-
-var profile = []string{"JEU_PA_FEMMES_PCT", "JEU_PA_MINEURS_PCT", "JEU_PA_SANS_BAC_PCT", "JEU_PA_INFRA_V_PCT",
-	"JEU_PA_QPV_PCT", "JEU_PA_ZRR_PCT"}
-
-// shortTitles are column titles; an indicator without one uses its full title.
-var shortTitles = map[string]string{
-	"RES_ML": "Missions locales", "RES_LIEUX": "Lieux d'accueil", "RES_SALARIES": "Salariés", "RES_ETP": "ETP",
-	"RES_REFERENTS_ENTREPRISE": "Référents entreprise",
-	"JEU_CONTACT":              "Jeunes en contact", "JEU_ACCUEILLIS": "Reçus en entretien",
-	"JEU_ACCUEILLIS_EI": "dont entretien indiv.", "JEU_PREMIER_ACCUEIL": "Premiers accueils",
-	"JEU_JDI": "JDI au 31/12", "JEU_ENTRETIENS": "Entretiens indiv.",
-	"JEU_PA_FEMMES_PCT": "Femmes", "JEU_PA_MINEURS_PCT": "Mineurs", "JEU_PA_SANS_BAC_PCT": "Sans le bac",
-	"JEU_PA_INFRA_V_PCT": "Infra V", "JEU_PA_QPV_PCT": "QPV", "JEU_PA_ZRR_PCT": "ZRR",
-	"EMP_IMMERSIONS": "Immersions", "EMP_IMMERSIONS_EVOL_PCT": "Évol. immersions", "EMP_IMMERSIONS_JEUNES": "Jeunes immersion",
-	"EMP_ENTREPRISES": "Entreprises", "EMP_ENTREES_EMPLOI": "Entrées en emploi", "EMP_ENTREES_ALTERNANCE": "Entrées alternance",
-	"EMP_SITUATION_PRO": "Situation pro.", "EMP_SITUATION_PRO_PCT": "Situation pro. / reçus",
-	"PAR_ML_RESEAU": "ML avec réseau", "PAR_ML_RESEAU_PCT": "Part ML avec réseau", "PAR_PARRAINS": "Parrains",
-	"PAR_JEUNES": "Jeunes parrainés", "PAR_ENTREES": "Entrées en parrainage",
-	"DIS_PACEA_ENTREES": "Entrées PACEA", "DIS_PACEA_EN_COURS": "En PACEA au 31/12",
-	"DIS_GJ_ENTREES": "Entrées Garantie jeunes", "DIS_GJ_EN_COURS": "En Garantie jeunes au 31/12",
-	"DIS_CEJ_ENTREES": "Entrées CEJ", "DIS_CEJ_EN_COURS": "En CEJ au 31/12",
-	"FOR_ENTREES_FORMATION": "Entrées en formation", "FOR_CEP": "CEP", "FOR_CPF": "CPF activé",
-	"FOR_ILLETTRISME": "Illettrisme repéré", "SOC_JUSTICE": "Sous main de justice",
-	"FIN_TOTAL": "Financement total", "FIN_ETAT_PCT": "État", "FIN_REGION_PCT": "Région", "FIN_DEPARTEMENTS_PCT": "Départements",
-	"FIN_COMMUNES_PCT": "Communes et EPCI", "FIN_FSE_PCT": "FSE", "FIN_AUTRES_PCT": "Autres", "FIN_PAR_JEUNE": "Par jeune reçu",
-	"NUM_REPONDANTS": "Répondantes", "NUM_PLAN": "Plan régional", "NUM_PRESTATAIRES": "Prestataires",
-	"NUM_APPEL_OFFRES": "Appel d'offres", "NUM_APPEL_OFFRES_EN_COURS": "Appel d'offres en cours", "NUM_INTEROP": "Interop. I-milo",
-	"NUM_ML_STRATEGIE": "ML avec stratégie", "NUM_COUT_60": "Compte 60", "NUM_COUT_61": "Compte 61", "NUM_COUT_62": "Compte 62",
-	"NUM_COUT_TOTAL": "Coût total", "NUM_ETP": "ETP",
-}
-
-// theme is a section of the report made of tables of indicators by territory.
-type theme struct {
-	title  string
-	intro  string
-	tables []themeTable
-}
-
-type themeTable struct {
-	title, sheet, source string
-	ids                  []string
-}
-
-var themes = []theme{
-	{title: "Le réseau", intro: "Les missions locales du référentiel de l'exercice, leurs lieux d'accueil, leurs équipes et leur financement (classeurs des ARML).",
-		tables: []themeTable{
-			{"Le réseau des missions locales", "Réseau", sourceWorkbooks, []string{"RES_ML", "RES_LIEUX", "RES_SALARIES", "RES_ETP", "RES_REFERENTS_ENTREPRISE"}},
-			{"Financement des missions locales", "Financement", sourceWorkbooks, []string{"FIN_TOTAL", "FIN_ETAT_PCT", "FIN_REGION_PCT", "FIN_DEPARTEMENTS_PCT", "FIN_COMMUNES_PCT", "FIN_FSE_PCT", "FIN_AUTRES_PCT", "FIN_PAR_JEUNE"}},
-		}},
-	{title: "Les jeunes", intro: "Les jeunes sont comptés une fois par territoire, dans celui de leur structure de rattachement ; les entretiens sont comptés dans la structure qui les a enregistrés.",
-		tables: []themeTable{
-			{"Jeunes en contact, reçus, premiers accueils et JDI", "Jeunes", sourceExtracts, []string{"JEU_CONTACT", "JEU_ACCUEILLIS", "JEU_ACCUEILLIS_EI", "JEU_PREMIER_ACCUEIL", "JEU_JDI", "JEU_ENTRETIENS"}},
-			{"Profil des jeunes en premier accueil", "Profil premier accueil", sourceExtracts, profile},
-		}},
-	{title: "Accès et maintien dans l'emploi", intro: "Immersions en entreprise (PMSMP), entreprises en contact, entrées en emploi et en alternance, parrainage.",
-		tables: []themeTable{
-			{"Immersions, entreprises et situations professionnelles", "Emploi", sourceExtracts, []string{"EMP_IMMERSIONS", "EMP_IMMERSIONS_EVOL_PCT", "EMP_IMMERSIONS_JEUNES", "EMP_ENTREPRISES", "EMP_ENTREES_EMPLOI", "EMP_ENTREES_ALTERNANCE", "EMP_SITUATION_PRO", "EMP_SITUATION_PRO_PCT"}},
-			{"Parrainage", "Parrainage", sourceBoth, []string{"PAR_ML_RESEAU", "PAR_ML_RESEAU_PCT", "PAR_PARRAINS", "PAR_JEUNES", "PAR_ENTREES"}},
-		}},
-	{title: "Dispositifs d'accompagnement", intro: "PACEA, Garantie jeunes et contrat d'engagement jeune : entrées dans l'exercice et jeunes accompagnés au 31/12.",
-		tables: []themeTable{{"PACEA, Garantie jeunes et CEJ", "Dispositifs", sourceExtracts, []string{"DIS_PACEA_ENTREES", "DIS_PACEA_EN_COURS", "DIS_GJ_ENTREES", "DIS_GJ_EN_COURS", "DIS_CEJ_ENTREES", "DIS_CEJ_EN_COURS"}}}},
-	{title: "Orientation, formation et qualification (PIC)", intro: "Entrées en formation, conseil en évolution professionnelle, compte personnel de formation et repérage de l'illettrisme.",
-		tables: []themeTable{{"Formation, CEP, CPF et illettrisme", "Formation", sourceExtracts, []string{"FOR_ENTREES_FORMATION", "FOR_CEP", "FOR_CPF", "FOR_ILLETTRISME"}}}},
-	{title: "Autonomie et insertion sociale", intro: "Jeunes sous main de justice accompagnés par les missions locales (PNAE, action 10).",
-		tables: []themeTable{{"Jeunes sous main de justice", "Justice", sourceExtracts, []string{"SOC_JUSTICE"}}}},
-}
-
 // overseas are the overseas regions, shown side by side (PNAE, action 11).
 var overseas = []string{"01", "02", "03", "04", "06"}
 
@@ -120,8 +40,17 @@ func (b *builder) present(ids []string) []string {
 	return out
 }
 
+// columns are the indicators of a table that the warehouse holds, in their order.
+func (b *builder) columns(t themeTable) []string { return b.present(b.d.layout.columns[t.sheet]) }
+
+// keyFigures are the indicators of "L'essentiel" and of the annex: the headline, then
+// the profile of first receptions.
+func (b *builder) keyFigures() []string {
+	return append(b.present(b.d.layout.headline), b.columns(profile)...)
+}
+
 func (b *builder) title(id string) string {
-	if t, ok := shortTitles[id]; ok {
+	if t := b.d.layout.short[id]; t != "" {
 		return t
 	}
 	return b.d.docs[id].title
@@ -179,7 +108,7 @@ func (b *builder) build(date time.Time) *reports.Report {
 	} else {
 		r.Subtitle = fmt.Sprintf("Exercice %d – %s, ses missions locales et la France", b.y, b.s.name)
 	}
-	for _, id := range append(b.present(headline), b.present(profile)...) {
+	for _, id := range b.keyFigures() {
 		k := b.d.keyFigure(id, b.s.niveau, b.s.code)
 		if b.s.niveau != "national" {
 			fr := b.d.cell(id, "national", "FR")
@@ -190,7 +119,7 @@ func (b *builder) build(date time.Time) *reports.Report {
 	for _, th := range themes {
 		sec := reports.Section{Title: th.title, Paragraphs: []string{th.intro}}
 		for _, t := range th.tables {
-			ids := b.present(t.ids)
+			ids := b.columns(t)
 			if len(ids) == 0 {
 				sec.Paragraphs = append(sec.Paragraphs, fmt.Sprintf("%s : aucune donnée chargée pour cet exercice (%s).", t.title, t.source))
 				continue
@@ -262,7 +191,7 @@ func (b *builder) overseas() reports.Section {
 		t.Columns = append(t.Columns, reports.Column{Title: b.d.regionName(code), Format: reports.Count})
 	}
 	t.Columns = append(t.Columns, reports.Column{Title: "France", Format: reports.Count})
-	for _, id := range b.present(headline) {
+	for _, id := range b.present(b.d.layout.headline) {
 		row := []reports.Cell{reports.Str(b.d.docs[id].title)}
 		for _, code := range overseas {
 			row = append(row, b.d.cell(id, "region", code))
@@ -291,7 +220,7 @@ func (b *builder) annex() reports.Section {
 			t.Columns = append(t.Columns, reports.Column{Title: reg.name, Format: reports.Count})
 		}
 		t.Columns = append(t.Columns, reports.Column{Title: "France", Format: reports.Count})
-		for _, id := range append(b.present(headline), b.present(profile)...) {
+		for _, id := range b.keyFigures() {
 			row := []reports.Cell{reports.Str(b.d.docs[id].title)}
 			for _, reg := range part {
 				row = append(row, b.d.cell(id, "region", reg.code))

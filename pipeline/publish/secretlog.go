@@ -39,8 +39,8 @@ func (d *data) attack(stage string, docs []doc) (attack.Result, error) {
 		k.Defs[ind.ID] = attack.Def{Class: ind.Secret, Unit: ind.Unit, Num: ind.Numerator, Den: ind.Denominator, Rounding: ind.Rounding}
 		title(ind.ID, ind.ID, ind.Secret)
 		title(ind.Title, ind.ID, ind.Secret)
-		if s, ok := shortTitles[ind.ID]; ok {
-			title(s, ind.ID, ind.Secret)
+		if ind.Short != "" {
+			title(ind.Short, ind.ID, ind.Secret)
 		}
 	}
 	names := map[string]int{}

@@ -1,12 +1,14 @@
 package publish
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"bilan/internal/warehouse"
 	"bilan/pipeline/ingest"
 	"bilan/reports"
 	"bilan/reports/xlsx"
@@ -14,11 +16,17 @@ import (
 
 // WriteValidation writes analystes/validation-Y.xlsx, the validation report of the
 // batches of a run: per file, rows read, loaded and rejected, then per rule the count and
-// the first messages. It is written even when a batch was refused.
-func WriteValidation(out string, y int, date time.Time, results []*ingest.Result) (string, error) {
-	if date.IsZero() {
-		date = time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)
+// the first messages. It is written even when a batch was refused, and dated like the
+// packs (documentDate).
+func WriteValidation(ctx context.Context, w *warehouse.Warehouse, out string, p warehouse.Params, date time.Time, results []*ingest.Result) (string, error) {
+	if err := w.SetParams(ctx, p); err != nil {
+		return "", err
 	}
+	date, err := documentDate(ctx, w, date)
+	if err != nil {
+		return "", err
+	}
+	y := p.Exercice
 	r := &reports.Report{Title: "Rapport de validation des fichiers déposés", Exercice: y, Date: date, Author: author,
 		Subtitle: fmt.Sprintf("Exercice %d – fichiers lus, lignes chargées et rejetées, avertissements", y), Restricted: true}
 	files := &reports.Table{Number: 1, Title: "Fichiers du lot", Sheet: "Fichiers", Source: "programme bilan, validation",
@@ -50,7 +58,6 @@ func WriteValidation(out string, y int, date time.Time, results []*ingest.Result
 		}
 	}
 	r.Sections = []reports.Section{{Title: "Validation", Tables: []*reports.Table{files, rules}}}
-	p := filepath.Join(out, "analystes", fmt.Sprintf("validation-%d.xlsx", y))
-	err := writeAtomic(p, func(w io.Writer) error { return xlsx.Write(w, r) })
-	return p, err
+	path := filepath.Join(out, "analystes", fmt.Sprintf("validation-%d.xlsx", y))
+	return path, writeAtomic(path, func(w io.Writer) error { return xlsx.Write(w, r) })
 }

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"bilan/internal/arml"
 	"bilan/reports"
+	sqlfiles "bilan/sql"
 )
 
 // loaded tells whether the ARML workbooks give the scope anything: a workbook of the
@@ -29,7 +29,7 @@ func (b *builder) byRegion(t themeTable) *reports.Table {
 	} else {
 		rows = append(rows, place{b.s.name, b.s.niveau, b.s.code})
 	}
-	return b.tableOf(t, b.present(t.ids), "Région", rows, []place{{"France", "national", "FR"}})
+	return b.tableOf(t, b.columns(t), "Région", rows, []place{{"France", "national", "FR"}})
 }
 
 // digital is the synthesis of the ARMLs' digital-strategy survey (family G): counts,
@@ -47,11 +47,9 @@ func (b *builder) digital() reports.Section {
 		"(huit questions, PNAE annexe 2) : %s ARML répondantes. Pour chaque question fermée, les réponses « NC » et « Non concerné » "+
 		"ne comptent ni comme oui ni comme non ; les listes de missions locales dotées d'une stratégie numérique fournies par les "+
 		"ARML ne sont pas exhaustives.", reports.French(fr))}
-	sec.Tables = append(sec.Tables,
-		b.byRegion(themeTable{"Synthèse de l'enquête sur la stratégie numérique", "Enquête numérique", sourceSurvey,
-			[]string{"NUM_REPONDANTS", "NUM_PLAN", "NUM_PRESTATAIRES", "NUM_APPEL_OFFRES", "NUM_APPEL_OFFRES_EN_COURS", "NUM_INTEROP", "NUM_ML_STRATEGIE"}}),
-		b.byRegion(themeTable{"Coût déclaré de la stratégie numérique et moyens humains", "Coût numérique", sourceSurvey,
-			[]string{"NUM_COUT_60", "NUM_COUT_61", "NUM_COUT_62", "NUM_COUT_TOTAL", "NUM_ETP"}}))
+	for _, t := range digitalTables {
+		sec.Tables = append(sec.Tables, b.byRegion(t))
+	}
 	for _, q := range []struct{ question, title, sheet, column string }{
 		{"application", "Applications numériques citées par les ARML", "Applications citées", "Application"},
 		{"prestataire", "Prestataires et partenaires sollicités par les ARML", "Prestataires", "Prestataire ou partenaire"},
@@ -98,7 +96,7 @@ func (b *builder) pnae() reports.Section {
 			"l'avancement déclarés par l'ARML de la région (1 = oui), puis les nombres d'ARML pour la France."
 	}
 	sec.Paragraphs = []string{intro}
-	t := &reports.Table{Number: b.number(), Title: "Suivi des 13 actions du PNAE", Sheet: "PNAE", Source: sourcePNAE,
+	t := &reports.Table{Number: b.number(), Title: "Suivi des 13 actions du PNAE", Sheet: pnaeSheet, Source: sourcePNAE,
 		Columns: []reports.Column{{Title: "Action"}}}
 	c := &reports.Chart{Kind: reports.Stacked, Title: "Avancement des actions du PNAE – " + b.s.name, Axis: "Action", Source: sourcePNAE}
 	scopes := [][3]string{{b.s.niveau, b.s.code, ""}}
@@ -113,7 +111,7 @@ func (b *builder) pnae() reports.Section {
 	for _, m := range pnaeMeasures[2:] {
 		c.Series = append(c.Series, reports.Series{Name: m.title})
 	}
-	for i, title := range arml.Actions {
+	for i, title := range sqlfiles.Actions() {
 		row := []reports.Cell{reports.Str(fmt.Sprintf("%d. %s", i+1, title))}
 		for _, sc := range scopes {
 			for _, m := range pnaeMeasures {

@@ -2,30 +2,18 @@ package pdf
 
 import (
 	"bytes"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"bilan/reports"
+	"bilan/reports/reporttest"
 )
 
-func sample(rows int) *reports.Report {
-	t := &reports.Table{Number: 1, Title: "Un long tableau", Source: "essai", Columns: []reports.Column{
-		{Title: "Mission locale"}, {Title: "Jeunes en contact", Format: reports.Count}, {Title: "Part des femmes", Format: reports.Percent}}}
-	for i := 0; i < rows; i++ {
-		t.Rows = append(t.Rows, []reports.Cell{reports.Str(fmt.Sprintf("Mission locale n° %03d – Cœur d’Armor", i)),
-			reports.Num(float64(1000+i), reports.Count), reports.Num(12.5, reports.Percent)})
-	}
-	t.Totals = [][]reports.Cell{{reports.Str("France"), reports.Num(1370000, reports.Count), reports.Secret(reports.Percent)}}
-	return &reports.Report{Title: "Bilan d'activité des missions locales", Subtitle: "Essai", Exercice: 2016,
-		Date: time.Date(2017, 3, 31, 0, 0, 0, 0, time.UTC), Author: "DMML", Threshold: 11,
-		Sections: []reports.Section{{Title: "Les jeunes", Tables: []*reports.Table{t}}}}
-}
+var sample = reporttest.Sample
 
 // A table longer than a page repeats its header row on every page it spans, and the same
 // report always gives the same bytes.

@@ -13,6 +13,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -149,13 +150,14 @@ func (b *book) cover(r *reports.Report) error {
 		{"Producteur", r.Author},
 		{"Contact", "Délégation ministérielle aux missions locales (DMML)"},
 		{"Symboles", "n.d. : donnée non disponible (aucun extrait chargé pour ce territoire, ou taux dont le dénominateur est nul)"},
-		{"", "[s] : secret statistique — effectif de moins de " + fmt.Sprint(r.Threshold) + " jeunes, événements, mesures ou parrains, ou valeur masquée pour qu'un tel effectif ne puisse être recalculé par différence ; la valeur n'est pas dans le fichier"},
 		{"Nombres", "Les nombres sont de vrais nombres : séparateurs de milliers et % s'affichent selon la langue d'Excel."},
 		{"Contenu", "La feuille « Sommaire » mène à chaque tableau ; la feuille « Notes » donne la définition de chaque indicateur."},
 	}
-	if r.Restricted {
-		lines = append(lines, [2]string{"Diffusion", "Diffusion restreinte : valeurs exactes, réservées aux analystes de la DMML."})
+	secrecy := [2]string{"", "[s] : secret statistique — effectif de moins de " + fmt.Sprint(r.Threshold) + " jeunes, événements, mesures ou parrains, ou valeur masquée pour qu'un tel effectif ne puisse être recalculé par différence ; la valeur n'est pas dans le fichier"}
+	if r.Restricted { // exact values: nothing is masked, so no threshold to explain
+		secrecy = [2]string{"Diffusion", "Diffusion restreinte : valeurs exactes, réservées aux analystes de la DMML."}
 	}
+	lines = slices.Insert(lines, 9, secrecy)
 	for i, l := range lines {
 		f.SetCellStr(readme, cell(1, i+1), l[0])
 		f.SetCellStr(readme, cell(2, i+1), l[1])

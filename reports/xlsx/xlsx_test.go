@@ -7,26 +7,15 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 
-	"bilan/reports"
+	"bilan/reports/reporttest"
 )
 
-func sample(rows int) *reports.Report {
-	t := &reports.Table{Number: 1, Title: "Jeunes par mission locale", Source: "essai", Columns: []reports.Column{
-		{Title: "Mission locale"}, {Title: "Jeunes en contact", Format: reports.Count}, {Title: "Part des femmes", Format: reports.Percent}}}
-	for i := 0; i < rows; i++ {
-		t.Rows = append(t.Rows, []reports.Cell{reports.Str(fmt.Sprintf("Mission locale n° %03d", i)),
-			reports.Num(float64(1000+i), reports.Count), reports.Num(0.125, reports.Percent)})
-	}
-	t.Totals = [][]reports.Cell{{reports.Str("France"), reports.Num(1370000, reports.Count), reports.Secret(reports.Percent)}}
-	return &reports.Report{Title: "Bilan d'activité des missions locales", Subtitle: "Essai", Exercice: 2016,
-		Date: time.Date(2017, 3, 31, 0, 0, 0, 0, time.UTC), Author: "DMML", Threshold: 11,
-		Sections: []reports.Section{{Title: "Les jeunes", Tables: []*reports.Table{t}}}}
-}
+var sample = reporttest.Sample
 
 // TestDimensionOpenpyxlReadOnly reads a workbook with openpyxl in read-only mode, which
 // trusts each sheet's <dimension>: it must see every row and column excelize sees.
@@ -81,6 +70,41 @@ print(json.dumps({ws.title: [ws.max_row, ws.max_column, sum(v not in (None, '') 
 		if g := got[sheet]; g[0] != len(rows) || g[1] != cols || g[2] != values {
 			t.Errorf("sheet %s: openpyxl read-only sees %d rows, %d columns, %d values; excelize %d, %d, %d",
 				sheet, g[0], g[1], g[2], len(rows), cols, values)
+		}
+	}
+}
+
+// The cover explains the secrecy threshold of a published report; a restricted one (exact
+// values, nothing masked) says so instead of citing a threshold it never had.
+func TestCoverSecrecyLine(t *testing.T) {
+	for _, restricted := range []bool{false, true} {
+		r := sample(3)
+		r.Restricted = restricted
+		if restricted {
+			r.Threshold = 0
+		}
+		var buf bytes.Buffer
+		if err := Write(&buf, r); err != nil {
+			t.Fatal(err)
+		}
+		f, err := excelize.OpenReader(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, _ := f.GetRows(readme)
+		var text string
+		for _, row := range rows {
+			text += fmt.Sprintln(row)
+		}
+		f.Close()
+		if got := strings.Contains(text, "effectif de moins de 11 jeunes"); got == restricted {
+			t.Errorf("restricted=%v: threshold line present=%v\n%s", restricted, got, text)
+		}
+		if got := strings.Contains(text, "Diffusion restreinte : valeurs exactes"); got != restricted {
+			t.Errorf("restricted=%v: restricted line present=%v\n%s", restricted, got, text)
+		}
+		if strings.Contains(text, "moins de 0 ") {
+			t.Errorf("the cover cites a threshold of 0:\n%s", text)
 		}
 	}
 }

@@ -4,15 +4,11 @@
 -- source: extraits I-milo « jeunes », « mesures »
 -- unit: jeunes
 -- coverage: extraits
-WITH final AS (
-    SELECT m.jeune_ml AS ml, m.jeune_departement AS departement, m.jeune_region AS region, m.id_jeune
-    FROM stg_mesures m
-    WHERE m.categorie IN ('CEJ')
-      AND m.en_cours
+-- section: Dispositifs, 6
+-- short: En CEJ au 31/12
+WITH source AS (
+    SELECT jeune_ml AS ml, jeune_departement AS departement, jeune_region AS region, id_jeune
+    FROM stg_mesures
+    WHERE categorie IN ('CEJ') AND en_cours
 )
-SELECT
-    niveau(GROUPING(ml, departement, region)) AS niveau,
-    coalesce(ml, departement, region, 'FR') AS code,
-    count(DISTINCT id_jeune) AS valeur
-FROM final
-GROUP BY GROUPING SETS ((ml), (departement), (region), ())
+SELECT * FROM par_territoire('source', count(DISTINCT id_jeune))

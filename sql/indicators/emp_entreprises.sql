@@ -4,6 +4,9 @@
 -- source: extraits I-milo « mesures », « evenements »
 -- unit: entreprises
 -- coverage: extraits
+-- section: Emploi, 4
+-- short: Entreprises
+-- headline: yes
 WITH from_measures AS (
     SELECT m.ml, m.departement, m.region, m.siret
     FROM stg_mesures m
@@ -23,9 +26,4 @@ final AS (
     UNION ALL
     SELECT * FROM from_events
 )
-SELECT
-    niveau(GROUPING(ml, departement, region)) AS niveau,
-    coalesce(ml, departement, region, 'FR') AS code,
-    count(DISTINCT siret) AS valeur
-FROM final
-GROUP BY GROUPING SETS ((ml), (departement), (region), ())
+SELECT * FROM par_territoire('final', count(DISTINCT siret))

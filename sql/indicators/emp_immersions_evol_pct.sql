@@ -7,6 +7,8 @@
 -- secret: rapport
 -- numerator: EMP_IMMERSIONS - EMP_IMMERSIONS[N-1]
 -- denominator: EMP_IMMERSIONS[N-1]
+-- section: Emploi, 2
+-- short: Évol. immersions
 WITH previous AS (
     SELECT i.niveau, i.code, CAST(i.valeur AS BIGINT) AS valeur
     FROM indicateurs i, params p

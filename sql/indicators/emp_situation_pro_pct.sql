@@ -7,9 +7,11 @@
 -- secret: rapport
 -- numerator: EMP_SITUATION_PRO
 -- denominator: JEU_ACCUEILLIS
-WITH final AS (
+-- section: Emploi, 8
+-- short: Situation pro. / reçus
+WITH source AS (
     SELECT a.niveau, a.code, coalesce(s.valeur, 0) AS numerateur, a.valeur AS denominateur
     FROM jeu_accueillis a LEFT JOIN emp_situation_pro s USING (niveau, code)
 )
 SELECT niveau, code, pct(numerateur, denominateur) AS valeur, numerateur, denominateur
-FROM final
+FROM source

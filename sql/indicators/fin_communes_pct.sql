@@ -5,6 +5,8 @@
 -- unit: %
 -- coverage: classeurs
 -- secret: aucun
+-- section: Financement, 5
+-- short: Communes et EPCI
 SELECT niveau, code, pct(centimes, total) AS valeur, centimes AS numerateur, total AS denominateur
 FROM stg_financements
 WHERE financeur = 'fin_communes'

@@ -5,6 +5,8 @@
 -- unit: %
 -- coverage: classeurs
 -- secret: aucun
+-- section: Financement, 6
+-- short: FSE
 SELECT niveau, code, pct(centimes, total) AS valeur, centimes AS numerateur, total AS denominateur
 FROM stg_financements
 WHERE financeur = 'fin_fse'

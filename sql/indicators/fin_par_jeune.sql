@@ -8,7 +8,9 @@
 -- numerator: FIN_TOTAL restricted
 -- denominator: JEU_ACCUEILLIS restricted
 -- rounding: 1
-WITH funded AS (
+-- section: Financement, 8
+-- short: Par jeune reçu
+WITH source AS (
     SELECT s.ml, s.departement, s.region, CAST(s.fin_total * 100 AS HUGEINT) AS centimes, coalesce(a.valeur, 0) AS jeunes
     FROM stg_arml_structures s
     JOIN stg_territoires t ON t.niveau = 'ml' AND t.code = s.ml
@@ -16,12 +18,8 @@ WITH funded AS (
     WHERE s.fin_total IS NOT NULL AND t.extraits_charges
 ),
 final AS (
-    SELECT
-        niveau(GROUPING(ml, departement, region)) AS niveau,
-        coalesce(ml, departement, region, 'FR') AS code,
-        sum(centimes) AS centimes, sum(jeunes) AS jeunes
-    FROM funded
-    GROUP BY GROUPING SETS ((ml), (departement), (region), ())
+    SELECT niveau, code, valeur.centimes AS centimes, valeur.jeunes AS jeunes
+    FROM par_territoire('source', {'centimes': sum(centimes), 'jeunes': sum(jeunes)})
 )
 SELECT niveau, code,
        CASE WHEN jeunes > 0 THEN CAST((centimes + 50 * jeunes) // (100 * jeunes) AS DECIMAL(18,2)) END AS valeur,

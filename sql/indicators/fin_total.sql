@@ -5,14 +5,11 @@
 -- unit: euros
 -- coverage: classeurs
 -- secret: montant
-WITH final AS (
-    SELECT ml, departement, region, fin_total AS x
+-- section: Financement, 1
+-- short: Financement total
+WITH source AS (
+    SELECT ml, departement, region, fin_total
     FROM stg_arml_structures
     WHERE fin_total IS NOT NULL
 )
-SELECT
-    niveau(GROUPING(ml, departement, region)) AS niveau,
-    coalesce(ml, departement, region, 'FR') AS code,
-    sum(x) AS valeur
-FROM final
-GROUP BY GROUPING SETS ((ml), (departement), (region), ())
+SELECT * FROM par_territoire('source', sum(fin_total))

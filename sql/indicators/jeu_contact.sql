@@ -4,16 +4,12 @@
 -- source: extraits I-milo « jeunes », « evenements »
 -- unit: jeunes
 -- coverage: extraits
--- A region's youths come from one batch (stg_jeunes), each once: counting rows is exact
--- below France, where a youth of two batches (two regions) counts once.
-SELECT
-    niveau(GROUPING(ml, departement, region)) AS niveau,
-    coalesce(ml, departement, region) AS code,
-    count(*) AS valeur
-FROM stg_jeunes_activite
-WHERE contact
-GROUP BY GROUPING SETS ((ml), (departement), (region))
-UNION ALL
-SELECT 'national', 'FR', count(DISTINCT id_jeune)
-FROM stg_jeunes_activite
-WHERE contact
+-- section: Jeunes, 1
+-- short: Jeunes en contact
+-- headline: yes
+WITH source AS (
+    SELECT ml, departement, region, id_jeune
+    FROM stg_jeunes_activite
+    WHERE contact
+)
+SELECT * FROM jeunes_par_territoire('source')

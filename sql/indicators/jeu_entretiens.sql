@@ -4,15 +4,13 @@
 -- source: extraits I-milo « evenements »
 -- unit: événements
 -- coverage: extraits
-WITH final AS (
+-- section: Jeunes, 6
+-- short: Entretiens indiv.
+-- headline: yes
+WITH source AS (
     SELECT e.ml, e.departement, e.region
     FROM stg_evenements e, params p
     WHERE e.realise AND year(e.date_evenement) = p.exercice
       AND e.type_evenement = 'ENTRETIEN_INDIVIDUEL'
 )
-SELECT
-    niveau(GROUPING(ml, departement, region)) AS niveau,
-    coalesce(ml, departement, region, 'FR') AS code,
-    count(*) AS valeur
-FROM final
-GROUP BY GROUPING SETS ((ml), (departement), (region), ())
+SELECT * FROM par_territoire('source', count(*))

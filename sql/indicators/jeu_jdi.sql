@@ -4,16 +4,12 @@
 -- source: extraits I-milo « jeunes », « evenements » ; PNAE 2018-2020, note 1 p. 11
 -- unit: jeunes
 -- coverage: extraits
--- A region's youths come from one batch (stg_jeunes), each once: counting rows is exact
--- below France, where a youth of two batches (two regions) counts once.
-SELECT
-    niveau(GROUPING(ml, departement, region)) AS niveau,
-    coalesce(ml, departement, region) AS code,
-    count(*) AS valeur
-FROM stg_jeunes_activite
-WHERE jdi
-GROUP BY GROUPING SETS ((ml), (departement), (region))
-UNION ALL
-SELECT 'national', 'FR', count(DISTINCT id_jeune)
-FROM stg_jeunes_activite
-WHERE jdi
+-- section: Jeunes, 5
+-- short: JDI au 31/12
+-- headline: yes
+WITH source AS (
+    SELECT ml, departement, region, id_jeune
+    FROM stg_jeunes_activite
+    WHERE jdi
+)
+SELECT * FROM jeunes_par_territoire('source')

@@ -4,14 +4,12 @@
 -- source: extraits I-milo « jeunes »
 -- unit: jeunes
 -- coverage: extraits
-WITH final AS (
+-- section: Jeunes, 4
+-- short: Premiers accueils
+-- headline: yes
+WITH source AS (
     SELECT j.ml, j.departement, j.region, j.id_jeune
     FROM stg_jeunes j, params p
     WHERE year(j.date_premier_accueil) = p.exercice
 )
-SELECT
-    niveau(GROUPING(ml, departement, region)) AS niveau,
-    coalesce(ml, departement, region, 'FR') AS code,
-    count(DISTINCT id_jeune) AS valeur
-FROM final
-GROUP BY GROUPING SETS ((ml), (departement), (region), ())
+SELECT * FROM par_territoire('source', count(DISTINCT id_jeune))

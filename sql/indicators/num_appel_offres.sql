@@ -5,9 +5,10 @@
 -- unit: ARML
 -- coverage: classeurs
 -- levels: region, national
-SELECT
-    CASE WHEN GROUPING(region) = 0 THEN 'region' ELSE 'national' END AS niveau,
-    coalesce(region, 'FR') AS code,
-    count(*) FILTER (WHERE q3_appel_offres = 'OUI') AS valeur
-FROM stg_arml_reponses
-GROUP BY GROUPING SETS ((region), ())
+-- section: Enquête numérique, 4
+-- short: Appel d'offres
+WITH source AS (
+    SELECT region, q3_appel_offres
+    FROM stg_arml_reponses
+)
+SELECT * FROM par_region('source', count(*) FILTER (WHERE q3_appel_offres = 'OUI'))

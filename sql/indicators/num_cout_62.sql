@@ -5,9 +5,10 @@
 -- unit: euros
 -- coverage: classeurs
 -- levels: region, national
-SELECT
-    CASE WHEN GROUPING(region) = 0 THEN 'region' ELSE 'national' END AS niveau,
-    coalesce(region, 'FR') AS code,
-    sum(q6_cout_compte_62) AS valeur
-FROM stg_arml_reponses
-GROUP BY GROUPING SETS ((region), ())
+-- section: Coût numérique, 3
+-- short: Compte 62
+WITH source AS (
+    SELECT region, q6_cout_compte_62
+    FROM stg_arml_reponses
+)
+SELECT * FROM par_region('source', sum(q6_cout_compte_62))

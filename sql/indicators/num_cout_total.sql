@@ -5,9 +5,10 @@
 -- unit: euros
 -- coverage: classeurs
 -- levels: region, national
-SELECT
-    CASE WHEN GROUPING(region) = 0 THEN 'region' ELSE 'national' END AS niveau,
-    coalesce(region, 'FR') AS code,
-    sum(cout_total) AS valeur
-FROM stg_arml_reponses
-GROUP BY GROUPING SETS ((region), ())
+-- section: Coût numérique, 4
+-- short: Coût total
+WITH source AS (
+    SELECT region, cout_total
+    FROM stg_arml_reponses
+)
+SELECT * FROM par_region('source', sum(cout_total))

@@ -5,9 +5,10 @@
 -- unit: ETP
 -- coverage: classeurs
 -- levels: region, national
-SELECT
-    CASE WHEN GROUPING(region) = 0 THEN 'region' ELSE 'national' END AS niveau,
-    coalesce(region, 'FR') AS code,
-    sum(q7_etp) AS valeur
-FROM stg_arml_reponses
-GROUP BY GROUPING SETS ((region), ())
+-- section: Coût numérique, 5
+-- short: ETP
+WITH source AS (
+    SELECT region, q7_etp
+    FROM stg_arml_reponses
+)
+SELECT * FROM par_region('source', sum(q7_etp))

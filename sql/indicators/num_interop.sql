@@ -5,9 +5,10 @@
 -- unit: ARML
 -- coverage: classeurs
 -- levels: region, national
-SELECT
-    CASE WHEN GROUPING(region) = 0 THEN 'region' ELSE 'national' END AS niveau,
-    coalesce(region, 'FR') AS code,
-    count(*) FILTER (WHERE q5_interop_imilo) AS valeur
-FROM stg_arml_reponses
-GROUP BY GROUPING SETS ((region), ())
+-- section: Enquête numérique, 6
+-- short: Interop. I-milo
+WITH source AS (
+    SELECT region, q5_interop_imilo
+    FROM stg_arml_reponses
+)
+SELECT * FROM par_region('source', count(*) FILTER (WHERE q5_interop_imilo))

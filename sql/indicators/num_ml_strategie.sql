@@ -5,13 +5,10 @@
 -- unit: structures
 -- coverage: classeurs
 -- levels: region, national
-WITH final AS (
+-- section: Enquête numérique, 7
+-- short: ML avec stratégie
+WITH source AS (
     SELECT c.region, s.strategie_numerique
     FROM stg_classeurs c LEFT JOIN stg_arml_ml_strategie s USING (region)
 )
-SELECT
-    CASE WHEN GROUPING(region) = 0 THEN 'region' ELSE 'national' END AS niveau,
-    coalesce(region, 'FR') AS code,
-    count(*) FILTER (WHERE strategie_numerique) AS valeur
-FROM final
-GROUP BY GROUPING SETS ((region), ())
+SELECT * FROM par_region('source', count(*) FILTER (WHERE strategie_numerique))

@@ -5,9 +5,10 @@
 -- unit: ARML
 -- coverage: classeurs
 -- levels: region, national
-SELECT
-    CASE WHEN GROUPING(region) = 0 THEN 'region' ELSE 'national' END AS niveau,
-    coalesce(region, 'FR') AS code,
-    count(*) FILTER (WHERE q1_plan_action) AS valeur
-FROM stg_arml_reponses
-GROUP BY GROUPING SETS ((region), ())
+-- section: Enquête numérique, 2
+-- short: Plan régional
+WITH source AS (
+    SELECT region, q1_plan_action
+    FROM stg_arml_reponses
+)
+SELECT * FROM par_region('source', count(*) FILTER (WHERE q1_plan_action))

@@ -5,9 +5,10 @@
 -- unit: ARML
 -- coverage: classeurs
 -- levels: region, national
-SELECT
-    CASE WHEN GROUPING(region) = 0 THEN 'region' ELSE 'national' END AS niveau,
-    coalesce(region, 'FR') AS code,
-    count(*) FILTER (WHERE q2_prestataires) AS valeur
-FROM stg_arml_reponses
-GROUP BY GROUPING SETS ((region), ())
+-- section: Enquête numérique, 3
+-- short: Prestataires
+WITH source AS (
+    SELECT region, q2_prestataires
+    FROM stg_arml_reponses
+)
+SELECT * FROM par_region('source', count(*) FILTER (WHERE q2_prestataires))

@@ -4,15 +4,11 @@
 -- source: extraits I-milo « mesures »
 -- unit: mesures
 -- coverage: extraits
-WITH final AS (
-    SELECT m.ml, m.departement, m.region
-    FROM stg_mesures m
-    WHERE m.categorie IN ('PARRAINAGE')
-      AND m.entree
+-- section: Parrainage, 5
+-- short: Entrées en parrainage
+WITH source AS (
+    SELECT ml, departement, region
+    FROM stg_mesures
+    WHERE categorie IN ('PARRAINAGE') AND entree
 )
-SELECT
-    niveau(GROUPING(ml, departement, region)) AS niveau,
-    coalesce(ml, departement, region, 'FR') AS code,
-    count(*) AS valeur
-FROM final
-GROUP BY GROUPING SETS ((ml), (departement), (region), ())
+SELECT * FROM par_territoire('source', count(*))

@@ -4,14 +4,11 @@
 -- source: classeurs ARML, feuille « structures » (ICARE)
 -- unit: structures
 -- coverage: classeurs
-WITH final AS (
+-- section: Parrainage, 1
+-- short: ML avec réseau
+WITH source AS (
     SELECT ml, departement, region, reseau_parrainage
     FROM stg_arml_structures
     WHERE reseau_parrainage IS NOT NULL
 )
-SELECT
-    niveau(GROUPING(ml, departement, region)) AS niveau,
-    coalesce(ml, departement, region, 'FR') AS code,
-    count(*) FILTER (WHERE reseau_parrainage) AS valeur
-FROM final
-GROUP BY GROUPING SETS ((ml), (departement), (region), ())
+SELECT * FROM par_territoire('source', count(*) FILTER (WHERE reseau_parrainage))

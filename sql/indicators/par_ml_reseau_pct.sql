@@ -7,18 +7,15 @@
 -- secret: aucun
 -- numerator: PAR_ML_RESEAU
 -- denominator: RES_ML
-WITH mls AS (
+-- section: Parrainage, 2
+-- short: Part ML avec réseau
+WITH source AS (
     SELECT code_structure AS ml, code_departement AS departement, region
     FROM stg_referentiel
     WHERE NOT technique AND region IN (SELECT region FROM stg_classeurs)
 ),
 res_ml_classeurs AS (
-    SELECT
-        niveau(GROUPING(ml, departement, region)) AS niveau,
-        coalesce(ml, departement, region, 'FR') AS code,
-        count(*) AS valeur
-    FROM mls
-    GROUP BY GROUPING SETS ((ml), (departement), (region), ())
+    SELECT * FROM par_territoire('source', count(*))
 ),
 final AS (
     SELECT r.niveau, r.code, r.valeur AS numerateur, m.valeur AS denominateur

@@ -4,14 +4,11 @@
 -- source: classeurs ARML, feuille « structures » (ICARE)
 -- unit: parrains
 -- coverage: classeurs
-WITH final AS (
-    SELECT ml, departement, region, nb_parrains AS x
+-- section: Parrainage, 3
+-- short: Parrains
+WITH source AS (
+    SELECT ml, departement, region, nb_parrains
     FROM stg_arml_structures
     WHERE nb_parrains IS NOT NULL
 )
-SELECT
-    niveau(GROUPING(ml, departement, region)) AS niveau,
-    coalesce(ml, departement, region, 'FR') AS code,
-    sum(x) AS valeur
-FROM final
-GROUP BY GROUPING SETS ((ml), (departement), (region), ())
+SELECT * FROM par_territoire('source', sum(nb_parrains))

@@ -5,6 +5,7 @@
 -- unit: ARML
 -- coverage: classeurs
 -- levels: region, national
+-- section: PNAE, 1
 WITH measures AS (
     SELECT * FROM (VALUES
         (1, 'REFERENTE', 'ARML référentes'), (2, 'CONCERNEE', 'ARML concernées'),

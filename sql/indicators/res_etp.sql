@@ -4,14 +4,11 @@
 -- source: classeurs ARML, feuille « structures » (ICARE)
 -- unit: ETP
 -- coverage: classeurs
-WITH final AS (
-    SELECT ml, departement, region, etp AS x
+-- section: Réseau, 4
+-- short: ETP
+WITH source AS (
+    SELECT ml, departement, region, etp
     FROM stg_arml_structures
     WHERE etp IS NOT NULL
 )
-SELECT
-    niveau(GROUPING(ml, departement, region)) AS niveau,
-    coalesce(ml, departement, region, 'FR') AS code,
-    sum(x) AS valeur
-FROM final
-GROUP BY GROUPING SETS ((ml), (departement), (region), ())
+SELECT * FROM par_territoire('source', sum(etp))

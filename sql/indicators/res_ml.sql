@@ -4,14 +4,12 @@
 -- source: référentiel des structures I-milo
 -- unit: structures
 -- coverage: referentiel
-WITH final AS (
+-- section: Réseau, 1
+-- short: Missions locales
+-- headline: yes
+WITH source AS (
     SELECT code_structure AS ml, code_departement AS departement, region
     FROM stg_referentiel
     WHERE NOT technique
 )
-SELECT
-    niveau(GROUPING(ml, departement, region)) AS niveau,
-    coalesce(ml, departement, region, 'FR') AS code,
-    count(*) AS valeur
-FROM final
-GROUP BY GROUPING SETS ((ml), (departement), (region), ())
+SELECT * FROM par_territoire('source', count(*))

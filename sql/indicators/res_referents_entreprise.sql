@@ -4,14 +4,11 @@
 -- source: classeurs ARML, feuille « structures » (ICARE)
 -- unit: salariés
 -- coverage: classeurs
-WITH final AS (
-    SELECT ml, departement, region, nb_referents_entreprise AS x
+-- section: Réseau, 5
+-- short: Référents entreprise
+WITH source AS (
+    SELECT ml, departement, region, nb_referents_entreprise
     FROM stg_arml_structures
     WHERE nb_referents_entreprise IS NOT NULL
 )
-SELECT
-    niveau(GROUPING(ml, departement, region)) AS niveau,
-    coalesce(ml, departement, region, 'FR') AS code,
-    sum(x) AS valeur
-FROM final
-GROUP BY GROUPING SETS ((ml), (departement), (region), ())
+SELECT * FROM par_territoire('source', sum(nb_referents_entreprise))

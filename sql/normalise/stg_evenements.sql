@@ -7,7 +7,7 @@ WITH p AS (
 final AS (
     SELECT
         e.id_jeune, e.date_evenement, e.type_evenement,
-        e.statut = 'REALISE' AS realise,
+        coalesce(e.statut = 'REALISE', false) AS realise, -- an empty statut is not realised
         e.siret,
         s.code_structure AS ml, s.code_departement AS departement, s.region,
         j.ml AS jeune_ml, j.departement AS jeune_departement, j.region AS jeune_region

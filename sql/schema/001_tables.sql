@@ -1,4 +1,9 @@
--- The warehouse tables. Every statement is idempotent: the file runs at each open.
+-- The warehouse tables. Every statement is idempotent: the file runs whenever the warehouse
+-- is prepared again (a new SQL set, see preparation).
+
+-- The SQL set (schema, reference tables, views) the warehouse was last prepared with: an open
+-- prepares it again only when the program's SQL set differs, so opening writes nothing.
+CREATE TABLE IF NOT EXISTS preparation (sql_sha256 VARCHAR NOT NULL);
 CREATE TABLE IF NOT EXISTS batches (
     exercice        INTEGER NOT NULL,
     scope           VARCHAR NOT NULL,   -- 'national' or a region code
@@ -63,9 +68,6 @@ CREATE TABLE IF NOT EXISTS raw_arml_suivi_pnae (
     exercice INTEGER, scope VARCHAR, fichier VARCHAR, ligne INTEGER,
     action INTEGER, role VARCHAR, statut VARCHAR, commentaire VARCHAR
 );
-
--- The 13 actions of the PNAE (internal/arml.Actions), written at each open.
-CREATE TABLE IF NOT EXISTS actions_pnae (action INTEGER PRIMARY KEY, intitule VARCHAR);
 
 -- Rejected rows and warnings: where and why, never a personal value.
 CREATE TABLE IF NOT EXISTS quarantine (

@@ -1,4 +1,5 @@
--- Helpers shared by the indicator files.
+-- Helpers shared by the indicator files. Only CREATE OR REPLACE MACRO statements: a read-only
+-- open of a warehouse prepared with another SQL set creates them as TEMP macros.
 
 -- Level of a row of GROUP BY GROUPING SETS ((ml), (departement), (region), ()), from
 -- GROUPING(ml, departement, region).
@@ -24,3 +25,59 @@ CREATE OR REPLACE MACRO evenement_compte(type_evenement, technique) AS
     NOT technique
     AND type_evenement IN ('ENTRETIEN_INDIVIDUEL', 'INFORMATION_COLLECTIVE', 'ATELIER',
         'TELEPHONE', 'EMAIL', 'SMS', 'COURRIER', 'ENTRETIEN_PARTENAIRE', 'VISITE', 'MISE_EN_RELATION');
+
+-- The skeletons of the indicator files, kept once. An indicator file names the rows it
+-- counts in a CTE (its chain, source → … → final) and hands the last CTE's name to one of
+-- these table macros, with what to compute over each territory's rows. The CTE keeps the
+-- views it reads in the file (compute orders the views by the names after FROM and JOIN).
+
+-- An indicator at the four levels: `agregat` (e.g. count(DISTINCT id_jeune), sum(etp))
+-- over the rows of `source` (columns ml, departement, region) in each territory. France
+-- is the grand total: a row even when source is empty (a count is then 0, a sum NULL).
+-- Several aggregates over the same groups come as one struct, {'a': sum(x), 'b': …},
+-- read back as valeur.a, valeur.b.
+CREATE OR REPLACE MACRO par_territoire(source, agregat) AS TABLE
+    SELECT
+        niveau(GROUPING(ml, departement, region)) AS niveau,
+        coalesce(ml, departement, region, 'FR') AS code,
+        agregat AS valeur
+    FROM query_table(source)
+    GROUP BY GROUPING SETS ((ml), (departement), (region), ());
+
+-- An indicator of the ARML workbooks at region and national level: `agregat` over the
+-- rows of `source` (column region) of each region, and of France.
+CREATE OR REPLACE MACRO par_region(source, agregat) AS TABLE
+    SELECT
+        CASE WHEN GROUPING(region) = 0 THEN 'region' ELSE 'national' END AS niveau,
+        coalesce(region, 'FR') AS code,
+        agregat AS valeur
+    FROM query_table(source)
+    GROUP BY GROUPING SETS ((region), ());
+
+-- Youths at the four levels, from `source`: one row per youth and batch (columns ml,
+-- departement, region, id_jeune), as stg_jeunes_activite. A region's youths come from one
+-- batch, each once: counting rows is exact below France, where a youth of two batches
+-- (two regions) counts once.
+CREATE OR REPLACE MACRO jeunes_par_territoire(source) AS TABLE
+    SELECT
+        niveau(GROUPING(ml, departement, region)) AS niveau,
+        coalesce(ml, departement, region) AS code,
+        count(*) AS valeur
+    FROM query_table(source)
+    GROUP BY GROUPING SETS ((ml), (departement), (region))
+    UNION ALL
+    SELECT 'national', 'FR', count(DISTINCT id_jeune)
+    FROM query_table(source);
+
+-- A share of youths at the four levels, in %, from `source` (columns ml, departement,
+-- region, id_jeune, compte, connu): the youths counted (compte) among those whose answer
+-- is known (connu), each youth once per territory.
+CREATE OR REPLACE MACRO part_par_territoire(source) AS TABLE
+    WITH counts AS (
+        SELECT niveau, code, valeur.numerateur AS numerateur, valeur.denominateur AS denominateur
+        FROM par_territoire(source, {
+            'numerateur': count(DISTINCT id_jeune) FILTER (WHERE connu AND compte),
+            'denominateur': count(DISTINCT id_jeune) FILTER (WHERE connu)})
+    )
+    SELECT niveau, code, pct(numerateur, denominateur) AS valeur, numerateur, denominateur
+    FROM counts;

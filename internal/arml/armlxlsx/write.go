@@ -1,4 +1,8 @@
-package arml
+// Package armlxlsx writes the ARML workbook that package arml describes: the blank
+// template of a region, or one filled with answers (the generator's). It is apart from
+// arml so that what only reads the schema (the warehouse, the workbook reader's rules)
+// does not pull in excelize.
+package armlxlsx
 
 import (
 	"fmt"
@@ -7,42 +11,22 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"bilan/internal/arml"
 	"bilan/reports/xlsx"
+	sqlfiles "bilan/sql"
 )
-
-// ML is a mission locale listed in a template.
-type ML struct{ Code, Name string }
-
-// Answers are values written into a template, by column name: the generator and the
-// round-trip tests fill workbooks with them; a blank template has none. Numbers are
-// written as numbers, strings as text cells.
-type Answers struct {
-	Structures map[string]map[string]any // code_structure → column → value
-	Survey     map[string]any            // the one row of enquete_numerique
-	Strategies map[string]map[string]any // code_structure → column → value
-	Actions    map[int]map[string]any    // action → column → value (role, statut, commentaire)
-}
-
-// Template describes a region's workbook.
-type Template struct {
-	Year       int
-	Region     string
-	RegionName string
-	MLs        []ML
-	Fill       *Answers // nil for a blank template
-	Date       string   // document date, RFC 3339 (stable bytes)
-}
 
 const readme = "Lisez-moi"
 
 // titleRow, headerRow: the template writes a title above the header; data start below.
 const titleRow, headerRow = 1, 2
 
-// Write writes the workbook: a Lisez-moi sheet, then the four sheets pre-filled with the
-// region's missions locales and the 13 PNAE actions (roles the seed assigns included),
-// with drop-down lists on coded columns, number validation on counts and amounts and an
-// input message on every column.
-func (t Template) Write(w io.Writer) error {
+// Write writes the workbook t describes: a Lisez-moi sheet, then the four sheets
+// pre-filled with the region's missions locales and the 13 PNAE actions (roles the seed
+// assigns included), with drop-down lists on coded columns, number validation on counts and
+// amounts and an input message on every column.
+func Write(w io.Writer, t arml.Template) error {
+	actions := sqlfiles.Actions()
 	f, err := xlsx.NewFile()
 	if err != nil {
 		return err
@@ -56,16 +40,16 @@ func (t Template) Write(w io.Writer) error {
 	head, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF"},
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"000091"}}, Alignment: &excelize.Alignment{WrapText: true}})
 	label, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Color: "555555"}})
-	if err := t.readme(f, title, bold); err != nil {
+	if err := writeReadme(f, t, title, bold); err != nil {
 		return err
 	}
-	for _, sh := range Sheets {
+	for _, sh := range arml.Sheets {
 		if _, err := f.NewSheet(sh.Name); err != nil {
 			return err
 		}
 		f.SetCellStr(sh.Name, "A1", fmt.Sprintf("%s – %s, exercice %d", sh.Title, t.RegionName, t.Year))
 		f.SetCellStyle(sh.Name, "A1", "A1", title)
-		rows := t.rows(sh)
+		rows := rows(t, sh, actions)
 		last := headerRow + len(rows)
 		if sh.Name == "enquete_numerique" {
 			last = headerRow + 1
@@ -76,15 +60,15 @@ func (t Template) Write(w io.Writer) error {
 			f.SetCellStyle(sh.Name, ref, ref, head)
 			width := float64(len(col.Name) + 4)
 			switch col.Type {
-			case Label:
+			case arml.Label:
 				width = 45
 				f.SetCellStyle(sh.Name, cell(j+1, headerRow+1), cell(j+1, last), label)
-			case Text:
+			case arml.Text:
 				width = 40
 			}
 			name := columnName(j + 1)
 			f.SetColWidth(sh.Name, name, name, width)
-			if err := validate(f, sh.Name, col, fmt.Sprintf("%s%d:%s%d", name, headerRow+1, name, max(last, headerRow+1))); err != nil {
+			if err := validate(f, sh.Name, col, len(actions), fmt.Sprintf("%s%d:%s%d", name, headerRow+1, name, max(last, headerRow+1))); err != nil {
 				return err
 			}
 		}
@@ -106,15 +90,15 @@ func (t Template) Write(w io.Writer) error {
 		return err
 	}
 	f.SetActiveSheet(1)
-	_, err = f.WriteTo(w)
-	return err
+	return xlsx.Save(f, w)
 }
 
-// rows are the pre-filled rows of a sheet, by column name.
-func (t Template) rows(sh Sheet) []map[string]any {
+// rows are the pre-filled rows of a sheet, by column name; actions are the titles of the
+// PNAE actions.
+func rows(t arml.Template, sh arml.Sheet, actions []string) []map[string]any {
 	fill := t.Fill
 	if fill == nil {
-		fill = &Answers{}
+		fill = &arml.Answers{}
 	}
 	var out []map[string]any
 	switch sh.Name {
@@ -135,9 +119,9 @@ func (t Template) rows(sh Sheet) []map[string]any {
 			out = append(out, fill.Survey)
 		}
 	case "suivi_pnae":
-		for i, title := range Actions {
+		for i, title := range actions {
 			row := map[string]any{"action": i + 1, "intitule": title}
-			for _, r := range Referents[i+1] {
+			for _, r := range arml.Referents[i+1] {
 				if r == t.Region {
 					row["role"] = "REFERENTE"
 				}
@@ -152,22 +136,22 @@ func (t Template) rows(sh Sheet) []map[string]any {
 }
 
 // validate puts the column's input message, and its drop-down list or number rule, on
-// the data cells of the column.
-func validate(f *excelize.File, sheet string, col Column, sqref string) error {
+// the data cells of the column; an action is a number from 1 to actions.
+func validate(f *excelize.File, sheet string, col arml.Column, actions int, sqref string) error {
 	dv := excelize.NewDataValidation(true)
 	dv.SetSqref(sqref)
 	dv.SetInput(col.Name, col.Help)
 	switch col.Type {
-	case Count, Action:
+	case arml.Count, arml.Action:
 		lower, upper := 0, 1_000_000_000
-		if col.Type == Action {
-			lower, upper = 1, len(Actions)
+		if col.Type == arml.Action {
+			lower, upper = 1, actions
 		}
 		if err := dv.SetRange(lower, upper, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween); err != nil {
 			return err
 		}
 		dv.SetError(excelize.DataValidationErrorStyleStop, "Nombre entier attendu", fmt.Sprintf("Saisir un nombre entier de %d à %d.", lower, upper))
-	case Amount:
+	case arml.Amount:
 		if err := dv.SetRange(0, 1e12, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween); err != nil {
 			return err
 		}
@@ -200,7 +184,7 @@ func setValue(f *excelize.File, sheet, ref string, v any) error {
 	return fmt.Errorf("cell %s!%s: unsupported value %T", sheet, ref, v)
 }
 
-func (t Template) readme(f *excelize.File, title, bold int) error {
+func writeReadme(f *excelize.File, t arml.Template, title, bold int) error {
 	lines := [][2]string{
 		{"", fmt.Sprintf("Classeur ARML – %s – exercice %d", t.RegionName, t.Year)},
 		{"", "Données des missions locales, enquête numérique et suivi du PNAE, à renvoyer à la DMML."},
@@ -216,7 +200,7 @@ func (t Template) readme(f *excelize.File, title, bold int) error {
 		{"", ""},
 		{"Feuilles", ""},
 	}
-	for _, sh := range Sheets {
+	for _, sh := range arml.Sheets {
 		need := "facultative"
 		if sh.Required {
 			need = "obligatoire"
