@@ -3,31 +3,39 @@ package ingest
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
-	"bilan/internal/referentiel"
 	"bilan/internal/textio"
+	"bilan/internal/warehouse"
 )
 
-var shipped, _ = referentiel.Shipped()
+// fuzzStructures is the shipped referential as ingest reads it (stg_referentiel of an
+// empty warehouse), so the Saint-Martin fold and the technical-structure rule stay in SQL.
+var fuzzStructures = sync.OnceValues(func() (map[string]structure, error) {
+	ctx := context.Background()
+	w, err := warehouse.Open(ctx, "")
+	if err != nil {
+		return nil, err
+	}
+	defer w.Close()
+	m := map[string]structure{}
+	return m, loadStructures(ctx, w, m)
+})
 
 func fuzzChecker(t *testing.T) *checker {
-	c := &checker{exercice: 2016, scope: "53", structures: map[string]structure{}}
-	for _, s := range shipped {
-		region := s.Region
-		if region == "10" {
-			region = "01"
-		}
-		c.structures[s.Code] = structure{region: region, technical: s.Region == "" || s.Code[:3] == "999"}
+	structures, err := fuzzStructures()
+	if err != nil {
+		t.Fatal(err)
 	}
-	c.inForce = c.structures
-	return c
+	return &checker{exercice: 2016, scope: "53", structures: structures, inForce: structures}
 }
 
 // stage runs the Go pass of a file as a kind and returns its report and staging text.
