@@ -202,6 +202,11 @@ func (w *Warehouse) prepare(ctx context.Context, readOnly bool) error {
 		return err
 	}
 	err = func() error {
+		for _, r := range set.references { // first: the macros of the schema read them
+			if _, err := w.conn.ExecContext(ctx, "CREATE OR REPLACE TABLE "+r.Name+" AS "+r.SQL); err != nil {
+				return fmt.Errorf("create reference table %s: %w", r.Name, err)
+			}
+		}
 		for _, s := range set.schema {
 			if _, err := w.conn.ExecContext(ctx, s); err != nil {
 				return fmt.Errorf("create schema: %w", err)
@@ -209,11 +214,6 @@ func (w *Warehouse) prepare(ctx context.Context, readOnly bool) error {
 		}
 		if err := w.loadShippedReferential(ctx); err != nil {
 			return err
-		}
-		for _, r := range set.references {
-			if _, err := w.conn.ExecContext(ctx, "CREATE OR REPLACE TABLE "+r.Name+" AS "+r.SQL); err != nil {
-				return fmt.Errorf("create reference table %s: %w", r.Name, err)
-			}
 		}
 		if err := w.dropViewsOutside(ctx, set.views); err != nil {
 			return err
@@ -240,17 +240,17 @@ func (w *Warehouse) prepare(ctx context.Context, readOnly bool) error {
 // prepareTemp creates the macros, reference tables and views of set as temporary objects
 // of the connection, which shadow those of a read-only file prepared with another set.
 func (w *Warehouse) prepareTemp(ctx context.Context, set *sqlSet) error {
+	for _, r := range set.references { // first: the macros of the schema read them
+		if _, err := w.conn.ExecContext(ctx, "CREATE OR REPLACE TEMP TABLE "+r.Name+" AS "+r.SQL); err != nil {
+			return fmt.Errorf("create reference table %s: %w", r.Name, err)
+		}
+	}
 	for _, s := range set.schema {
 		if strings.Contains(s, "CREATE TABLE") { // the tables are the file's
 			continue
 		}
 		if _, err := w.conn.ExecContext(ctx, strings.ReplaceAll(s, "CREATE OR REPLACE MACRO ", "CREATE OR REPLACE TEMP MACRO ")); err != nil {
 			return fmt.Errorf("create macros: %w", err)
-		}
-	}
-	for _, r := range set.references {
-		if _, err := w.conn.ExecContext(ctx, "CREATE OR REPLACE TEMP TABLE "+r.Name+" AS "+r.SQL); err != nil {
-			return fmt.Errorf("create reference table %s: %w", r.Name, err)
 		}
 	}
 	return w.createViews(ctx, "TEMP VIEW", set.views)

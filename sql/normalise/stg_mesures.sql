@@ -20,8 +20,6 @@ final AS (
     JOIN stg_jeunes j ON j.scope = m.scope AND j.id_jeune = m.id_jeune
     JOIN stg_referentiel s ON s.code_structure = m.code_structure
     WHERE NOT s.technique
-      AND m.categorie IN ('PACEA', 'GARANTIE_JEUNES', 'CEJ', 'PARRAINAGE', 'PMSMP', 'APPRENTISSAGE',
-          'CONTRAT_PRO', 'EMPLOI_CDI', 'EMPLOI_CDD', 'FORMATION', 'SCOLARITE', 'CEP', 'CPF',
-          'REPERAGE_ILLETTRISME', 'JUSTICE')
+      AND m.categorie IN (SELECT code FROM ref_codes WHERE liste = 'categorie') -- extracts.md's categories
 )
 SELECT * FROM final

@@ -20,11 +20,11 @@ CREATE OR REPLACE MACRO age_au(naissance, d) AS
     - CASE WHEN month(d) < month(naissance) OR (month(d) = month(naissance) AND day(d) < day(naissance)) THEN 1 ELSE 0 END;
 
 -- An event counts when it was not recorded by a technical structure and is of one of
--- extracts.md's types (an unknown type is kept in raw_evenements and counts nowhere).
+-- extracts.md's types, those of ref_codes (an unknown type is kept in raw_evenements and
+-- counts nowhere).
 CREATE OR REPLACE MACRO evenement_compte(type_evenement, technique) AS
     NOT technique
-    AND type_evenement IN ('ENTRETIEN_INDIVIDUEL', 'INFORMATION_COLLECTIVE', 'ATELIER',
-        'TELEPHONE', 'EMAIL', 'SMS', 'COURRIER', 'ENTRETIEN_PARTENAIRE', 'VISITE', 'MISE_EN_RELATION');
+    AND type_evenement IN (SELECT code FROM ref_codes WHERE liste = 'type_evenement');
 
 -- The skeletons of the indicator files, kept once. An indicator file names the rows it
 -- counts in a CTE (its chain, source → … → final) and hands the last CTE's name to one of
