@@ -16,7 +16,7 @@ import (
 	"strings"
 )
 
-//go:embed schema/*.sql reference/*.sql normalise/*.sql normalise/*.test compute/*.sql indicators/*.sql indicators/*.test validate/*.sql validate/*.test
+//go:embed schema/*.sql reference/*.sql normalise/*.sql normalise/*.test compute/*.sql compute/*.test indicators/*.sql indicators/*.test validate/*.sql validate/*.test
 var FS embed.FS
 
 // View is a SQL file whose name is the view it defines.
@@ -80,6 +80,10 @@ type Indicator struct {
 	// title). Headline puts it in "L'essentiel" of the reports (header "headline: yes").
 	Short    string
 	Headline bool
+	// Ventilated is true for a count of youths (unit "jeunes"): every one is broken down by
+	// the dimensions of stg_jeunes.modalites, its view (macro jeunes_par_territoire)
+	// returning the column ventilation besides valeur.
+	Ventilated bool
 }
 
 // AllLevels are the levels of an indicator, from the finest.
@@ -290,6 +294,7 @@ func parseHeader(name, text string) (Indicator, error) {
 	if !contains(Units, ind.Unit) {
 		return ind, fmt.Errorf("%s.sql: unknown unit %q", name, ind.Unit)
 	}
+	ind.Ventilated = ind.Unit == "jeunes"
 	if !contains(Coverages, ind.Coverage) {
 		return ind, fmt.Errorf("%s.sql: unknown coverage %q", name, ind.Coverage)
 	}

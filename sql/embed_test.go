@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"bilan/internal/sqltest"
 	sqlfiles "bilan/sql"
 )
@@ -148,5 +150,37 @@ func TestEveryViewHasTest(t *testing.T) {
 		if _, err := fs.Stat(sqlfiles.FS, strings.TrimSuffix(f, ".test")+".sql"); err != nil {
 			t.Errorf("%s: no view %s.sql beside it", f, strings.TrimSuffix(path.Base(f), ".test"))
 		}
+	}
+}
+
+// The youth counts of issue #18 (JEU_*, EMP_*_JEUNES / ENTREES / SITUATION_PRO, PAR_JEUNES,
+// DIS_*, FOR_*, SOC_JUSTICE) are broken down, and nothing else: a new count of youths is
+// broken down by its unit, and must go through jeunes_par_territoire, whose column
+// ventilation compute reads.
+func TestBrokenDown(t *testing.T) {
+	want := []string{
+		"DIS_CEJ_ENTREES", "DIS_CEJ_EN_COURS", "DIS_GJ_ENTREES", "DIS_GJ_EN_COURS", "DIS_PACEA_ENTREES", "DIS_PACEA_EN_COURS",
+		"EMP_ENTREES_ALTERNANCE", "EMP_ENTREES_EMPLOI", "EMP_IMMERSIONS_JEUNES", "EMP_SITUATION_PRO",
+		"FOR_CEP", "FOR_CPF", "FOR_ENTREES_FORMATION", "FOR_ILLETTRISME",
+		"JEU_ACCUEILLIS", "JEU_ACCUEILLIS_EI", "JEU_CONTACT", "JEU_JDI", "JEU_PREMIER_ACCUEIL",
+		"PAR_JEUNES", "SOC_JUSTICE",
+	}
+	inds, err := sqlfiles.Indicators()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	macro := regexp.MustCompile(`(?m)^SELECT \* FROM jeunes_par_territoire\('source', count\((\*|DISTINCT id_jeune)\)\)\s*$`)
+	for _, ind := range inds {
+		if !ind.Ventilated {
+			continue
+		}
+		got = append(got, ind.ID)
+		if !macro.MatchString(ind.SQL) {
+			t.Errorf("%s is broken down: its file must end with SELECT * FROM jeunes_par_territoire('source', …)", ind.ID)
+		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("indicators broken down (-want +got):\n%s", diff)
 	}
 }

@@ -163,8 +163,10 @@ func run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, ids []
 		if _, err := conn.ExecContext(ctx, "DELETE FROM catalogue"); err != nil {
 			return fmt.Errorf("empty the catalogue: %w", err)
 		}
-		if _, err := conn.ExecContext(ctx, "DELETE FROM valeurs_brutes WHERE exercice = ?", p.Exercice); err != nil {
-			return fmt.Errorf("remove the previous values: %w", err)
+		for _, table := range []string{"valeurs_brutes", "ventilations_brutes"} {
+			if _, err := conn.ExecContext(ctx, "DELETE FROM "+table+" WHERE exercice = ?", p.Exercice); err != nil {
+				return fmt.Errorf("remove the previous values (%s): %w", table, err)
+			}
 		}
 		for _, ind := range inds {
 			if err := insert(ctx, conn, p, ind); err != nil {
@@ -176,6 +178,12 @@ func run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, ids []
 		}
 		if _, err := conn.ExecContext(ctx, "INSERT INTO indicateurs SELECT * FROM indicateurs_complets"); err != nil {
 			return fmt.Errorf("complete the indicators (indicateurs_complets): %w", err)
+		}
+		if _, err := conn.ExecContext(ctx, "DELETE FROM indicateurs_ventiles WHERE exercice = ?", p.Exercice); err != nil {
+			return fmt.Errorf("remove the previous breakdowns: %w", err)
+		}
+		if _, err := conn.ExecContext(ctx, "INSERT INTO indicateurs_ventiles SELECT * FROM ventilations_completes"); err != nil {
+			return fmt.Errorf("complete the breakdowns (ventilations_completes): %w", err)
 		}
 		return nil
 	}()
@@ -189,10 +197,14 @@ func run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, ids []
 	return err
 }
 
-// insert adds an indicator to the catalogue and its values to valeurs_brutes.
+// insert adds an indicator to the catalogue, its values to valeurs_brutes and, for a
+// youth count, its breakdowns to ventilations_brutes.
 func insert(ctx context.Context, conn *sql.Conn, p warehouse.Params, ind sqlfiles.Indicator) error {
 	// A family file (id ending in _*) names its ids and titles in its rows.
 	ids, values := "SELECT ? AS indicateur, ? AS titre", "SELECT ? AS exercice, ? AS indicateur, * FROM "+ind.Name
+	if ind.Ventilated {
+		values = "SELECT ? AS exercice, ? AS indicateur, * EXCLUDE (ventilation) FROM " + ind.Name
+	}
 	args := []any{ind.ID, ind.Title}
 	var family any
 	if ind.Family {
@@ -200,9 +212,9 @@ func insert(ctx context.Context, conn *sql.Conn, p warehouse.Params, ind sqlfile
 		args, family = nil, ind.ID+" – "+ind.Title
 	}
 	if _, err := conn.ExecContext(ctx, "INSERT INTO catalogue BY NAME SELECT indicateur, titre, ? AS definition, ? AS source, "+
-		"? AS unite, ? AS couverture, ? AS secret, ? AS derive, ? AS niveaux, ? AS famille FROM ("+ids+")",
+		"? AS unite, ? AS couverture, ? AS secret, ? AS derive, ? AS niveaux, ? AS famille, ? AS ventile FROM ("+ids+")",
 		append([]any{ind.Definition, ind.Source, ind.Unit, ind.Coverage, ind.Secret, strings.Join(ind.Derive, ","),
-			strings.Join(ind.Levels, ","), family}, args...)...); err != nil {
+			strings.Join(ind.Levels, ","), family, ind.Ventilated}, args...)...); err != nil {
 		return fmt.Errorf("catalogue: %w", err)
 	}
 	valueArgs := []any{p.Exercice, ind.ID}
@@ -211,6 +223,12 @@ func insert(ctx context.Context, conn *sql.Conn, p warehouse.Params, ind sqlfile
 	}
 	if _, err := conn.ExecContext(ctx, "INSERT INTO valeurs_brutes BY NAME "+values, valueArgs...); err != nil {
 		return fmt.Errorf("values: %w", err)
+	}
+	if ind.Ventilated {
+		if _, err := conn.ExecContext(ctx, "INSERT INTO ventilations_brutes SELECT ?, ?, niveau, code, v.dimension, v.modalite, v.valeur "+
+			"FROM (SELECT niveau, code, unnest(ventilation) AS v FROM "+ind.Name+")", p.Exercice, ind.ID); err != nil {
+			return fmt.Errorf("breakdowns: %w", err)
+		}
 	}
 	return nil
 }

@@ -47,6 +47,17 @@ type check struct {
 	ok   bool
 }
 
+// breakdownCheck is one line of controles_ventilations: a youth count's breakdowns, whose
+// modalités add up to it in every dimension at every territory when ok.
+type breakdownCheck struct {
+	id, gaps      string // gaps: the dimensions where they do not
+	cells, differ int
+	ok            bool
+}
+
+// dimension is a dimension of the breakdowns with the labels of its modalités, in order.
+type dimension struct{ label, modalities string }
+
 type ruleCount struct {
 	rule  string
 	count int
@@ -63,6 +74,8 @@ type data struct {
 	inputs        []input
 	rejected      []ruleCount
 	checks        []check
+	breakdowns    []breakdownCheck
+	dimensions    []dimension
 	immersions    map[[2]string][]point // niveau, code → EMP_IMMERSIONS by exercice
 	citations     []citation
 	exercice      int
@@ -144,6 +157,23 @@ func load(ctx context.Context, w *warehouse.Warehouse, exercice, threshold int) 
 				return err
 			}
 			d.checks = append(d.checks, x)
+			return nil
+		}, nil},
+		{"SELECT indicateur, cellules, ecarts, dimensions_en_ecart, coherent FROM controles_ventilations", func(rows *sql.Rows) error {
+			var x breakdownCheck
+			if err := rows.Scan(&x.id, &x.cells, &x.differ, &x.gaps, &x.ok); err != nil {
+				return err
+			}
+			d.breakdowns = append(d.breakdowns, x)
+			return nil
+		}, nil},
+		{`SELECT libelle_dimension, string_agg(libelle, ', ' ORDER BY rang) FROM ref_modalites
+		  GROUP BY rang_dimension, libelle_dimension ORDER BY rang_dimension`, func(rows *sql.Rows) error {
+			var x dimension
+			if err := rows.Scan(&x.label, &x.modalities); err != nil {
+				return err
+			}
+			d.dimensions = append(d.dimensions, x)
 			return nil
 		}, nil},
 		{`SELECT niveau, code, exercice, CAST(valeur AS DOUBLE) FROM indicateurs

@@ -74,7 +74,20 @@ func (b *builder) methodology() reports.Section {
 		}
 		checks.Rows = append(checks.Rows, append(row, reports.Str(verdict)))
 	}
-	s.Tables = []*reports.Table{inputs, rejected, checks, defs}
+	s.Paragraphs = append(s.Paragraphs, d.breakdownNote(len(d.breakdowns)))
+	breakdowns := &reports.Table{Number: b.number(), Title: "Contrôles des ventilations : pour chaque dimension, Σ modalités = effectif, à chaque territoire",
+		Sheet: "Contrôles ventilations", Source: "calcul bilan (vue controles_ventilations)",
+		Columns: []reports.Column{{Title: "Indicateur"}, {Title: "Cellules vérifiées", Format: reports.Count},
+			{Title: "Écarts", Format: reports.Count}, {Title: "Résultat"}}}
+	for _, c := range d.breakdowns {
+		verdict := "cohérent"
+		if !c.ok {
+			verdict = "ÉCART (" + c.gaps + ")"
+		}
+		breakdowns.Rows = append(breakdowns.Rows, []reports.Cell{reports.Str(c.id), reports.Num(float64(c.cells), reports.Count),
+			reports.Num(float64(c.differ), reports.Count), reports.Str(verdict)})
+	}
+	s.Tables = []*reports.Table{inputs, rejected, checks, breakdowns, defs}
 	return s
 }
 
@@ -83,6 +96,20 @@ func scopeName(scope string) string {
 		return "national"
 	}
 	return "région " + scope
+}
+
+// breakdownNote says how the youth counts are broken down in the analysts' files.
+func (d *data) breakdownNote(counts int) string {
+	var dims []string
+	for _, x := range d.dimensions {
+		dims = append(dims, x.label+" ("+x.modalities+")")
+	}
+	return fmt.Sprintf("Ventilations (fichiers analystes/indicateurs_ventiles.csv et .parquet, diffusion restreinte, valeurs exactes) : "+
+		"chacun des %d effectifs de jeunes est ventilé, à chaque niveau, par %s. Chaque jeune a une modalité par dimension, "+
+		"« inconnu » quand la donnée manque ou que son code n'est pas reconnu ; en France, un jeune présent dans les lots de "+
+		"plusieurs régions compte une fois, avec les modalités de sa mission locale de plus petit code. Le tableau « Contrôles "+
+		"des ventilations » vérifie que, pour chaque dimension et à chaque territoire, la somme des modalités est égale à l'effectif.",
+		counts, strings.Join(dims, " ; "))
 }
 
 // secrecyNote explains the secrecy rule and how many cells it masked.

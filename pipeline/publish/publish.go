@@ -1,5 +1,6 @@
 // Package publish writes the packs of reports.md for one exercice from the computed
-// indicators: analystes/indicateurs.csv and .parquet; the national PDF, its HTML twin
+// indicators: analystes/indicateurs.csv and .parquet, the breakdowns of the youth counts in
+// analystes/indicateurs_ventiles.csv and .parquet; the national PDF, its HTML twin
 // (accessible) and XLSX; the same per region with data; the funders' workbook;
 // manifest.json.
 // Every file is written under a temporary name and renamed into place, so a crash never
@@ -103,13 +104,15 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) ([]string, er
 		staged = append(staged, rel)
 		return nil
 	}
-	if err := out("analystes/indicateurs.csv", func(wr io.Writer) error { return exportCSV(ctx, w, wr) }); err != nil {
-		return nil, err
+	for _, e := range exports {
+		if err := out(e.csv, func(wr io.Writer) error { return exportCSV(ctx, w, wr, e.view) }); err != nil {
+			return nil, err
+		}
+		if err := exportParquet(ctx, w, filepath.Join(stage, e.parquet), e.table, e.order); err != nil {
+			return nil, err
+		}
+		staged = append(staged, e.parquet)
 	}
-	if err := exportParquet(ctx, w, filepath.Join(stage, "analystes", "indicateurs.parquet")); err != nil {
-		return nil, err
-	}
-	staged = append(staged, "analystes/indicateurs.parquet")
 	docs := data.documents(date)
 	// The documents are rendered concurrently, one per core; staged keeps their order.
 	var g errgroup.Group
@@ -214,22 +217,39 @@ func (d *data) documents(date time.Time) []doc {
 	}, secret.Cell{Level: "national", Code: "FR"}, true})
 }
 
-// exportCSV writes analystes/indicateurs.csv: UTF-8 without BOM, ";", LF.
-func exportCSV(ctx context.Context, w *warehouse.Warehouse, wr io.Writer) error {
-	rows, err := w.Conn().QueryContext(ctx, "SELECT exercice, indicateur, niveau, code, valeur FROM indicateurs_export")
+// The analysts' machine-readable files: each CSV (UTF-8 without BOM, ";", LF) is a view's
+// rows as they are, its columns the header; each Parquet file a warehouse table's rows of
+// the exercice.
+var exports = []struct{ csv, view, parquet, table, order string }{
+	{"analystes/indicateurs.csv", "indicateurs_export", "analystes/indicateurs.parquet", "indicateurs",
+		"indicateur, niveau, code"},
+	{"analystes/indicateurs_ventiles.csv", "indicateurs_ventiles_export", "analystes/indicateurs_ventiles.parquet", "indicateurs_ventiles",
+		"indicateur, niveau, code, dimension, modalite"},
+}
+
+// exportCSV writes a view of text columns as CSV, its column names the header.
+func exportCSV(ctx context.Context, w *warehouse.Warehouse, wr io.Writer, view string) error {
+	rows, err := w.Conn().QueryContext(ctx, "SELECT * FROM "+view)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return err
+	}
 	bw := bufio.NewWriter(wr)
-	bw.WriteString("exercice;indicateur;niveau;code;valeur\n")
+	bw.WriteString(strings.Join(cols, ";") + "\n")
+	cells := make([]string, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range cells {
+		ptrs[i] = &cells[i]
+	}
 	for rows.Next() {
-		var ex int
-		var ind, niveau, code, valeur string
-		if err := rows.Scan(&ex, &ind, &niveau, &code, &valeur); err != nil {
+		if err := rows.Scan(ptrs...); err != nil {
 			return err
 		}
-		fmt.Fprintf(bw, "%d;%s;%s;%s;%s\n", ex, ind, niveau, code, valeur)
+		bw.WriteString(strings.Join(cells, ";") + "\n")
 	}
 	if err := rows.Err(); err != nil {
 		return err
@@ -237,12 +257,13 @@ func exportCSV(ctx context.Context, w *warehouse.Warehouse, wr io.Writer) error 
 	return bw.Flush()
 }
 
-func exportParquet(ctx context.Context, w *warehouse.Warehouse, path string) error {
+// exportParquet writes the exercice's rows of a table, sorted, as Parquet.
+func exportParquet(ctx context.Context, w *warehouse.Warehouse, path, table, order string) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
 	tmp := path + ".tmp"
-	q := "COPY (SELECT * FROM indicateurs WHERE exercice = (SELECT exercice FROM params) ORDER BY indicateur, niveau, code) TO '" +
+	q := "COPY (SELECT * FROM " + table + " WHERE exercice = (SELECT exercice FROM params) ORDER BY " + order + ") TO '" +
 		strings.ReplaceAll(tmp, "'", "''") + "' (FORMAT parquet)"
 	if _, err := w.Conn().ExecContext(ctx, q); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)

@@ -7,8 +7,9 @@
 -- section: Formation, 1
 -- short: Entrées en formation
 WITH source AS (
-    SELECT jeune_ml AS ml, jeune_departement AS departement, jeune_region AS region, id_jeune
+    SELECT jeune_ml AS ml, jeune_departement AS departement, jeune_region AS region, id_jeune,
+        jeune_profil AS profil, jeune_plusieurs_lots AS plusieurs_lots
     FROM stg_mesures
     WHERE categorie IN ('FORMATION') AND entree
 )
-SELECT * FROM par_territoire('source', count(DISTINCT id_jeune))
+SELECT * FROM jeunes_par_territoire('source', count(DISTINCT id_jeune))

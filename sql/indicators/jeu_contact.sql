@@ -8,8 +8,8 @@
 -- short: Jeunes en contact
 -- headline: yes
 WITH source AS (
-    SELECT ml, departement, region, id_jeune
+    SELECT ml, departement, region, id_jeune, profil, plusieurs_lots
     FROM stg_jeunes_activite
     WHERE contact
 )
-SELECT * FROM jeunes_par_territoire('source')
+SELECT * FROM jeunes_par_territoire('source', count(*))

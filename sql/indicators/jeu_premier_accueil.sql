@@ -8,8 +8,8 @@
 -- short: Premiers accueils
 -- headline: yes
 WITH source AS (
-    SELECT j.ml, j.departement, j.region, j.id_jeune
+    SELECT j.ml, j.departement, j.region, j.id_jeune, j.profil, j.plusieurs_lots
     FROM stg_jeunes j, params p
     WHERE year(j.date_premier_accueil) = p.exercice
 )
-SELECT * FROM par_territoire('source', count(DISTINCT id_jeune))
+SELECT * FROM jeunes_par_territoire('source', count(*))

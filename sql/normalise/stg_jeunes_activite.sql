@@ -1,8 +1,9 @@
 -- materialised: once per compute run, read by the youth counts over events
 -- One row per youth of the exercice having at least one realised event that counts
 -- (stg_evenements' rules: not recorded by a technical structure, of a known type), with
--- the youth's territory and what those events say. The four youth counts read these
--- 1.4 million rows instead of folding the 10 million events each.
+-- the youth's territory, profil and plusieurs_lots (see stg_jeunes) and what those events
+-- say. The four youth counts read these 1.4 million rows instead of folding the 10 million
+-- events each.
 --   contact       a realised event of any type dated in the exercice
 --   accueilli     a realised individual interview, group information or workshop dated in the exercice
 --   accueilli_ei  a realised individual interview dated in the exercice
@@ -30,7 +31,8 @@ per_youth AS (
     GROUP BY e.scope, e.id_jeune
 ),
 final AS (
-    SELECT j.scope, j.id_jeune, j.ml, j.departement, j.region, a.contact, a.accueilli, a.accueilli_ei, a.jdi
+    SELECT j.scope, j.id_jeune, j.ml, j.departement, j.region, j.profil, j.plusieurs_lots,
+        a.contact, a.accueilli, a.accueilli_ei, a.jdi
     FROM per_youth a
     JOIN stg_jeunes j USING (scope, id_jeune)
 )

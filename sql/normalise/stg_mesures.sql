@@ -1,9 +1,10 @@
 -- materialised: once per compute run, read by every indicator
 -- Measures of the exercice's youths, with the territory of the structure that recorded
--- them and that of the youth, and the three period rules of indicators.md: entree (starts
--- within the exercice), active (started by 31/12 and not ended before 01/01) and en_cours
--- (running on 31/12: no end date or ending after it). Measures of a technical structure or
--- of an unknown category count nowhere.
+-- them and that of the youth (with the youth's profil and plusieurs_lots, see stg_jeunes),
+-- and the three period rules of indicators.md: entree (starts within the exercice), active
+-- (started by 31/12 and not ended before 01/01) and en_cours (running on 31/12: no end date
+-- or ending after it). Measures of a technical structure or of an unknown category count
+-- nowhere.
 WITH p AS (
     SELECT exercice, debut, fin FROM params
 ),
@@ -14,7 +15,8 @@ final AS (
         m.date_debut <= p.fin AND (m.date_fin IS NULL OR m.date_fin >= p.debut) AS active,
         m.date_debut <= p.fin AND (m.date_fin IS NULL OR m.date_fin > p.fin) AS en_cours,
         s.code_structure AS ml, s.code_departement AS departement, s.region,
-        j.ml AS jeune_ml, j.departement AS jeune_departement, j.region AS jeune_region
+        j.ml AS jeune_ml, j.departement AS jeune_departement, j.region AS jeune_region,
+        j.profil AS jeune_profil, j.plusieurs_lots AS jeune_plusieurs_lots
     FROM raw_mesures m
     JOIN p USING (exercice)
     JOIN stg_jeunes j ON j.scope = m.scope AND j.id_jeune = m.id_jeune

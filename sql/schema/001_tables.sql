@@ -126,11 +126,25 @@ CREATE TABLE IF NOT EXISTS indicateurs (
     valeur DECIMAL(18,2), numerateur BIGINT, denominateur BIGINT
 );
 
+-- Breakdowns of the youth counts as each indicator view gives them (the modalités found).
+CREATE TABLE IF NOT EXISTS ventilations_brutes (
+    exercice INTEGER, indicateur VARCHAR, niveau VARCHAR, code VARCHAR,
+    dimension VARCHAR, modalite VARCHAR, valeur BIGINT
+);
+
+-- The breakdowns of the youth counts (catalogue.ventile): one row per (exercice, indicator,
+-- level, territory) of indicateurs and modalité of ref_modalites.
+CREATE TABLE IF NOT EXISTS indicateurs_ventiles (
+    exercice INTEGER, indicateur VARCHAR, niveau VARCHAR, code VARCHAR,
+    dimension VARCHAR, modalite VARCHAR, valeur BIGINT
+);
+
 -- Columns added after the first warehouses were created.
 ALTER TABLE catalogue ADD COLUMN IF NOT EXISTS secret VARCHAR;
 ALTER TABLE catalogue ADD COLUMN IF NOT EXISTS derive VARCHAR;
 ALTER TABLE catalogue ADD COLUMN IF NOT EXISTS niveaux VARCHAR;
 ALTER TABLE catalogue ADD COLUMN IF NOT EXISTS famille VARCHAR;
+ALTER TABLE catalogue ADD COLUMN IF NOT EXISTS ventile BOOLEAN;   -- a youth count, broken down (indicateurs_ventiles)
 
 -- Uploads of the upload service (bilan serve): who sent what, when, with what outcome.
 -- The validation report is kept as JSON (French messages, never a personal value).

@@ -54,20 +54,79 @@ CREATE OR REPLACE MACRO par_region(source, agregat) AS TABLE
     FROM query_table(source)
     GROUP BY GROUPING SETS ((region), ());
 
--- Youths at the four levels, from `source`: one row per youth and batch (columns ml,
--- departement, region, id_jeune), as stg_jeunes_activite. A region's youths come from one
--- batch, each once: counting rows is exact below France, where a youth of two batches
--- (two regions) counts once.
-CREATE OR REPLACE MACRO jeunes_par_territoire(source) AS TABLE
-    SELECT
-        niveau(GROUPING(ml, departement, region)) AS niveau,
-        coalesce(ml, departement, region) AS code,
-        count(*) AS valeur
-    FROM query_table(source)
-    GROUP BY GROUPING SETS ((ml), (departement), (region))
-    UNION ALL
-    SELECT 'national', 'FR', count(DISTINCT id_jeune)
-    FROM query_table(source);
+-- Youths at the four levels with their breakdowns, from `source`: rows of youths with
+-- columns ml, departement, region, id_jeune and, from stg_jeunes, profil and
+-- plusieurs_lots. `effectif` counts the youths of a group of rows: count(*) when the
+-- source has one row per youth and batch (as stg_jeunes, stg_jeunes_activite),
+-- count(DISTINCT id_jeune) when a youth may be on several (one per measure…).
+--   valeur       the youths of each territory: `effectif` below France, where a youth is
+--                in one batch per region (stg_jeunes); count(DISTINCT id_jeune) in France.
+--   ventilation  for each dimension of ref_modalites, the youths of each modalité found,
+--                [{dimension, modalite, valeur}], counted by mission locale and profile,
+--                then summed up. In France a youth of several regions' batches
+--                (plusieurs_lots) counts once, with the profile of its lowest mission
+--                locale code. Computed beside valeur, not from it: controles_ventilations
+--                checks that the modalités of each dimension add up to it.
+CREATE OR REPLACE MACRO jeunes_par_territoire(source, effectif) AS TABLE
+    WITH totaux AS (
+        SELECT niveau(GROUPING(ml, departement, region)) AS niveau, coalesce(ml, departement, region) AS code,
+            effectif AS valeur
+        FROM query_table(source)
+        GROUP BY GROUPING SETS ((ml), (departement), (region))
+        UNION ALL
+        SELECT 'national', 'FR', count(DISTINCT id_jeune)
+        FROM query_table(source)
+    ),
+    par_profil AS (
+        SELECT ml, any_value(departement) AS departement, any_value(region) AS region, plusieurs_lots, profil,
+            effectif AS n
+        FROM query_table(source)
+        GROUP BY ml, plusieurs_lots, profil
+    ),
+    multiples AS (
+        SELECT arg_min(profil, ml) AS profil, 1 AS n
+        FROM query_table(source)
+        WHERE plusieurs_lots
+        GROUP BY id_jeune
+    ),
+    modalites_ml AS (
+        SELECT p.ml, p.departement, p.region, p.plusieurs_lots, p.n, unnest(r.modalites)
+        FROM par_profil p JOIN ref_profils r USING (profil)
+    ),
+    lignes_ml AS (
+        UNPIVOT modalites_ml ON COLUMNS(* EXCLUDE (ml, departement, region, plusieurs_lots, n))
+        INTO NAME dimension VALUE modalite
+    ),
+    modalites_multiples AS (
+        SELECT m.n, unnest(r.modalites)
+        FROM multiples m JOIN ref_profils r USING (profil)
+    ),
+    lignes_multiples AS (
+        UNPIVOT modalites_multiples ON COLUMNS(* EXCLUDE (n)) INTO NAME dimension VALUE modalite
+    ),
+    lignes AS (
+        SELECT niveau(GROUPING(ml, departement, region)) AS niveau, coalesce(ml, departement, region) AS code,
+            dimension, modalite, sum(n) AS valeur
+        FROM lignes_ml
+        GROUP BY GROUPING SETS ((ml, dimension, modalite), (departement, dimension, modalite), (region, dimension, modalite))
+        UNION ALL
+        SELECT 'national', 'FR', dimension, modalite, sum(n)
+        FROM (
+            SELECT dimension, modalite, n FROM lignes_ml WHERE NOT plusieurs_lots
+            UNION ALL
+            SELECT dimension, modalite, n FROM lignes_multiples
+        )
+        GROUP BY dimension, modalite
+    ),
+    ventilations AS (
+        SELECT niveau, code,
+            list({'dimension': dimension, 'modalite': modalite, 'valeur': CAST(valeur AS BIGINT)} ORDER BY dimension, modalite) AS ventilation
+        FROM lignes
+        GROUP BY niveau, code
+    )
+    SELECT t.niveau, t.code, t.valeur, v.ventilation
+    FROM totaux t
+    LEFT JOIN ventilations v USING (niveau, code);
 
 -- A share of youths at the four levels, in %, from `source` (columns ml, departement,
 -- region, id_jeune, compte, connu): the youths counted (compte) among those whose answer
