@@ -21,6 +21,19 @@ const (
 	Change                 // +12,3 %
 )
 
+// UnitFormat is the format of a value of an indicator whose header gives unit.
+func UnitFormat(unit string) Format {
+	switch unit {
+	case "%":
+		return Percent
+	case "ETP":
+		return Decimal1
+	case "euros":
+		return Euros
+	}
+	return Count
+}
+
 // Cell is one value of a table. An empty cell (Empty) reads "n.d." (not available); a
 // masked one (statistical secrecy) reads "s" and carries no number at all.
 type Cell struct {

@@ -78,7 +78,7 @@ func Build(ctx context.Context, w *warehouse.Warehouse) (*reports.Catalogue, err
 		return nil, err
 	}
 	cell := func(id, unit string) reports.Cell {
-		f := format(unit)
+		f := reports.UnitFormat(unit)
 		n := values[id]
 		switch {
 		case n == nil || !n.published:
@@ -121,19 +121,6 @@ func Build(ctx context.Context, w *warehouse.Warehouse) (*reports.Catalogue, err
 		fam.Indicators = append(fam.Indicators, x)
 	}
 	return c, nil
-}
-
-// format is the format of a value in unit (as in the reports).
-func format(unit string) reports.Format {
-	switch unit {
-	case "%":
-		return reports.Percent
-	case "ETP":
-		return reports.Decimal1
-	case "euros":
-		return reports.Euros
-	}
-	return reports.Count
 }
 
 // WriteCSV writes catalogue.csv: UTF-8, ";", one row per indicator id (each id of a

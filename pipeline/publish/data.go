@@ -230,19 +230,6 @@ func each(ctx context.Context, c *sql.Conn, q string, fn func(*sql.Rows) error, 
 	return rows.Err()
 }
 
-// format is the report format of an indicator unit.
-func format(unit string) reports.Format {
-	switch unit {
-	case "%":
-		return reports.Percent
-	case "ETP":
-		return reports.Decimal1
-	case "euros":
-		return reports.Euros
-	}
-	return reports.Count
-}
-
 // show is a published cell: masked cells carry no number. Every number the packs print
 // goes through it, so that the secrecy system sees every published cell.
 func (d *data) show(c secret.Cell, v *float64, f reports.Format) reports.Cell {
@@ -262,7 +249,7 @@ func (d *data) show(c secret.Cell, v *float64, f reports.Format) reports.Cell {
 // cell is an indicator of the exercice at a territory.
 func (d *data) cell(ind, niveau, code string) reports.Cell {
 	return d.show(secret.Cell{Exercice: d.exercice, Indicator: ind, Level: niveau, Code: code},
-		d.values[[3]string{ind, niveau, code}].v, format(d.docs[ind].unit))
+		d.values[[3]string{ind, niveau, code}].v, reports.UnitFormat(d.docs[ind].unit))
 }
 
 func (d *data) keyFigure(ind, niveau, code string) reports.KeyFigure {
@@ -271,7 +258,7 @@ func (d *data) keyFigure(ind, niveau, code string) reports.KeyFigure {
 	prev, change := c, c
 	prev.Exercice--
 	change.Change = true
-	f := format(d.docs[ind].unit)
+	f := reports.UnitFormat(d.docs[ind].unit)
 	return reports.KeyFigure{Label: d.docs[ind].title, Value: d.cell(ind, niveau, code),
 		Previous: d.show(prev, v.prev, f), Change: d.show(change, v.change, reports.Change)}
 }

@@ -54,7 +54,7 @@ func table(d *data, number int, title, sheet string, ids []string, first ...stri
 		cols = append(cols, reports.Column{Title: f})
 	}
 	for _, id := range ids {
-		cols = append(cols, reports.Column{Title: id, Format: format(d.docs[id].unit)})
+		cols = append(cols, reports.Column{Title: id, Format: reports.UnitFormat(d.docs[id].unit)})
 	}
 	return &idTable{Table: &reports.Table{Number: number, Title: title, Sheet: sheet, Source: sourceExtracts + " ; " + sourceWorkbooks,
 		Columns: cols}, d: d, ids: ids}

@@ -82,7 +82,7 @@ func (b *builder) tableOf(t themeTable, ids []string, label string, rows, totals
 	tab := &reports.Table{Number: b.number(), Title: t.title, Sheet: t.sheet, Source: t.source,
 		Columns: []reports.Column{{Title: label}}}
 	for _, id := range ids {
-		tab.Columns = append(tab.Columns, reports.Column{Title: b.title(id), Format: format(b.d.docs[id].unit)})
+		tab.Columns = append(tab.Columns, reports.Column{Title: b.title(id), Format: reports.UnitFormat(b.d.docs[id].unit)})
 	}
 	line := func(p place) []reports.Cell {
 		row := []reports.Cell{reports.Str(p.name)}
