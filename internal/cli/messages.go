@@ -105,6 +105,7 @@ const (
 	msgComputed       = "Indicateurs de l'exercice %d calculés.\n"
 	msgNeedIn         = "précisez le dossier des fichiers avec --in."
 	msgEmptyFolder    = "le dossier « %s » ne contient aucun fichier."
+	msgNotAPack       = "le dossier de sortie « %s » contient des fichiers mais pas de manifest.json : la publication remplace tout son dossier de sortie, choisissez un dossier vide ou un dossier déjà publié par bilan."
 	msgFilesWritten   = "Fichiers écrits :"
 	msgFileWritten    = "  %s\n"
 	msgNationalReport = "Le bilan national est ici : %s\n"

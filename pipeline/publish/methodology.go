@@ -37,7 +37,7 @@ func (b *builder) methodology() reports.Section {
 			{Title: "Chargées", Format: reports.Count}, {Title: "Rejetées", Format: reports.Count}},
 		Source: "entrepôt bilan (table batches)"}
 	for _, in := range d.inputs {
-		if b.s.niveau != "national" && in.scope != b.s.code && in.scope != "national" {
+		if !b.reads(in.scope) {
 			continue
 		}
 		inputs.Rows = append(inputs.Rows, []reports.Cell{reports.Str(fmt.Sprintf("%s – %s (%s)", scopeName(in.scope), in.kind, in.files)),
@@ -46,9 +46,11 @@ func (b *builder) methodology() reports.Section {
 			strings.ReplaceAll(in.hashes, "|", " ")))
 	}
 	rejected := &reports.Table{Number: b.number(), Title: "Lignes rejetées par règle", Sheet: "Rejets",
-		Columns: []reports.Column{{Title: "Règle"}, {Title: "Lignes", Format: reports.Count}}, Source: "entrepôt bilan (table quarantine)"}
+		Columns: []reports.Column{{Title: "Lot"}, {Title: "Règle"}, {Title: "Lignes", Format: reports.Count}}, Source: "entrepôt bilan (table quarantine)"}
 	for _, x := range d.rejected {
-		rejected.Rows = append(rejected.Rows, []reports.Cell{reports.Str(x.rule), reports.Num(float64(x.count), reports.Count)})
+		if b.reads(x.scope) {
+			rejected.Rows = append(rejected.Rows, []reports.Cell{reports.Str(scopeName(x.scope)), reports.Str(x.rule), reports.Num(float64(x.count), reports.Count)})
+		}
 	}
 	checks := &reports.Table{Number: b.number(), Title: "Contrôles de cohérence : France = Σ régions = Σ départements = Σ missions locales",
 		Sheet: "Contrôles", Source: "calcul bilan (vue controles_coherence)",
@@ -89,6 +91,12 @@ func (b *builder) methodology() reports.Section {
 	}
 	s.Tables = []*reports.Table{inputs, rejected, checks, breakdowns, defs}
 	return s
+}
+
+// reads tells whether the report's figures read the batches of scope: every batch for the
+// national report; a region's own batches and the national ones for a regional report.
+func (b *builder) reads(scope string) bool {
+	return b.s.niveau == "national" || scope == b.s.code || scope == "national"
 }
 
 func scopeName(scope string) string {
