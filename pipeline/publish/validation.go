@@ -20,7 +20,9 @@ import (
 type validation struct{ files, rules [][]reports.Cell }
 
 // validationPath is where a pack keeps its validation report.
-func validationPath(y int) string { return filepath.Join("analystes", fmt.Sprintf("validation-%d.xlsx", y)) }
+func validationPath(y int) string {
+	return filepath.Join("analystes", fmt.Sprintf("validation-%d.xlsx", y))
+}
 
 // WriteValidation writes analystes/validation-Y.xlsx under out from the reports of ingest
 // calls: what a run that refused a batch leaves (nothing is published, see Run). It is
