@@ -56,6 +56,10 @@ func TestExportParquet(t *testing.T) {
 			t.Errorf("indicateurs %d: export %s, warehouse %s", y, got, want)
 		}
 	}
+	// The profile numbers of stg_jeunes decode through the exported ref_profils.
+	if got := count(fmt.Sprintf("SELECT count(*)::VARCHAR FROM %s j ANTI JOIN read_parquet('%s/ref_profils.parquet') r USING (profil) WHERE exercice = 2016", parquet("stg_jeunes"), dir)); got != "0" {
+		t.Errorf("%s youths of the export have a profil ref_profils.parquet lacks", got)
+	}
 	regions := slices.Sorted(slices.Values(synth.DemoRegions))
 	if got := count(fmt.Sprintf("SELECT string_agg(DISTINCT region, ',' ORDER BY region) FROM %s WHERE exercice = 2016", parquet("stg_jeunes"))); got != strings.Join(regions, ",") {
 		t.Errorf("stg_jeunes partitions: %s", got)

@@ -45,9 +45,13 @@ var tables = []table{
 	{name: "indicateurs_ventiles", byTerritory: true, every: true},
 }
 
+// references are the reference tables the exported ones code into (stg_jeunes.profil is
+// a number of ref_profils), written whole as DIR/<name>.parquet.
+var references = []string{"ref_profils", "ref_modalites", "ref_codes", "ref_regions"}
+
 // Run writes every table of exercice p.Exercice under dir, replacing what an earlier
 // export wrote for that exercice (other exercices are kept), and returns the folders
-// written, one per table.
+// written, one per table, then the reference files.
 func Run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, dir string) ([]string, error) {
 	if err := w.SetParams(ctx, p); err != nil {
 		return nil, err
@@ -65,6 +69,14 @@ func Run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, dir st
 			return written, fmt.Errorf("export %s: %w", t.name, err)
 		}
 		written = append(written, folder)
+	}
+	for _, ref := range references {
+		path := filepath.Join(dir, ref+".parquet")
+		q := fmt.Sprintf("COPY (SELECT * FROM %s ORDER BY ALL) TO '%s' (FORMAT parquet)", ref, strings.ReplaceAll(path, "'", "''"))
+		if _, err := w.Conn().ExecContext(ctx, q); err != nil {
+			return written, fmt.Errorf("export %s: %w", ref, err)
+		}
+		written = append(written, path)
 	}
 	return written, nil
 }
