@@ -73,16 +73,16 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt RunOptions) (*RunResul
 	if _, err := w.Conn().ExecContext(context.WithoutCancel(ctx), end); err != nil && ingestErr == nil {
 		return res, err
 	}
-	report, err := publish.WriteValidation(ctx, w, opt.Out, opt.Params, opt.Date, res.Ingest)
-	if err != nil {
-		return res, fmt.Errorf("write validation report: %w", err)
-	}
-	res.Files = append(res.Files, report)
-	if ingestErr != nil {
+	if ingestErr != nil { // nothing is published: the validation report alone says why
+		report, err := publish.WriteValidation(ctx, w, opt.Out, opt.Params, opt.Date, res.Ingest)
+		if err != nil {
+			return res, fmt.Errorf("write validation report: %w", err)
+		}
+		res.Files = append(res.Files, report)
 		return res, ingestErr
 	}
-	files, err := ComputeAndPublish(ctx, w, publish.Options{Params: opt.Params, Out: opt.Out, Date: opt.Date, Threshold: opt.Threshold, Also: []string{report},
-		Accessible: opt.Accessible})
+	files, err := ComputeAndPublish(ctx, w, publish.Options{Params: opt.Params, Out: opt.Out, Date: opt.Date, Threshold: opt.Threshold,
+		Ingest: res.Ingest, Accessible: opt.Accessible})
 	res.Files = append(res.Files, files...)
 	return res, err
 }

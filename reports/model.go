@@ -56,10 +56,12 @@ func Str(s string) Cell { return Cell{Format: Text, Text: s} }
 // NA is an unavailable value.
 func NA(f Format) Cell { return Cell{Format: f, Empty: true} }
 
-// Column is a table column.
+// Column is a table column. Code, when a table's columns have one (an indicator id), is
+// written on a second header row of the workbook, for readers who match columns by code.
 type Column struct {
 	Title  string
 	Format Format
+	Code   string
 }
 
 // Table is a numbered table with its source line.

@@ -49,7 +49,7 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	cmds := map[string]func(context.Context, *env, []string) error{
 		"generate": cmdGenerate, "validate": cmdValidate, "ingest": cmdIngest,
 		"compute": cmdCompute, "publish": cmdPublish, "run": cmdRun, "attaque": cmdAttack,
-		"calibrate": cmdCalibrate, "catalogue": cmdCatalogue,
+		"calibrate": cmdCalibrate, "catalogue": cmdCatalogue, "export": cmdExport,
 		"template": cmdTemplate, "serve": cmdServe, "compte": cmdAccount,
 	}
 	cmd, ok := cmds[args[0]]

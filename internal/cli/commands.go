@@ -167,6 +167,9 @@ func cmdPublish(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := checkOut(*out); err != nil {
+		return err
+	}
 	w, err := c.open(ctx)
 	if err != nil {
 		return err
@@ -229,6 +232,9 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := checkOut(*out); err != nil {
+		return err
+	}
 	batches, err := pipeline.BatchesIn(*in, *scope)
 	if errors.Is(err, pipeline.ErrNoInput) || errors.Is(err, os.ErrNotExist) {
 		return usagef(msgEmptyFolder, *in)
@@ -256,6 +262,15 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	}
 	printPublished(e, res.Files)
 	return nil
+}
+
+// checkOut refuses, before anything is done, an output folder publish would not replace.
+func checkOut(out string) error {
+	err := publish.CheckOut(out)
+	if errors.Is(err, publish.ErrNotAPack) {
+		return usagef(msgNotAPack, out)
+	}
+	return err
 }
 
 func printPublished(e *env, files []string) {

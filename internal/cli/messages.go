@@ -29,6 +29,10 @@ Commandes :
         écrit catalogue.html et catalogue.csv : chaque indicateur avec sa définition, sa source,
         son unité, ses niveaux, sa famille, sa requête SQL et sa valeur nationale du dernier
         exercice calculé (telle que publiée, secret statistique compris)
+  export --year A --out DOSSIER
+        écrit les tables normalisées (stg_*) et les indicateurs de l'exercice A en Parquet,
+        partitionnés par exercice et région (DOSSIER/<table>/exercice=A/region=R/) ; rien de
+        personnel au-delà des pseudonymes (ni date de naissance, ni identifiant de mesure, ni texte libre)
   attaque --year A --out DOSSIER
         relit les classeurs publiés sous DOSSIER et tente d'en retrouver les cellules masquées
   template --year A --region R [--out FICHIER]
@@ -105,6 +109,7 @@ const (
 	msgComputed       = "Indicateurs de l'exercice %d calculés.\n"
 	msgNeedIn         = "précisez le dossier des fichiers avec --in."
 	msgEmptyFolder    = "le dossier « %s » ne contient aucun fichier."
+	msgNotAPack       = "le dossier de sortie « %s » contient des fichiers mais pas de manifest.json : la publication remplace tout son dossier de sortie, choisissez un dossier vide ou un dossier déjà publié par bilan."
 	msgFilesWritten   = "Fichiers écrits :"
 	msgFileWritten    = "  %s\n"
 	msgNationalReport = "Le bilan national est ici : %s\n"
@@ -118,6 +123,13 @@ const (
 const (
 	msgCatalogueWritten = "Catalogue des indicateurs écrit : %s\n"
 	msgPDFAccessible    = "imprime aussi chaque bilan HTML en PDF balisé (Chromium)"
+)
+
+// export (export.go).
+const (
+	msgNeedExportOut = "précisez le dossier de l'export avec --out."
+	msgNotComputed   = "l'exercice %d n'est pas calculé : lancez d'abord bilan compute --year %d."
+	msgExported      = "Export de l'exercice %d : %d tables écrites en Parquet sous %s\n"
 )
 
 // template (template.go).

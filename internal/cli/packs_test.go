@@ -89,9 +89,11 @@ func contactCell(t *testing.T, f *excelize.File, path string) (sheet, col string
 	if err != nil {
 		t.Fatalf("sheet %q: %v", sheet, err)
 	}
-	for ci, h := range rows[2] {
-		if h == header {
-			col, _ = excelize.ColumnNumberToName(ci + 1)
+	for _, head := range rows[2:4] { // the titles, then (funders) the ids
+		for ci, h := range head {
+			if h == header {
+				col, _ = excelize.ColumnNumberToName(ci + 1)
+			}
 		}
 	}
 	for ri, r := range rows {

@@ -96,10 +96,10 @@ func TestSecrecyInPacks(t *testing.T) {
 	defer f.Close()
 	byML, _ := f.GetRows("Par mission locale", excelize.Options{RawCellValue: true})
 	byRegion, _ := f.GetRows("Par région", excelize.Options{RawCellValue: true})
-	header := byML[2]
+	header := byML[3] // the ids, under the titles
 	masked := 0
 	groups := map[string]map[string]int{} // indicator → region → masked cells among its MLs and itself
-	for _, row := range byML[3:] {
+	for _, row := range byML[4:] {
 		if row[0] == "FR" {
 			continue
 		}
@@ -128,8 +128,8 @@ func TestSecrecyInPacks(t *testing.T) {
 	if masked == 0 {
 		t.Fatal("no masked cell in the funders' workbook")
 	}
-	regionHeader := byRegion[2]
-	for _, row := range byRegion[3:] {
+	regionHeader := byRegion[3]
+	for _, row := range byRegion[4:] {
 		if row[0] == "FR" {
 			continue
 		}

@@ -60,6 +60,7 @@ var paramsSetters = map[string]bool{
 	"pipeline/publish.WriteValidation": true,
 	"pipeline/publish.Attack":          true,
 	"pipeline.RegionTemplate":          true,
+	"pipeline/export.Run":              true,
 }
 
 // Only the stages set the run parameters, through SetParams: no other Go sets or resets a

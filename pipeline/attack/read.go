@@ -27,8 +27,9 @@ type Legend struct {
 }
 
 // Read collects every number and every mask of the workbooks. A sheet is read as its
-// writer lays it out: the title in row 1, the header in row 3, one line per territory or
-// indicator from row 4; "[s]" is a masked cell, percentages are fractions.
+// writer lays it out: the title in row 1, the header in row 3 (then, in the funders'
+// workbook, the indicators' ids in row 4), one line per territory or indicator below;
+// "[s]" is a masked cell, percentages are fractions.
 func Read(packs []Pack, lg Legend, exercice int, k Knowledge) ([]Fact, error) {
 	var out []Fact
 	for _, p := range packs {
@@ -54,7 +55,10 @@ func readSheet(rows [][]string, sheet, where string, scope Place, lg Legend, y i
 	if len(rows) < 4 || len(rows[2]) < 2 {
 		return nil
 	}
-	head := rows[2]
+	head, body := rows[2], rows[3:]
+	if codes(rows[3], lg) {
+		head, body = rows[3], rows[4:]
+	}
 	var out []Fact
 	add := func(c Cell, raw string) {
 		if c.Indicator == "" || c.Level == "" {
@@ -86,7 +90,7 @@ func readSheet(rows [][]string, sheet, where string, scope Place, lg Legend, y i
 	}
 	switch {
 	case strings.HasPrefix(sheet, "Chiffres clés"):
-		for _, r := range rows[3:] {
+		for _, r := range body {
 			id := lg.Titles[cellAt(r, 0)]
 			for j, h := range head {
 				c := Cell{Indicator: id, Level: scope.Level, Code: scope.Code}
@@ -107,7 +111,7 @@ func readSheet(rows [][]string, sheet, where string, scope Place, lg Legend, y i
 		}
 	case strings.HasPrefix(sheet, "Graphique"):
 		id := lg.Titles[cellAt(head, 1)]
-		for _, r := range rows[3:] {
+		for _, r := range body {
 			label := cellAt(r, 0)
 			if year, err := strconv.Atoi(label); err == nil && len(label) == 4 {
 				add(Cell{Exercice: year, Indicator: id, Level: scope.Level, Code: scope.Code}, cellAt(r, 1))
@@ -122,7 +126,7 @@ func readSheet(rows [][]string, sheet, where string, scope Place, lg Legend, y i
 				byColumn = true
 			}
 		}
-		for _, r := range rows[3:] {
+		for _, r := range body {
 			for j, h := range head[1:] {
 				indicator, territory := cellAt(r, 0), h
 				if byColumn {
@@ -137,4 +141,18 @@ func readSheet(rows [][]string, sheet, where string, scope Place, lg Legend, y i
 		}
 	}
 	return out
+}
+
+// codes tells whether a row is a header of indicator ids: after the first column, every
+// cell an id (a code row under the titles).
+func codes(row []string, lg Legend) bool {
+	if len(row) < 2 {
+		return false
+	}
+	for _, c := range row[1:] {
+		if c != "" && lg.Titles[c] != c {
+			return false
+		}
+	}
+	return lg.Titles[row[len(row)-1]] == row[len(row)-1]
 }

@@ -48,6 +48,7 @@ const progressEvery = 250_000
 
 // Result is the validation report of a call.
 type Result struct {
+	Scope   string // the call's scope ("national" or a region code)
 	Files   []*FileReport
 	Refused bool
 }
@@ -60,7 +61,7 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) (*Result, err
 	if opt.RefusalShare == 0 {
 		opt.RefusalShare = 0.02
 	}
-	res := &Result{}
+	res := &Result{Scope: opt.Scope}
 	defer func() { // the spilled issues served the quarantine only
 		for _, f := range res.Files {
 			f.release()

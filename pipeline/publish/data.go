@@ -58,9 +58,10 @@ type breakdownCheck struct {
 // dimension is a dimension of the breakdowns with the labels of its modalités, in order.
 type dimension struct{ label, modalities string }
 
+// ruleCount is how many rows of a batch's scope one rule rejected.
 type ruleCount struct {
-	rule  string
-	count int
+	scope, rule string
+	count       int
 }
 
 // data is everything the reports need, read once from the warehouse.
@@ -142,9 +143,9 @@ func load(ctx context.Context, w *warehouse.Warehouse, exercice, threshold int) 
 			d.inputs = append(d.inputs, x)
 			return nil
 		}, []any{exercice}},
-		{"SELECT regle, count(*) FROM quarantine WHERE exercice = ? GROUP BY regle ORDER BY regle", func(rows *sql.Rows) error {
+		{"SELECT scope, regle, count(*) FROM quarantine WHERE exercice = ? GROUP BY scope, regle ORDER BY scope, regle", func(rows *sql.Rows) error {
 			var x ruleCount
-			if err := rows.Scan(&x.rule, &x.count); err != nil {
+			if err := rows.Scan(&x.scope, &x.rule, &x.count); err != nil {
 				return err
 			}
 			d.rejected = append(d.rejected, x)

@@ -12,8 +12,9 @@ import (
 )
 
 // funders is the workbook of the national meeting of funders (PNAE, action 13): every
-// indicator by region and by mission locale (those defined at that level), with the
-// definitions. The PNAE follow-up (a family of ids) is for the DMML, never for funders.
+// indicator by region and by mission locale (those defined at that level), headed by its
+// French title and unit with its id below, then the methodology (method, inputs with their
+// hashes, consistency checks) and the definitions. The PNAE follow-up (a family of ids) is for the DMML, never for funders.
 func funders(d *data, y int, date time.Time) *reports.Report {
 	r := &reports.Report{Title: "Bilan d'activité des missions locales – réunion nationale des financeurs", Exercice: y, Date: date,
 		Author: author, Subtitle: fmt.Sprintf("Exercice %d – tous les indicateurs par région et par mission locale", y), Notes: d.notes(),
@@ -37,7 +38,8 @@ func funders(d *data, y int, date time.Time) *reports.Report {
 	}
 	byRegion.total("FR", "FR", "France")
 	byML.total("FR", "FR", "France", "")
-	r.Sections = []reports.Section{{Title: "Indicateurs", Tables: []*reports.Table{byRegion.Table, byML.Table}}}
+	r.Sections = []reports.Section{{Title: "Indicateurs", Tables: []*reports.Table{byRegion.Table, byML.Table}},
+		{Title: "Méthodologie", Tables: []*reports.Table{d.method(3), d.inputsTable(4, nil), d.checksTable(5)}}}
 	return r
 }
 
@@ -54,7 +56,11 @@ func table(d *data, number int, title, sheet string, ids []string, first ...stri
 		cols = append(cols, reports.Column{Title: f})
 	}
 	for _, id := range ids {
-		cols = append(cols, reports.Column{Title: id, Format: reports.UnitFormat(d.docs[id].unit)})
+		title, unit := d.docs[id].title, d.docs[id].unit
+		if l, u := strings.ToLower(title), strings.ToLower(unit); !strings.HasSuffix(l, u) && !strings.HasSuffix(l, u+")") {
+			title += " (" + unit + ")" // (« Financement total, euros » says it already)
+		}
+		cols = append(cols, reports.Column{Title: title, Code: id, Format: reports.UnitFormat(unit)})
 	}
 	return &idTable{Table: &reports.Table{Number: number, Title: title, Sheet: sheet, Source: sourceExtracts + " ; " + sourceWorkbooks,
 		Columns: cols}, d: d, ids: ids}

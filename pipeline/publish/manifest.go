@@ -72,7 +72,11 @@ type manifestFile struct {
 	SHA256  string `json:"sha256"`
 }
 
-func writeManifest(out string, y int, d *data, date time.Time, files []string) (string, error) {
+// manifestName is the manifest's name in a pack.
+const manifestName = "manifest.json"
+
+// writeManifest writes the manifest of the pack in dir, whose files are listed relative to it.
+func writeManifest(dir string, y int, d *data, date time.Time, files []string) error {
 	m := manifest{
 		Exercice:  y,
 		Logiciel:  software{Nom: "bilan", Version: version.Version, Commit: version.Commit},
@@ -88,22 +92,19 @@ func writeManifest(out string, y int, d *data, date time.Time, files []string) (
 			Fichiers: strings.Split(in.files, "|"), SHA256: strings.Split(in.hashes, "|"),
 			LignesLues: in.read, LignesChargees: in.loaded, LignesRejetees: in.rejected})
 	}
-	for _, f := range files {
-		sum, err := fileSHA256(f)
+	for _, rel := range files {
+		sum, err := fileSHA256(filepath.Join(dir, rel))
 		if err != nil {
-			return "", err
+			return err
 		}
-		rel, _ := filepath.Rel(out, f)
 		m.Sorties = append(m.Sorties, manifestFile{Fichier: filepath.ToSlash(rel), SHA256: sum})
 	}
-	p := filepath.Join(out, "manifest.json")
-	err := writeAtomic(p, func(w io.Writer) error {
+	return writeAtomic(filepath.Join(dir, manifestName), func(w io.Writer) error {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
 		return enc.Encode(m)
 	})
-	return p, err
 }
 
 func fileSHA256(path string) (string, error) {

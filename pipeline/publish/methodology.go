@@ -32,25 +32,65 @@ func (b *builder) methodology() reports.Section {
 		}
 		defs.Rows = append(defs.Rows, []reports.Cell{reports.Str(name), reports.Str(x.definition + ". Source : " + x.source + ".")})
 	}
-	inputs := &reports.Table{Number: b.number(), Title: "Fichiers chargés", Sheet: "Fichiers chargés",
+	inputs := d.inputsTable(b.number(), b.reads)
+	for _, in := range d.inputs {
+		if b.reads(in.scope) {
+			s.Paragraphs = append(s.Paragraphs, fmt.Sprintf("Empreinte SHA-256 de %s – %s (%s) : %s", scopeName(in.scope), in.kind, in.files,
+				strings.ReplaceAll(in.hashes, "|", " ")))
+		}
+	}
+	rejected := &reports.Table{Number: b.number(), Title: "Lignes rejetées par règle", Sheet: "Rejets",
+		Columns: []reports.Column{{Title: "Lot"}, {Title: "Règle"}, {Title: "Lignes", Format: reports.Count}}, Source: "entrepôt bilan (table quarantine)"}
+	for _, x := range d.rejected {
+		if b.reads(x.scope) {
+			rejected.Rows = append(rejected.Rows, []reports.Cell{reports.Str(scopeName(x.scope)), reports.Str(x.rule), reports.Num(float64(x.count), reports.Count)})
+		}
+	}
+	checks := d.checksTable(b.number())
+	s.Paragraphs = append(s.Paragraphs, d.breakdownNote(len(d.breakdowns)))
+	breakdowns := &reports.Table{Number: b.number(), Title: "Contrôles des ventilations : pour chaque dimension, Σ modalités = effectif, à chaque territoire",
+		Sheet: "Contrôles ventilations", Source: "calcul bilan (vue controles_ventilations)",
+		Columns: []reports.Column{{Title: "Indicateur"}, {Title: "Cellules vérifiées", Format: reports.Count},
+			{Title: "Écarts", Format: reports.Count}, {Title: "Résultat"}}}
+	for _, c := range d.breakdowns {
+		verdict := "cohérent"
+		if !c.ok {
+			verdict = "ÉCART (" + c.gaps + ")"
+		}
+		breakdowns.Rows = append(breakdowns.Rows, []reports.Cell{reports.Str(c.id), reports.Num(float64(c.cells), reports.Count),
+			reports.Num(float64(c.differ), reports.Count), reports.Str(verdict)})
+	}
+	s.Tables = []*reports.Table{inputs, rejected, checks, breakdowns, defs}
+	return s
+}
+
+// inputsTable lists the batches of the exercice whose scope reads accepts (nil: all).
+func (d *data) inputsTable(number int, reads func(scope string) bool) *reports.Table {
+	t := &reports.Table{Number: number, Title: "Fichiers chargés", Sheet: "Fichiers chargés",
 		Columns: []reports.Column{{Title: "Lot"}, {Title: "Lignes lues", Format: reports.Count},
 			{Title: "Chargées", Format: reports.Count}, {Title: "Rejetées", Format: reports.Count}},
 		Source: "entrepôt bilan (table batches)"}
+	if reads == nil { // a table of its own (the funders' workbook): the hashes in a column
+		t.Columns = append(t.Columns, reports.Column{Title: "Empreintes SHA-256"})
+	}
 	for _, in := range d.inputs {
-		if b.s.niveau != "national" && in.scope != b.s.code && in.scope != "national" {
+		if reads != nil && !reads(in.scope) {
 			continue
 		}
-		inputs.Rows = append(inputs.Rows, []reports.Cell{reports.Str(fmt.Sprintf("%s – %s (%s)", scopeName(in.scope), in.kind, in.files)),
-			reports.Num(float64(in.read), reports.Count), reports.Num(float64(in.loaded), reports.Count), reports.Num(float64(in.rejected), reports.Count)})
-		s.Paragraphs = append(s.Paragraphs, fmt.Sprintf("Empreinte SHA-256 de %s – %s (%s) : %s", scopeName(in.scope), in.kind, in.files,
-			strings.ReplaceAll(in.hashes, "|", " ")))
+		row := []reports.Cell{reports.Str(fmt.Sprintf("%s – %s (%s)", scopeName(in.scope), in.kind, in.files)),
+			reports.Num(float64(in.read), reports.Count), reports.Num(float64(in.loaded), reports.Count), reports.Num(float64(in.rejected), reports.Count)}
+		if reads == nil {
+			row = append(row, reports.Str(strings.ReplaceAll(in.hashes, "|", " ")))
+		}
+		t.Rows = append(t.Rows, row)
 	}
-	rejected := &reports.Table{Number: b.number(), Title: "Lignes rejetées par règle", Sheet: "Rejets",
-		Columns: []reports.Column{{Title: "Règle"}, {Title: "Lignes", Format: reports.Count}}, Source: "entrepôt bilan (table quarantine)"}
-	for _, x := range d.rejected {
-		rejected.Rows = append(rejected.Rows, []reports.Cell{reports.Str(x.rule), reports.Num(float64(x.count), reports.Count)})
-	}
-	checks := &reports.Table{Number: b.number(), Title: "Contrôles de cohérence : France = Σ régions = Σ départements = Σ missions locales",
+	return t
+}
+
+// checksTable is the consistency checks France = Σ régions = Σ départements = Σ missions
+// locales, masked for an indicator whose France total is masked.
+func (d *data) checksTable(number int) *reports.Table {
+	checks := &reports.Table{Number: number, Title: "Contrôles de cohérence : France = Σ régions = Σ départements = Σ missions locales",
 		Sheet: "Contrôles", Source: "calcul bilan (vue controles_coherence)",
 		Columns: []reports.Column{{Title: "Indicateur"}, {Title: "France", Format: reports.Count}, {Title: "Σ régions", Format: reports.Count},
 			{Title: "Σ départements", Format: reports.Count}, {Title: "Σ missions locales", Format: reports.Count}, {Title: "Résultat"}}}
@@ -74,21 +114,35 @@ func (b *builder) methodology() reports.Section {
 		}
 		checks.Rows = append(checks.Rows, append(row, reports.Str(verdict)))
 	}
-	s.Paragraphs = append(s.Paragraphs, d.breakdownNote(len(d.breakdowns)))
-	breakdowns := &reports.Table{Number: b.number(), Title: "Contrôles des ventilations : pour chaque dimension, Σ modalités = effectif, à chaque territoire",
-		Sheet: "Contrôles ventilations", Source: "calcul bilan (vue controles_ventilations)",
-		Columns: []reports.Column{{Title: "Indicateur"}, {Title: "Cellules vérifiées", Format: reports.Count},
-			{Title: "Écarts", Format: reports.Count}, {Title: "Résultat"}}}
-	for _, c := range d.breakdowns {
-		verdict := "cohérent"
-		if !c.ok {
-			verdict = "ÉCART (" + c.gaps + ")"
-		}
-		breakdowns.Rows = append(breakdowns.Rows, []reports.Cell{reports.Str(c.id), reports.Num(float64(c.cells), reports.Count),
-			reports.Num(float64(c.differ), reports.Count), reports.Str(verdict)})
+	return checks
+}
+
+// method is the methodology of the funders' workbook, one line per topic.
+func (d *data) method(number int) *reports.Table {
+	t := &reports.Table{Number: number, Title: "Méthodologie", Sheet: "Méthodologie", Source: "programme bilan",
+		Columns: []reports.Column{{Title: "Rubrique"}, {Title: "Contenu"}}}
+	for _, l := range [][2]string{
+		{"Sources", "Extraits I-milo (jeunes, événements, mesures) et référentiel des structures, déposés par les ARML et la DMML ; " +
+			"classeurs des ARML (structures, financement, enquête sur la stratégie numérique, suivi du PNAE)."},
+		{"Données personnelles", "Les colonnes personnelles (nom, prénom, coordonnées, NIR…) sont supprimées au chargement et les " +
+			"identifiants des jeunes sont pseudonymisés (HMAC-SHA-256 à clé secrète)."},
+		{"Calcul", "Chaque indicateur est calculé par un fichier SQL du programme bilan, dont l'en-tête donne la définition (feuille Notes). " +
+			fmt.Sprintf("Les JDI sont les jeunes reçus en entretien, information collective ou atelier dans les %d mois précédant le %s (inclus).",
+				d.jdiMois, reports.FrenchDate(d.dateReference))},
+		{"Secret statistique", d.secrecyNote()},
+		{"Fichiers chargés", "La feuille « Fichiers chargés » donne chaque lot de l'exercice, ses lignes lues, chargées et rejetées et l'empreinte SHA-256 de chaque fichier."},
+		{"Contrôles", "La feuille « Contrôles » vérifie pour chaque indicateur que la France est la somme des régions, des départements et des missions locales."},
+		{"Colonnes", "Chaque colonne d'indicateur porte son titre et son unité, puis, sur la ligne suivante, son identifiant (celui des fichiers des analystes et de la feuille Notes)."},
+	} {
+		t.Rows = append(t.Rows, []reports.Cell{reports.Str(l[0]), reports.Str(l[1])})
 	}
-	s.Tables = []*reports.Table{inputs, rejected, checks, breakdowns, defs}
-	return s
+	return t
+}
+
+// reads tells whether the report's figures read the batches of scope: every batch for the
+// national report; a region's own batches and the national ones for a regional report.
+func (b *builder) reads(scope string) bool {
+	return b.s.niveau == "national" || scope == b.s.code || scope == "national"
 }
 
 func scopeName(scope string) string {

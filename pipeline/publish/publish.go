@@ -11,8 +11,10 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -23,6 +25,7 @@ import (
 
 	"bilan/internal/warehouse"
 	"bilan/pipeline/attack"
+	"bilan/pipeline/ingest"
 	"bilan/pipeline/secret"
 	"bilan/reports"
 	"bilan/reports/html"
@@ -36,7 +39,10 @@ type Options struct {
 	Out       string
 	Date      time.Time // document date; zero = derived from the inputs
 	Threshold int       // statistical secrecy threshold the masks were decided with
-	Also      []string  // files written before publish (validation report), listed in the manifest
+	// Ingest are the reports of the ingest calls of a run: the pack's validation report
+	// lists them (encodings, statuses); nil, it lists what the warehouse keeps of the
+	// exercice's batches.
+	Ingest []*ingest.Result
 	// Accessible also prints each HTML twin to a tagged PDF beside it (…-accessible.pdf)
 	// with headless Chromium; the fpdf PDF stays the main one.
 	Accessible bool
@@ -88,10 +94,7 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) ([]string, er
 		return nil, fmt.Errorf("secret: %w", err)
 	}
 
-	if err := os.MkdirAll(opt.Out, 0o755); err != nil {
-		return nil, err
-	}
-	stage, err := os.MkdirTemp(opt.Out, ".publication-")
+	stage, err := newStage(opt.Out)
 	if err != nil {
 		return nil, err
 	}
@@ -103,6 +106,15 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) ([]string, er
 		}
 		staged = append(staged, rel)
 		return nil
+	}
+	v := fromResults(opt.Ingest)
+	if opt.Ingest == nil {
+		if v, err = storedValidation(ctx, w, y); err != nil {
+			return nil, err
+		}
+	}
+	if err := out(validationPath(y), func(wr io.Writer) error { return writeValidationReport(wr, y, date, v) }); err != nil {
+		return nil, err
 	}
 	for _, e := range exports {
 		if err := out(e.csv, func(wr io.Writer) error { return exportCSV(ctx, w, wr, e.view) }); err != nil {
@@ -150,25 +162,87 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) ([]string, er
 	if n := len(att.Recovered) + len(att.Hidden) + len(att.Small); n > 0 {
 		return nil, &RecoveredError{Cells: att.Leaks()}
 	}
-	var written []string
-	for _, rel := range staged {
-		p := filepath.Join(opt.Out, rel)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return written, err
-		}
-		if err := os.Rename(filepath.Join(stage, rel), p); err != nil {
-			return written, err
-		}
-		written = append(written, p)
+	if err := writeManifest(stage, y, data, date, staged); err != nil {
+		return nil, fmt.Errorf("write manifest: %w", err)
 	}
+	staged = append(staged, manifestName)
+	// What a publication printed constrains the next ones: recorded before the pack
+	// appears, so a pack in --out is always one the warehouse knows.
 	if err := secret.Record(ctx, w, y, published, data.cost.Masked); err != nil {
-		return written, fmt.Errorf("record the published cells: %w", err)
+		return nil, fmt.Errorf("record the published cells: %w", err)
 	}
-	m, err := writeManifest(opt.Out, y, data, date, append(append([]string{}, opt.Also...), written...))
-	if err != nil {
-		return written, fmt.Errorf("write manifest: %w", err)
+	if err := swap(stage, opt.Out); err != nil {
+		return nil, err
 	}
-	return append(written, m), nil
+	written := make([]string, len(staged))
+	for i, rel := range staged {
+		written[i] = filepath.Join(opt.Out, rel)
+	}
+	return written, nil
+}
+
+// ErrNotAPack is returned when --out is a folder holding files but no manifest.json:
+// publish replaces its whole output folder, so it refuses to replace one it did not write.
+var ErrNotAPack = errors.New("output folder is not a pack")
+
+// newStage makes the folder a pack is written in, beside out so that it can be renamed
+// into place.
+func newStage(out string) (string, error) {
+	if err := CheckOut(out); err != nil {
+		return "", err
+	}
+	parent := filepath.Dir(filepath.Clean(out))
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return "", err
+	}
+	return os.MkdirTemp(parent, "."+filepath.Base(filepath.Clean(out))+".publication-")
+}
+
+// CheckOut accepts an output folder that does not exist, is empty, or holds a pack (its
+// manifest.json): the folders publish may replace whole.
+func CheckOut(out string) error {
+	entries, err := os.ReadDir(out)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return err
+	case len(entries) == 0:
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(out, manifestName)); err != nil {
+		return fmt.Errorf("%s: %w", out, ErrNotAPack)
+	}
+	return nil
+}
+
+// swap puts the staged pack in place of out whole: the old pack is moved aside, the new
+// one renamed in, the old one removed, so out never mixes two publications (a crash
+// between the two renames leaves the old pack in the hidden folder beside out).
+func swap(stage, out string) error {
+	old := ""
+	if _, err := os.Stat(out); err == nil {
+		if err := CheckOut(out); err != nil {
+			return err
+		}
+		old = stage + ".ancien"
+		if err := os.Rename(out, old); err != nil {
+			return fmt.Errorf("replace %s: %w", out, err)
+		}
+	}
+	if err := os.Chmod(stage, 0o755); err != nil {
+		return err
+	}
+	if err := os.Rename(stage, out); err != nil {
+		if old != "" {
+			os.Rename(old, out) // put the old pack back
+		}
+		return fmt.Errorf("replace %s: %w", out, err)
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
 }
 
 // RecoveredError is a publication refused because the attacker recovered masked cells.

@@ -134,7 +134,7 @@ func (b *builder) build(date time.Time) *reports.Report {
 		}
 		r.Sections = append(r.Sections, sec)
 	}
-	if b.s.niveau == "national" {
+	if b.s.niveau == "national" || contains(overseas, b.s.code) {
 		r.Sections = append(r.Sections, b.overseas())
 	}
 	r.Sections = append(r.Sections, b.digital(), b.pnae())

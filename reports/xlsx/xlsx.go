@@ -202,7 +202,7 @@ func (b *book) link(title, sheet string) error {
 }
 
 // table writes one table on its own sheet: title in row 1, source in row 2, header in
-// row 3, data from row 4.
+// row 3 (then the columns' codes in row 4, when they have some), data below.
 func (b *book) table(t *reports.Table) error {
 	want := t.Sheet
 	if want == "" {
@@ -225,16 +225,23 @@ func (b *book) table(t *reports.Table) error {
 	head := b.style("head", &excelize.Style{Font: &excelize.Font{Bold: true},
 		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E8EDFF"}}})
+	last := 3 // the last header row
+	if slices.ContainsFunc(t.Columns, func(c reports.Column) bool { return c.Code != "" }) {
+		last = 4
+	}
 	widths := make([]int, len(t.Columns))
 	for i, c := range t.Columns {
 		f.SetCellStr(sheet, cell(i+1, 3), c.Title)
-		widths[i] = min(utf8.RuneCountInString(c.Title), 18)
+		if last == 4 {
+			f.SetCellStr(sheet, cell(i+1, 4), c.Code)
+		}
+		widths[i] = max(min(utf8.RuneCountInString(c.Title), 18), utf8.RuneCountInString(c.Code))
 	}
-	f.SetCellStyle(sheet, cell(1, 3), cell(len(t.Columns), 3), head)
+	f.SetCellStyle(sheet, cell(1, 3), cell(len(t.Columns), last), head)
 	rows := append(append([][]reports.Cell{}, t.Rows...), t.Totals...)
 	for ri, r := range rows {
 		for ci, c := range r {
-			if err := b.value(sheet, cell(ci+1, ri+4), c, ri >= len(t.Rows)); err != nil {
+			if err := b.value(sheet, cell(ci+1, ri+last+1), c, ri >= len(t.Rows)); err != nil {
 				return err
 			}
 			if n := utf8.RuneCountInString(reports.French(c)); n > widths[ci] {
@@ -246,10 +253,10 @@ func (b *book) table(t *reports.Table) error {
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		f.SetColWidth(sheet, col, col, float64(min(max(w+2, 10), 70)))
 	}
-	if err := f.AutoFilter(sheet, "A3:"+cell(len(t.Columns), 3+len(t.Rows)), nil); err != nil {
+	if err := f.AutoFilter(sheet, cell(1, last)+":"+cell(len(t.Columns), last+len(t.Rows)), nil); err != nil {
 		return err
 	}
-	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 3, TopLeftCell: "A4", ActivePane: "bottomLeft"}); err != nil {
+	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: last, TopLeftCell: cell(1, last+1), ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
 	return b.link(title, sheet)

@@ -10,9 +10,9 @@ final AS (
         i.exercice, i.indicateur, i.niveau, i.code,
         CASE
             WHEN i.valeur IS NULL THEN ''
-            WHEN k.unite IN ('%', 'ETP') THEN CAST(CAST(i.valeur AS DECIMAL(18,1)) AS VARCHAR)
-            WHEN k.unite = 'euros' THEN CAST(CAST(i.valeur AS DECIMAL(18,2)) AS VARCHAR)
-            ELSE CAST(CAST(i.valeur AS BIGINT) AS VARCHAR)
+            WHEN k.unite IN ('%', 'ETP') THEN CAST(CAST(valeur_publiee(i.valeur, k.unite) AS DECIMAL(18,1)) AS VARCHAR)
+            WHEN k.unite = 'euros' THEN CAST(CAST(valeur_publiee(i.valeur, k.unite) AS DECIMAL(18,2)) AS VARCHAR)
+            ELSE CAST(CAST(valeur_publiee(i.valeur, k.unite) AS BIGINT) AS VARCHAR)
         END AS valeur,
         list_position(['national', 'region', 'departement', 'ml'], i.niveau) AS ordre_niveau
     FROM indicateurs i

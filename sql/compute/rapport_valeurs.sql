@@ -1,12 +1,18 @@
--- Indicator values of the exercice as the reports print them: with the territory's name,
--- the value of the previous exercice when it was computed, and the change in % (counts
--- and amounts only; NULL when the previous value is missing or 0).
+-- Indicator values of the exercice as the reports print them (rounded as published,
+-- valeur_publiee): with the territory's name, the value of the previous exercice when it
+-- was computed, and the change in % of the published values (counts and amounts only;
+-- NULL when the previous value is missing or 0).
 WITH p AS (
     SELECT exercice FROM params
 ),
+published AS (
+    SELECT i.exercice, i.indicateur, i.niveau, i.code, valeur_publiee(i.valeur, k.unite) AS valeur
+    FROM indicateurs i
+    JOIN catalogue k USING (indicateur)
+),
 prev AS (
     SELECT i.indicateur, i.niveau, i.code, i.valeur
-    FROM indicateurs i, p
+    FROM published i, p
     WHERE i.exercice = p.exercice - 1
 ),
 final AS (
@@ -17,7 +23,7 @@ final AS (
         CASE WHEN k.unite NOT IN ('%') THEN
             pct(CAST((c.valeur - v.valeur) * 100 AS BIGINT), CAST(v.valeur * 100 AS BIGINT))
         END AS evolution_pct
-    FROM indicateurs c
+    FROM published c
     JOIN p USING (exercice)
     JOIN catalogue k USING (indicateur)
     JOIN stg_territoires t USING (niveau, code)

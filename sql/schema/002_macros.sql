@@ -13,6 +13,16 @@ CREATE OR REPLACE MACRO pct(num, den) AS
          ELSE CAST(CAST(sign(num) * sign(den) * ((2000 * abs(num) + abs(den)) // (2 * abs(den))) AS DECIMAL(18,0)) * 0.1 AS DECIMAL(18,1))
     END;
 
+-- A value (DECIMAL(18,2), as indicateurs stores it) as the packs publish it: % and FTE to one decimal, euros to two, counts whole
+-- (indicators.md, "Machine-readable output"); the CSV, the workbooks and the PDF show the
+-- same number.
+CREATE OR REPLACE MACRO valeur_publiee(valeur, unite) AS
+    CASE
+        WHEN unite IN ('%', 'ETP') THEN CAST(CAST(valeur AS DECIMAL(18,1)) AS DECIMAL(18,2))
+        WHEN unite = 'euros' THEN CAST(valeur AS DECIMAL(18,2))
+        ELSE CAST(CAST(valeur AS BIGINT) AS DECIMAL(18,2))
+    END;
+
 -- Age in whole years on day d (a birthday reached on the day counts; someone born on
 -- 29/02 turns a year older on 01/03 in other years).
 CREATE OR REPLACE MACRO age_au(naissance, d) AS
