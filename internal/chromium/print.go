@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/dom"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
@@ -36,6 +37,16 @@ func (b *Browser) Print(ctx context.Context, path string, date time.Time) ([]byt
 		return nil, fmt.Errorf("fonts of %s: %w", path, err)
 	}
 	yes := true
+	// Number every DOM node now, in document order: the PDF names its structure elements
+	// after these numbers (see Stable), which the browser otherwise gives on demand, in
+	// an order that raced with chromedp's own reads of the document under load.
+	all := int64(-1)
+	if _, err := chromedp.Run(tctx, func(ctx context.Context, t *chromedp.Target) (bool, error) {
+		_, err := cdp.Call(ctx, t, dom.GetDocument, dom.GetDocumentParams{Depth: &all, Pierce: &yes})
+		return err == nil, err
+	}); err != nil {
+		return nil, fmt.Errorf("number the nodes of %s: %w", path, err)
+	}
 	raw, err := chromedp.Run(tctx, func(ctx context.Context, t *chromedp.Target) ([]byte, error) {
 		res, err := cdp.Call(ctx, t, page.PrintToPDF, page.PrintToPDFParams{
 			GenerateTaggedPDF: &yes, GenerateDocumentOutline: &yes, PrintBackground: &yes, PreferCSSPageSize: &yes,
