@@ -212,21 +212,16 @@ func checkPage(t *testing.T, tab context.Context, url, name string) {
 	t.Logf("%s: %s (%d bytes)", name, p, len(png))
 }
 
-// axe runs axe-core (npm package of web/, installed by make web) on the page shown, with
-// the rules of WCAG 2.1 A and AA (those of the RGAA 4) and the best practices.
+// axe runs axe-core (npm package of web/, installed by make web) on the page shown.
 func axe(ctx context.Context, t *testing.T) []string {
 	t.Helper()
 	src, err := os.ReadFile("../../web/node_modules/axe-core/axe.min.js")
 	if err != nil {
 		t.Fatalf("axe-core (npm package of web/, installed by make web): %v", err)
 	}
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](string(src)+";\ntrue")); err != nil {
-		t.Fatalf("load axe-core: %v", err)
-	}
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`axe.run(document, {runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}).then(r =>
-		r.violations.map(v => v.id + " : " + v.nodes.length + " : " + v.nodes.slice(0, 5).map(n => n.target.join(" ")).join(", ")))`, chromedp.EvalAwaitPromise))
+	v, err := chromium.Axe(ctx, src)
 	if err != nil {
-		t.Fatalf("run axe-core: %v", err)
+		t.Fatal(err)
 	}
 	return v
 }

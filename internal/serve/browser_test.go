@@ -3,33 +3,28 @@ package serve
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
-)
 
-// chromium is Debian's Chromium, installed by .ci/run.
-const chromium = "/usr/bin/chromium"
+	"bilan/internal/chromium"
+)
 
 // TestBrowser drives the real service in headless Chromium as an assistant would: sign
 // in, send a good batch and read that it is loaded, send a bad workbook and read the
 // French messages naming sheet, row and column. The page of the refused upload is
 // saved as a PNG (in BILAN_CAPTURES when set).
 func TestBrowser(t *testing.T) {
-	if _, err := exec.LookPath(chromium); err != nil {
-		t.Fatalf("%s is needed (Debian package chromium, installed by .ci/run)", chromium)
-	}
 	f := newFixture(t, 10<<20)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chromium), chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 1600))
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
+	b, err := chromium.Start(context.Background(), t.TempDir(), 1280, 1600) // Debian's chromium, installed by .ci/run
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	ctx, cancel := b.Tab()
 	defer cancel()
 	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
 	defer cancel()
@@ -45,7 +40,7 @@ func TestBrowser(t *testing.T) {
 	for _, n := range []string{"jeunes.csv", "evenements.csv", "mesures.csv", "arml-53-2016.xlsx"} {
 		good = append(good, abs(filepath.Join(demo, n)))
 	}
-	err := chromedp.Do(ctx,
+	err = chromedp.Do(ctx,
 		chromedp.Navigate(f.srv.URL+"/"),
 		chromedp.WaitVisible("#identifiant"),
 	)
@@ -156,20 +151,16 @@ func TestBrowser(t *testing.T) {
 	}
 }
 
-// axeViolations runs axe-core (npm, fetched by make web) on the page shown.
+// axeViolations runs axe-core (npm package of web/, installed by make web) on the page shown.
 func axeViolations(ctx context.Context, t *testing.T) []string {
 	t.Helper()
 	src, err := os.ReadFile("../../web/node_modules/axe-core/axe.min.js")
 	if err != nil {
 		t.Fatalf("axe-core (npm package of web/, installed by make web): %v", err)
 	}
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](string(src)+";\ntrue")); err != nil {
-		t.Fatalf("load axe-core: %v", err)
-	}
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`axe.run(document, {runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}).then(r =>
-		r.violations.map(v => v.id + " : " + v.nodes.map(n => n.target.join(" ")).join(", ")))`, chromedp.EvalAwaitPromise))
+	v, err := chromium.Axe(ctx, src)
 	if err != nil {
-		t.Fatalf("run axe-core: %v", err)
+		t.Fatal(err)
 	}
 	return v
 }
