@@ -1,6 +1,8 @@
--- The parameters of the run, set by the caller on its connection with SET VARIABLE:
--- exercice (year), jdi_mois (JDI window in months), date_reference (JDI reference date,
--- NULL for 31/12 of the exercice). debut and fin bound the period of the exercice.
+-- The parameters of the run, set by each stage at its start on its connection
+-- (warehouse.SetParams, the one place that sets session variables): exercice (year),
+-- jdi_mois (JDI window in months, NULL for 5), date_reference (JDI reference date, NULL
+-- for 31/12 of the exercice); the validation rules also read perimetre (the batch's
+-- scope). debut and fin bound the period of the exercice.
 SELECT
     CAST(getvariable('exercice') AS INTEGER) AS exercice,
     make_date(CAST(getvariable('exercice') AS INTEGER), 1, 1) AS debut,
