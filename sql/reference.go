@@ -57,3 +57,32 @@ var actions = sync.OnceValues(func() ([]string, error) {
 
 // actionRow is one row of reference/actions_pnae.sql: (number, 'title'), alone on its line.
 var actionRow = regexp.MustCompile(`^\s*\((\d+), '((?:[^']|'')*)'\),?\s*$`)
+
+// RegionNames returns the French name of every region by code, read from
+// normalise/ref_regions.sql (the names the reports print), for what Go writes before any
+// warehouse exists (the synthetic ARML workbooks). It panics like Actions.
+func RegionNames() map[string]string {
+	r, err := regionNames()
+	if err != nil {
+		panic(err)
+	}
+	return r
+}
+
+var regionNames = sync.OnceValues(func() (map[string]string, error) {
+	b, err := FS.ReadFile("normalise/ref_regions.sql")
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for _, m := range regionRow.FindAllStringSubmatch(string(b), -1) {
+		out[m[1]] = strings.ReplaceAll(m[2], "''", "'")
+	}
+	if len(out) < 18 {
+		return nil, fmt.Errorf("normalise/ref_regions.sql: %d rows ('code', 'name'), want 18", len(out))
+	}
+	return out, nil
+})
+
+// regionRow is one row of normalise/ref_regions.sql: ('code', 'name').
+var regionRow = regexp.MustCompile(`\('(\d\d)', '((?:[^']|'')*)'\)`)

@@ -90,7 +90,7 @@ func buildWorkbook(r *ref, b batch) *arml.Answers {
 
 // writeWorkbook writes a filled ARML workbook as arml-<region>-<exercice>.xlsx.
 func writeWorkbook(dir string, r *ref, exercice int, region string, a *arml.Answers) error {
-	t := arml.Template{Year: exercice, Region: region, RegionName: regionNames[region], Fill: a,
+	t := arml.Template{Year: exercice, Region: region, RegionName: sqlfiles.RegionNames()[region], Fill: a,
 		Date: fmt.Sprintf("%d-01-01T00:00:00Z", exercice+1)}
 	for _, ml := range r.mls(region) {
 		t.MLs = append(t.MLs, arml.ML{Code: ml, Name: r.byCode[ml].NomOfficiel})
@@ -109,11 +109,6 @@ func writeWorkbook(dir string, r *ref, exercice int, region string, a *arml.Answ
 	return f.Close()
 }
 
-// regionNames are the names the workbooks carry (the engine's are in sql/normalise/ref_regions.sql).
-var regionNames = map[string]string{"01": "Guadeloupe", "02": "Martinique", "03": "Guyane", "04": "La Réunion",
-	"06": "Mayotte", "11": "Île-de-France", "24": "Centre-Val de Loire", "27": "Bourgogne-Franche-Comté",
-	"28": "Normandie", "32": "Hauts-de-France", "44": "Grand Est", "52": "Pays de la Loire", "53": "Bretagne",
-	"75": "Nouvelle-Aquitaine", "76": "Occitanie", "84": "Auvergne-Rhône-Alpes", "93": "Provence-Alpes-Côte d'Azur", "94": "Corse"}
 
 func clone(m map[string]any) map[string]any {
 	out := make(map[string]any, len(m))
