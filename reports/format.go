@@ -36,6 +36,12 @@ func French(c Cell) string {
 			s = "+" + s
 		}
 		return s
+	case Points:
+		s := french.Number(c.Number, 1) + french.NBSP + "pt"
+		if c.Number > 0 {
+			s = "+" + s
+		}
+		return s
 	}
 	return strconv.FormatFloat(c.Number, 'f', -1, 64)
 }

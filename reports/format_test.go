@@ -13,6 +13,9 @@ func TestFrench(t *testing.T) {
 		{Num(384700, Euros), "384\u202f700\u00a0€"},
 		{Num(12.04, Change), "+12,0\u00a0%"},
 		{Num(-3.3, Change), "−3,3\u00a0%"},
+		{Num(3.6, Points), "+3,6\u00a0pt"},
+		{Num(-2.5, Points), "−2,5\u00a0pt"},
+		{Num(0, Points), "0,0\u00a0pt"},
 		{NA(Count), "n.d."},
 		{Str("Île-de-France"), "Île-de-France"},
 	} {

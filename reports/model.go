@@ -5,7 +5,10 @@ package reports
 
 import (
 	"fmt"
+	"math"
+	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Format says how a number reads.
@@ -19,6 +22,7 @@ const (
 	Decimal1               // 12,5 (FTE)
 	Euros                  // 384 700 €
 	Change                 // +12,3 %
+	Points                 // +1,2 pt: the change of a percentage, in points
 )
 
 // UnitFormat is the format of a value of an indicator whose header gives unit.
@@ -56,12 +60,159 @@ func Str(s string) Cell { return Cell{Format: Text, Text: s} }
 // NA is an unavailable value.
 func NA(f Format) Cell { return Cell{Format: f, Empty: true} }
 
-// Column is a table column. Code, when a table's columns have one (an indicator id), is
-// written on a second header row of the workbook, for readers who match columns by code.
+// Column is a table column. Consecutive columns with the same Group (an indicator, over
+// its columns 2016, 2015, Évol.) are headed together: the PDF and the HTML draw the group
+// over its columns, a workbook, one header row, titles each column « Group – Title ».
+// Code, when a table's columns have one (an indicator id), is written on a second header
+// row of the workbook, for readers who match columns by code.
 type Column struct {
 	Title  string
 	Format Format
+	Group  string
 	Code   string
+}
+
+// Head is a column's title on one header row: « Group – Title », or Title alone.
+func (c Column) Head() string {
+	if c.Group == "" {
+		return c.Title
+	}
+	return c.Group + " – " + c.Title
+}
+
+// Grouped tells whether some column of the table has a group: the header takes two rows.
+func (t *Table) Grouped() bool {
+	for _, c := range t.Columns {
+		if c.Group != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// Span is a run of columns under one header cell of the top row: a group, or a column
+// without one (which then spans both rows).
+type Span struct {
+	Title        string
+	First, Count int
+	Group        bool
+}
+
+// PartWidth is the width, in mm, the number columns of a part of a grouped table may
+// take: the 180 mm of an A4 page between its margins, less 28 for the territories.
+const PartWidth = 152.0
+
+// EstimatedWidth is what column i takes in the PDF, in mm, estimated from its text alone
+// so that every renderer cuts a table the same way: its widest value at 1.9 mm a character
+// (8 pt, bold totals, a little more than DejaVu's digits need), its longest header word
+// at 1.35 mm (6.5 pt bold), 4.5 mm of padding, at least 14 mm.
+func (t *Table) EstimatedWidth(i int) float64 {
+	w := 14.0
+	for _, rows := range [][][]Cell{t.Rows, t.Totals} {
+		for _, r := range rows {
+			w = math.Max(w, 1.9*float64(utf8.RuneCountInString(French(r[i])))+4.5)
+		}
+	}
+	for _, word := range strings.Fields(t.Columns[i].Title) {
+		w = math.Max(w, 1.35*float64(utf8.RuneCountInString(word))+4.5)
+	}
+	return w
+}
+
+// Parts splits a table of grouped columns too wide for a page (PartWidth, by
+// EstimatedWidth) into parts that fit, each starting with the first column (the
+// territories), every group whole, as even as they can be (6 groups in 3 + 3 rather than
+// 4 + 2); the PDF and the HTML print them one under the other, a workbook the whole table.
+// A table without groups is one part (its number columns shrink to fit instead).
+func (t *Table) Parts() [][]int {
+	all := make([]int, len(t.Columns))
+	for i := range all {
+		all[i] = i
+	}
+	if !t.Grouped() || len(t.Columns) < 2 {
+		return [][]int{all}
+	}
+	var units [][]int // the groups and lone columns after the first
+	var widths []float64
+	for _, sp := range t.Spans() {
+		if sp.First == 0 {
+			continue
+		}
+		var u []int
+		w := 0.0
+		for i := sp.First; i < sp.First+sp.Count; i++ {
+			u, w = append(u, i), w+t.EstimatedWidth(i)
+		}
+		units, widths = append(units, u), append(widths, w)
+	}
+	pack := func(most int) [][]int { // greedy, at most `most` units a part
+		var out [][]int
+		var cur []int
+		used, n := 0.0, 0
+		for k, u := range units {
+			if n > 0 && (used+widths[k] > PartWidth || n == most) {
+				out, cur, used, n = append(out, cur), nil, 0, 0
+			}
+			if n == 0 {
+				cur = []int{0}
+			}
+			cur, used, n = append(cur, u...), used+widths[k], n+1
+		}
+		return append(out, cur)
+	}
+	out := pack(len(units))
+	for most := (len(units) + len(out) - 1) / len(out); most < len(units) && len(out) > 1; most++ { // even out
+		if even := pack(most); len(even) == len(out) {
+			return even
+		}
+	}
+	return out
+}
+
+// Continued is what the title of part k (from 0) of n adds: « (suite, 2/3) ».
+func Continued(k, n int) string {
+	if k == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (suite, %d/%d)", k+1, n)
+}
+
+// Part is the table restricted to some of its columns (one of its Parts).
+func (t *Table) Part(cols []int) *Table {
+	if len(cols) == len(t.Columns) {
+		return t
+	}
+	pick := func(rows [][]Cell) [][]Cell {
+		out := make([][]Cell, len(rows))
+		for r, row := range rows {
+			for _, i := range cols {
+				out[r] = append(out[r], row[i])
+			}
+		}
+		return out
+	}
+	p := &Table{Number: t.Number, Sheet: t.Sheet, Title: t.Title, Source: t.Source, Rows: pick(t.Rows), Totals: pick(t.Totals)}
+	for _, i := range cols {
+		p.Columns = append(p.Columns, t.Columns[i])
+	}
+	return p
+}
+
+// Spans are the cells of the top header row of a grouped table, left to right.
+func (t *Table) Spans() []Span {
+	var out []Span
+	for i, c := range t.Columns {
+		if n := len(out); c.Group != "" && n > 0 && out[n-1].Group && out[n-1].Title == c.Group {
+			out[n-1].Count++
+			continue
+		}
+		if c.Group != "" {
+			out = append(out, Span{Title: c.Group, First: i, Count: 1, Group: true})
+		} else {
+			out = append(out, Span{Title: c.Title, First: i, Count: 1})
+		}
+	}
+	return out
 }
 
 // Table is a numbered table with its source line.
@@ -87,7 +238,9 @@ type KeyFigure struct {
 // ChartKind is the kind of a chart.
 type ChartKind int
 
-// Chart kinds: bars by territory, a line over exercices, stacked bars.
+// Chart kinds: bars by territory, a line over exercices, stacked bars. A line chart of
+// several series (indicators counted in different units) draws one small panel per
+// series, each on its own scale.
 const (
 	Bars ChartKind = iota
 	Line
@@ -98,6 +251,15 @@ const (
 type Series struct {
 	Name   string
 	Values []float64
+	// Cells, when set (a line over exercices), are the published cells behind Values, one
+	// per label: a masked or unavailable one is a gap, drawn nowhere, its value 0, and its
+	// data cell reads « s » or « n.d. » (left empty in a workbook, so that no chart plots it).
+	Cells []Cell
+}
+
+// Gap tells whether the point at label i is left out (masked or unavailable).
+func (s Series) Gap(i int) bool {
+	return i < len(s.Cells) && (s.Cells[i].Masked || s.Cells[i].Empty)
 }
 
 // Chart is drawn in the PDF and as a native Excel chart beside its table.

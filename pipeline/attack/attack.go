@@ -155,6 +155,13 @@ func Attack(facts []Fact, k Knowledge) Result {
 	masked := map[Cell]bool{}
 	rates := map[Cell][2]int{}  // masked rates: their two sides
 	shares := map[Cell][2]int{} // shares of people: the rest of the population is a group too
+	printed := map[Cell]float64{}
+	var changes []Fact // changes of rates: beside one exercice printed, they give the other
+	for _, f := range facts {
+		if !f.Masked && !f.NA && !f.Cell.Change {
+			printed[f.Cell] = f.Value
+		}
+	}
 	for _, f := range facts {
 		c := f.Cell
 		if f.Masked {
@@ -168,6 +175,10 @@ func Attack(facts []Fact, k Knowledge) Result {
 			continue
 		}
 		switch {
+		case c.Change && (def.Class == "part" || def.Class == "rapport"):
+			if !f.Masked && !f.NA {
+				changes = append(changes, f)
+			}
 		case c.Change:
 			if def.Class != "effectif" && def.Class != "montant" {
 				continue
@@ -205,16 +216,11 @@ func Attack(facts []Fact, k Knowledge) Result {
 				s.fix(den, 0)
 				continue
 			}
-			h := def.Rounding / 2
-			lo, hi := f.Value-h, f.Value+h
-			if def.Unit == "%" {
-				lo, hi = lo/100, hi/100
-			}
-			if nPrev { // evolution: (N − N−1)/N−1
-				lo, hi = lo+1, hi+1
-			}
-			s.ratios = append(s.ratios, ratio{num, den, lo, hi})
+			s.rate(num, den, def, nPrev, f.Value, f.Value)
 		}
+	}
+	for _, f := range changes {
+		s.change(f, printed)
 	}
 	// Sums over the territories, for every series read.
 	keys := make([]seriesKey, 0, len(s.series))
@@ -262,6 +268,55 @@ func Attack(facts []Fact, k Knowledge) Result {
 	}
 	sort.Slice(res.Hidden, func(i, j int) bool { return fmt.Sprint(res.Hidden[i]) < fmt.Sprint(res.Hidden[j]) })
 	return res
+}
+
+// rate narrows a rate's sides from its printed value known to lie in [lo, hi]: the true
+// rate is within half a rounding step of it.
+func (s *solver) rate(num, den int, def Def, evolution bool, lo, hi float64) {
+	h := def.Rounding / 2
+	lo, hi = lo-h, hi+h
+	if def.Unit == "%" {
+		lo, hi = lo/100, hi/100
+	}
+	if evolution { // (N − N−1)/N−1
+		lo, hi = lo+1, hi+1
+	}
+	s.ratios = append(s.ratios, ratio{num, den, lo, hi})
+}
+
+// change reads the change of a rate where one of its two exercices is printed and the
+// other is not: a change in points is the difference of the two printed values, a change
+// in % (a ratio in euros) their quotient to a tenth of a per cent; so the printed value of
+// the other lies in an interval, and so its sides.
+func (s *solver) change(f Fact, printed map[Cell]float64) {
+	c, def := f.Cell, s.k.Defs[f.Cell.Indicator]
+	now, before := c, c
+	now.Change, before.Change = false, false
+	before.Exercice--
+	vNow, okNow := printed[now]
+	vBefore, okBefore := printed[before]
+	if okNow == okBefore {
+		return // both printed: nothing more; neither: the change ties two unknown rates
+	}
+	target, lo, hi := before, 0.0, 0.0
+	switch {
+	case def.Unit == "%" && okNow:
+		lo, hi = vNow-f.Value, vNow-f.Value
+	case def.Unit == "%":
+		target, lo, hi = now, vBefore+f.Value, vBefore+f.Value
+	case f.Value-0.05 <= -100:
+		return // a fall of 100 %: N−1 is any value
+	case okNow: // N = N−1 × (1 + change/100), the change rounded to a tenth
+		lo, hi = vNow/(1+(f.Value+0.05)/100), vNow/(1+(f.Value-0.05)/100)
+	default:
+		target, lo, hi = now, vBefore*(1+(f.Value-0.05)/100), vBefore*(1+(f.Value+0.05)/100)
+	}
+	other := Fact{Cell: target, Masked: true}
+	num, nPrev := s.side(target, def.Num, "num", other)
+	den, _ := s.side(target, def.Den, "den", other)
+	if num >= 0 && den >= 0 {
+		s.rate(num, den, def, nPrev, lo, hi)
+	}
 }
 
 // v is the variable of a series at a territory.

@@ -1,6 +1,8 @@
 package attack
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	sqlfiles "bilan/sql"
@@ -70,5 +72,59 @@ func TestEvolutionAttack(t *testing.T) {
 	r := Attack(facts, Knowledge{Defs: defs, Region: region, Threshold: 11})
 	if got := r.Masked[Cell{2015, "EMP_IMMERSIONS", "region", "94", false}]; !got.Pinned() || got.Lo != 8 {
 		t.Errorf("Corse 2015: %v, want 8 (28 = 8 × 3,5)", got)
+	}
+}
+
+// The sheets as the packs lay them out: a table by territory with an indicator over 2016,
+// 2015 and its change (in % for a count, in points for a percentage, stored as points), a
+// series « Évolution » by exercice, the data of a chart of several series (a masked point
+// left empty).
+func TestReadGroupedSheets(t *testing.T) {
+	k := Knowledge{Defs: map[string]Def{"JEU_CONTACT": {Class: "effectif", Unit: "jeunes"}, "PCT": {Class: "part", Unit: "%"}}}
+	lg := Legend{Titles: map[string]string{"Jeunes en contact": "JEU_CONTACT", "Femmes": "PCT"},
+		Places: map[string]Place{"Bretagne": {"region", "53"}, "France": {"national", "FR"}}}
+	read := func(sheet string, scope Place, rows ...[]string) string {
+		var out []string
+		for _, f := range readSheet(append([][]string{{"Titre"}, {"Source"}}, rows...), sheet, "w", scope, lg, 2016, k) {
+			out = append(out, fmt.Sprintf("%d %s %s %s %v: %.4g %v", f.Cell.Exercice, f.Cell.Indicator, f.Cell.Level, f.Cell.Code, f.Cell.Change, f.Value, f.Masked))
+		}
+		return strings.Join(out, "\n")
+	}
+	for _, c := range []struct{ got, want string }{
+		{read("Jeunes", Place{"region", "53"},
+			[]string{"Région", "Jeunes en contact – 2016", "Jeunes en contact – 2015", "Jeunes en contact – Évol. (%)", "Femmes – 2016", "Femmes – 2015", "Femmes – Évol. (points)"},
+			[]string{"Bretagne", "913", "900", "0.014", "0.501", "[s]", "2.9"}),
+			"2016 JEU_CONTACT region 53 false: 913 false\n2015 JEU_CONTACT region 53 false: 900 false\n2016 JEU_CONTACT region 53 true: 1.4 false\n" +
+				"2016 PCT region 53 false: 50.1 false\n2015 PCT region 53 false: 0 true\n2016 PCT region 53 true: 2.9 false"},
+		{read("Évolution", Place{"national", "FR"}, []string{"Indicateur", "2015", "2016"}, []string{"Jeunes en contact", "1222", "1240"}),
+			"2015 JEU_CONTACT national FR false: 1222 false\n2016 JEU_CONTACT national FR false: 1240 false"},
+		{read("Graphique 1", Place{"region", "53"}, []string{"Exercice", "Femmes", "Jeunes en contact"}, []string{"2015", "0.3", "1222"}, []string{"2016", "", "1240"}),
+			"2015 PCT region 53 false: 30 false\n2015 JEU_CONTACT region 53 false: 1222 false\n2016 JEU_CONTACT region 53 false: 1240 false"},
+	} {
+		if c.got != c.want {
+			t.Errorf("read:\n%s\nwant:\n%s", c.got, c.want)
+		}
+	}
+}
+
+// A change in points beside the printed share of the other exercice gives the masked one:
+// 54,4 % of the women among 2016's first receptions, +10,0 points on 2015, whose 44,4 % of
+// at most 10 (the region's 2015 first receptions) can only be 4 of 9.
+func TestChangeInPointsAttack(t *testing.T) {
+	d := map[string]Def{
+		"PA": {Class: "effectif", Unit: "jeunes"},
+		"F": {Class: "part", Unit: "%", Rounding: 0.1, Num: []sqlfiles.Term{{Sign: 1, Kind: "own"}},
+			Den: []sqlfiles.Term{{Sign: 1, Kind: "part", ID: "PA"}}},
+	}
+	facts := []Fact{num(2015, "PA", "region", "94", 10), num(2016, "F", "region", "94", 54.4), masked(2015, "F", "region", "94"),
+		{Cell: Cell{2016, "F", "region", "94", true}, Value: 10}}
+	r := Attack(facts, Knowledge{Defs: d, Region: region, Threshold: 11})
+	women := Cell{2015, "F#num", "region", "94", false}
+	if v, ok := r.Values[women]; !ok || v != 4 {
+		t.Errorf("hidden %v (%v), want 2015's 4 women", r.Hidden, r.Values)
+	}
+	// Without the change, nothing.
+	if r := Attack(facts[:3], Knowledge{Defs: d, Region: region, Threshold: 11}); len(r.Hidden) > 0 {
+		t.Errorf("without the change: %v", r.Hidden)
 	}
 }

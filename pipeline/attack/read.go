@@ -29,7 +29,10 @@ type Legend struct {
 // Read collects every number and every mask of the workbooks. A sheet is read as its
 // writer lays it out: the title in row 1, the header in row 3 (then, in the funders'
 // workbook, the indicators' ids in row 4), one line per territory or indicator below;
-// "[s]" is a masked cell, percentages are fractions.
+// "[s]" is a masked cell, percentages and changes in % are fractions, changes in points
+// are points. A header names an indicator (of the exercice), « indicator – 2015 » (of that
+// exercice), « indicator – Évol. (…) » (its change), a territory, or an exercice (a line
+// per indicator of the pack's territory).
 func Read(packs []Pack, lg Legend, exercice int, k Knowledge) ([]Fact, error) {
 	var out []Fact
 	for _, p := range packs {
@@ -77,7 +80,7 @@ func readSheet(rows [][]string, sheet, where string, scope Place, lg Legend, y i
 		if err != nil {
 			return
 		}
-		if c.Change || k.Defs[c.Indicator].Unit == "%" {
+		if pct := k.Defs[c.Indicator].Unit == "%"; c.Change != pct { // a change of a percentage is in points
 			v *= 100
 		}
 		out = append(out, Fact{Cell: c, Value: v, Where: where})
@@ -109,38 +112,70 @@ func readSheet(rows [][]string, sheet, where string, scope Place, lg Legend, y i
 				add(c, cellAt(r, j))
 			}
 		}
-	case strings.HasPrefix(sheet, "Graphique"):
-		id := lg.Titles[cellAt(head, 1)]
-		for _, r := range body {
-			label := cellAt(r, 0)
-			if year, err := strconv.Atoi(label); err == nil && len(label) == 4 {
-				add(Cell{Exercice: year, Indicator: id, Level: scope.Level, Code: scope.Code}, cellAt(r, 1))
-			} else if pl, ok := lg.Places[label]; ok {
-				add(Cell{Exercice: y, Indicator: id, Level: pl.Level, Code: pl.Code}, cellAt(r, 1))
+	case strings.HasPrefix(sheet, "Graphique"): // a series per column, a line per exercice or territory
+		for j := 1; j < len(head); j++ {
+			id := lg.Titles[head[j]]
+			for _, r := range body {
+				label := cellAt(r, 0)
+				if year, ok := exercice(label); ok {
+					add(Cell{Exercice: year, Indicator: id, Level: scope.Level, Code: scope.Code}, cellAt(r, j))
+				} else if pl, ok := lg.Places[label]; ok {
+					add(Cell{Exercice: y, Indicator: id, Level: pl.Level, Code: pl.Code}, cellAt(r, j))
+				}
 			}
 		}
-	default: // a grid: indicators by territory, or territories by indicator
+	default: // a grid: indicators by territory, or territories (or exercices) by indicator
 		byColumn := false // header cells name indicators, lines territories
 		for _, h := range head[1:] {
-			if _, ok := lg.Titles[h]; ok {
+			if name, _, _ := column(h, y); lg.Titles[name] != "" {
 				byColumn = true
 			}
 		}
 		for _, r := range body {
 			for j, h := range head[1:] {
-				indicator, territory := cellAt(r, 0), h
 				if byColumn {
-					indicator, territory = h, cellAt(r, 0)
+					name, e, change := column(h, y)
+					id, ok := lg.Titles[name]
+					if pl, okp := lg.Places[cellAt(r, 0)]; ok && okp {
+						add(Cell{Exercice: e, Indicator: id, Level: pl.Level, Code: pl.Code, Change: change}, cellAt(r, j+1))
+					}
+					continue
 				}
-				id, ok := lg.Titles[indicator]
-				pl, okp := lg.Places[territory]
-				if ok && okp {
+				id, ok := lg.Titles[cellAt(r, 0)]
+				if !ok {
+					continue
+				}
+				if pl, okp := lg.Places[h]; okp {
 					add(Cell{Exercice: y, Indicator: id, Level: pl.Level, Code: pl.Code}, cellAt(r, j+1))
+				} else if e, oke := exercice(h); oke {
+					add(Cell{Exercice: e, Indicator: id, Level: scope.Level, Code: scope.Code}, cellAt(r, j+1))
 				}
 			}
 		}
 	}
 	return out
+}
+
+// exercice reads a label that is an exercice (four digits).
+func exercice(s string) (int, bool) {
+	e, err := strconv.Atoi(s)
+	return e, err == nil && len(s) == 4
+}
+
+// column reads a header cell of a table by territory: an indicator's title (of exercice
+// y), « title – 2015 » (of that exercice) or « title – Évol. (…) » (its change on the
+// exercice before).
+func column(h string, y int) (name string, e int, change bool) {
+	if i := strings.LastIndex(h, " – "); i >= 0 {
+		name, sub := h[:i], h[i+len(" – "):]
+		if e, ok := exercice(sub); ok {
+			return name, e, false
+		}
+		if strings.HasPrefix(sub, "Évol.") {
+			return name, y, true
+		}
+	}
+	return h, y, false
 }
 
 // codes tells whether a row is a header of indicator ids: after the first column, every

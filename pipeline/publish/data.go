@@ -16,8 +16,8 @@ import (
 
 // value is one indicator at one territory, as read from rapport_valeurs.
 type value struct {
-	name, region    string
-	v, prev, change *float64
+	name, region            string
+	v, prev, change, points *float64 // points: the change of a percentage, in points
 }
 
 type territory struct{ code, name string }
@@ -34,11 +34,6 @@ type citation struct {
 type input struct {
 	scope, kind, files, hashes string
 	read, loaded, rejected     int
-}
-
-type point struct {
-	exercice int
-	value    float64
 }
 
 type check struct {
@@ -77,7 +72,8 @@ type data struct {
 	checks        []check
 	breakdowns    []breakdownCheck
 	dimensions    []dimension
-	immersions    map[[2]string][]point // niveau, code → EMP_IMMERSIONS by exercice
+	exercices     []int                          // the exercices computed in the warehouse, up to this one
+	history       map[[3]string]map[int]*float64 // indicateur, niveau, code (France, regions) → value by exercice
 	citations     []citation
 	exercice      int
 	cost          secret.Result        // the masks (Masked) and what they cost
@@ -91,7 +87,7 @@ type data struct {
 
 func load(ctx context.Context, w *warehouse.Warehouse, exercice, threshold int) (*data, error) {
 	d := &data{values: map[[3]string]value{}, mls: map[string][]territory{}, docs: map[string]indicatorDoc{},
-		immersions: map[[2]string][]point{}, threshold: threshold, exercice: exercice}
+		history: map[[3]string]map[int]*float64{}, threshold: threshold, exercice: exercice}
 	inds, err := sqlfiles.Indicators()
 	if err != nil {
 		return nil, err
@@ -109,11 +105,11 @@ func load(ctx context.Context, w *warehouse.Warehouse, exercice, threshold int) 
 		args []any
 	}{
 		{`SELECT indicateur, niveau, code, libelle, coalesce(region, ''),
-			CAST(valeur AS DOUBLE), CAST(valeur_precedente AS DOUBLE), CAST(evolution_pct AS DOUBLE)
+			CAST(valeur AS DOUBLE), CAST(valeur_precedente AS DOUBLE), CAST(evolution_pct AS DOUBLE), CAST(evolution_points AS DOUBLE)
 		  FROM rapport_valeurs ORDER BY indicateur, niveau, code`, func(rows *sql.Rows) error {
 			var ind, niveau, code string
 			var v value
-			if err := rows.Scan(&ind, &niveau, &code, &v.name, &v.region, &v.v, &v.prev, &v.change); err != nil {
+			if err := rows.Scan(&ind, &niveau, &code, &v.name, &v.region, &v.v, &v.prev, &v.change, &v.points); err != nil {
 				return err
 			}
 			d.values[[3]string{ind, niveau, code}] = v
@@ -177,15 +173,26 @@ func load(ctx context.Context, w *warehouse.Warehouse, exercice, threshold int) 
 			d.dimensions = append(d.dimensions, x)
 			return nil
 		}, nil},
-		{`SELECT niveau, code, exercice, CAST(valeur AS DOUBLE) FROM indicateurs
-		  WHERE indicateur = 'EMP_IMMERSIONS' AND exercice <= ? AND valeur IS NOT NULL AND niveau IN ('national', 'region')
-		  ORDER BY niveau, code, exercice`, func(rows *sql.Rows) error {
-			var k [2]string
-			var p point
-			if err := rows.Scan(&k[0], &k[1], &p.exercice, &p.value); err != nil {
+		{"SELECT DISTINCT exercice FROM calculs WHERE exercice <= ? ORDER BY exercice", func(rows *sql.Rows) error {
+			var e int
+			if err := rows.Scan(&e); err != nil {
 				return err
 			}
-			d.immersions[k] = append(d.immersions[k], p)
+			d.exercices = append(d.exercices, e)
+			return nil
+		}, []any{exercice}},
+		{`SELECT indicateur, niveau, code, exercice, CAST(valeur AS DOUBLE) FROM indicateurs
+		  WHERE exercice <= ? AND niveau IN ('national', 'region') ORDER BY indicateur, niveau, code, exercice`, func(rows *sql.Rows) error {
+			var k [3]string
+			var e int
+			var v *float64
+			if err := rows.Scan(&k[0], &k[1], &k[2], &e, &v); err != nil {
+				return err
+			}
+			if d.history[k] == nil {
+				d.history[k] = map[int]*float64{}
+			}
+			d.history[k][e] = v
 			return nil
 		}, []any{exercice}},
 		{"SELECT exercice, sql_sha256 FROM calculs WHERE exercice IN (?, ?) ORDER BY exercice", func(rows *sql.Rows) error {
@@ -253,15 +260,53 @@ func (d *data) cell(ind, niveau, code string) reports.Cell {
 		d.values[[3]string{ind, niveau, code}].v, reports.UnitFormat(d.docs[ind].unit))
 }
 
-func (d *data) keyFigure(ind, niveau, code string) reports.KeyFigure {
+// previousCell is an indicator of the exercice before at a territory.
+func (d *data) previousCell(ind, niveau, code string) reports.Cell {
+	return d.show(secret.Cell{Exercice: d.exercice - 1, Indicator: ind, Level: niveau, Code: code},
+		d.values[[3]string{ind, niveau, code}].prev, reports.UnitFormat(d.docs[ind].unit))
+}
+
+// changeFormat is how the change of an indicator reads: in points for a percentage, in %
+// for the others.
+func (d *data) changeFormat(ind string) reports.Format {
+	if d.docs[ind].unit == "%" {
+		return reports.Points
+	}
+	return reports.Change
+}
+
+// changeCell is the change of an indicator on the exercice before at a territory (both
+// computed in SQL, rapport_valeurs): in % (evolution_pct), or in points for a percentage
+// (evolution_points).
+func (d *data) changeCell(ind, niveau, code string) reports.Cell {
 	v := d.values[[3]string{ind, niveau, code}]
-	c := secret.Cell{Exercice: d.exercice, Indicator: ind, Level: niveau, Code: code}
-	prev, change := c, c
-	prev.Exercice--
-	change.Change = true
-	f := reports.UnitFormat(d.docs[ind].unit)
+	c := secret.Cell{Exercice: d.exercice, Indicator: ind, Level: niveau, Code: code, Change: true}
+	if f := d.changeFormat(ind); f == reports.Points {
+		return d.show(c, v.points, f)
+	}
+	return d.show(c, v.change, reports.Change)
+}
+
+// hasPrevious tells whether the exercice before this one is computed in the warehouse: the
+// tables then show it beside this one.
+func (d *data) hasPrevious() bool {
+	for _, e := range d.exercices {
+		if e == d.exercice-1 {
+			return true
+		}
+	}
+	return false
+}
+
+// past is an indicator of any exercice at France or a region (the series « Évolution »).
+func (d *data) past(e int, ind, niveau, code string) reports.Cell {
+	return d.show(secret.Cell{Exercice: e, Indicator: ind, Level: niveau, Code: code},
+		d.history[[3]string{ind, niveau, code}][e], reports.UnitFormat(d.docs[ind].unit))
+}
+
+func (d *data) keyFigure(ind, niveau, code string) reports.KeyFigure {
 	return reports.KeyFigure{Label: d.docs[ind].title, Value: d.cell(ind, niveau, code),
-		Previous: d.show(prev, v.prev, f), Change: d.show(change, v.change, reports.Change)}
+		Previous: d.previousCell(ind, niveau, code), Change: d.changeCell(ind, niveau, code)}
 }
 
 func (d *data) regionName(code string) string {

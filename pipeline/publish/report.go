@@ -2,9 +2,9 @@ package publish
 
 import (
 	"fmt"
+	"sort"
 	"time"
 
-	"bilan/pipeline/secret"
 	"bilan/reports"
 )
 
@@ -77,17 +77,43 @@ func (b *builder) byTerritory(t themeTable, ids []string) *reports.Table {
 	return b.tableOf(t, ids, label, rows, totals)
 }
 
-// tableOf is a table of indicators (columns) by place (rows), with total lines.
+// tableOf is a table of indicators (columns) by place (rows), with total lines. When the
+// exercice before is computed, an indicator with a value of that exercice at one of the
+// places has three columns under its title: this exercice, the one before and the change
+// (in %, or in points for a percentage).
 func (b *builder) tableOf(t themeTable, ids []string, label string, rows, totals []place) *reports.Table {
 	tab := &reports.Table{Number: b.number(), Title: t.title, Sheet: t.sheet, Source: t.source,
 		Columns: []reports.Column{{Title: label}}}
+	places := append(append([]place{}, rows...), totals...)
+	beside := map[string]bool{}
 	for _, id := range ids {
-		tab.Columns = append(tab.Columns, reports.Column{Title: b.title(id), Format: reports.UnitFormat(b.d.docs[id].unit)})
+		for _, p := range places {
+			if b.d.hasPrevious() && b.d.values[[3]string{id, p.niveau, p.code}].prev != nil {
+				beside[id] = true
+				break
+			}
+		}
+	}
+	for _, id := range ids {
+		f := reports.UnitFormat(b.d.docs[id].unit)
+		if !beside[id] {
+			tab.Columns = append(tab.Columns, reports.Column{Title: b.title(id), Format: f})
+			continue
+		}
+		change := reports.Column{Title: "Évol. (%)", Format: reports.Change, Group: b.title(id)}
+		if b.d.changeFormat(id) == reports.Points {
+			change = reports.Column{Title: "Évol. (points)", Format: reports.Points, Group: b.title(id)}
+		}
+		tab.Columns = append(tab.Columns, reports.Column{Title: fmt.Sprint(b.y), Format: f, Group: b.title(id)},
+			reports.Column{Title: fmt.Sprint(b.y - 1), Format: f, Group: b.title(id)}, change)
 	}
 	line := func(p place) []reports.Cell {
 		row := []reports.Cell{reports.Str(p.name)}
 		for _, id := range ids {
 			row = append(row, b.d.cell(id, p.niveau, p.code))
+			if beside[id] {
+				row = append(row, b.d.previousCell(id, p.niveau, p.code), b.d.changeCell(id, p.niveau, p.code))
+			}
 		}
 		return row
 	}
@@ -116,6 +142,9 @@ func (b *builder) build(date time.Time) *reports.Report {
 		}
 		r.KeyFigures = append(r.KeyFigures, k)
 	}
+	if sec, ok := b.evolution(); ok {
+		r.Sections = append(r.Sections, sec)
+	}
 	for _, th := range themes {
 		sec := reports.Section{Title: th.title, Paragraphs: []string{th.intro}}
 		for _, t := range th.tables {
@@ -128,9 +157,11 @@ func (b *builder) build(date time.Time) *reports.Report {
 		}
 		switch th.title {
 		case "Les jeunes":
-			sec.Charts = append(sec.Charts, b.bars("JEU_CONTACT"))
+			sec.Charts = append(sec.Charts, b.bars("JEU_CONTACT"), b.bars("JEU_JDI"))
 		case "Accès et maintien dans l'emploi":
-			sec.Charts = append(sec.Charts, b.immersionsLine())
+			sec.Charts = append(sec.Charts, b.bars("EMP_IMMERSIONS"), b.immersionsLine())
+		case "Dispositifs d'accompagnement":
+			sec.Charts = append(sec.Charts, b.bars("DIS_PACEA_ENTREES"))
 		}
 		r.Sections = append(r.Sections, sec)
 	}
@@ -143,11 +174,21 @@ func (b *builder) build(date time.Time) *reports.Report {
 	return r
 }
 
-// bars is a chart of one count by row territory (those with a value).
+// bars is a chart of one count by row territory (those with a value), the largest first
+// (territories of equal value in the order of the tables); masked territories are left
+// out and counted in the source line.
 func (b *builder) bars(id string) *reports.Chart {
 	c := &reports.Chart{Kind: reports.Bars, Title: b.d.docs[id].title + " par " + map[string]string{"region": "région", "ml": "mission locale"}[b.s.rowNiveau],
 		Axis:   map[string]string{"region": "Région", "ml": "Mission locale"}[b.s.rowNiveau],
 		Source: sourceExtracts, Series: []reports.Series{{Name: b.d.docs[id].title}}}
+	if !b.has(id) {
+		return c
+	}
+	type bar struct {
+		name  string
+		value float64
+	}
+	var shown []bar
 	hidden := 0
 	for _, t := range b.s.rows {
 		cell := b.d.cell(id, b.s.rowNiveau, t.code)
@@ -155,9 +196,13 @@ func (b *builder) bars(id string) *reports.Chart {
 		case cell.Masked:
 			hidden++
 		case !cell.Empty:
-			c.Labels = append(c.Labels, t.name)
-			c.Series[0].Values = append(c.Series[0].Values, cell.Number)
+			shown = append(shown, bar{t.name, cell.Number})
 		}
+	}
+	sort.SliceStable(shown, func(i, j int) bool { return shown[i].value > shown[j].value })
+	for _, x := range shown {
+		c.Labels = append(c.Labels, x.name)
+		c.Series[0].Values = append(c.Series[0].Values, x.value)
 	}
 	if hidden > 0 {
 		c.Source += fmt.Sprintf(" ; %d territoire(s) non représenté(s) : secret statistique", hidden)
@@ -169,15 +214,59 @@ func (b *builder) bars(id string) *reports.Chart {
 func (b *builder) immersionsLine() *reports.Chart {
 	c := &reports.Chart{Kind: reports.Line, Title: "Immersions en entreprise (PMSMP) par exercice – " + b.s.name,
 		Axis: "Exercice", Source: sourceExtracts, Series: []reports.Series{{Name: "Immersions"}}}
-	for _, p := range b.d.immersions[[2]string{b.s.niveau, b.s.code}] {
-		cell := b.d.show(secret.Cell{Exercice: p.exercice, Indicator: "EMP_IMMERSIONS", Level: b.s.niveau, Code: b.s.code}, &p.value, reports.Count)
-		if cell.Masked {
-			continue // secret statistique
+	for _, e := range b.d.exercices {
+		cell := b.d.past(e, "EMP_IMMERSIONS", b.s.niveau, b.s.code)
+		if cell.Masked || cell.Empty {
+			continue // secret statistique, or not computed
 		}
-		c.Labels = append(c.Labels, fmt.Sprint(p.exercice))
-		c.Series[0].Values = append(c.Series[0].Values, p.value)
+		c.Labels = append(c.Labels, fmt.Sprint(e))
+		c.Series[0].Values = append(c.Series[0].Values, cell.Number)
 	}
 	return c
+}
+
+// evolution is the series of the headline indicators of the scope over every exercice
+// computed up to this one, as a table and as a line chart (one panel per indicator, each
+// on its own scale); none when this exercice is the only one.
+func (b *builder) evolution() (reports.Section, bool) {
+	ex := b.d.exercices
+	if len(ex) < 2 {
+		return reports.Section{}, false
+	}
+	span := fmt.Sprintf("de %d à %d", ex[0], ex[len(ex)-1])
+	sec := reports.Section{Title: "Évolution", Paragraphs: []string{fmt.Sprintf("Les indicateurs de « L'essentiel » pour %s, "+
+		"exercice par exercice %s (les exercices calculés dans l'entrepôt). Chaque courbe a son échelle : elles comptent des "+
+		"choses différentes.", b.s.name, span)}}
+	t := &reports.Table{Number: b.number(), Title: fmt.Sprintf("Indicateurs clés %s – %s", span, b.s.name), Sheet: "Évolution",
+		Source: sourceExtracts, Columns: []reports.Column{{Title: "Indicateur"}}}
+	c := &reports.Chart{Kind: reports.Line, Title: fmt.Sprintf("Indicateurs clés par exercice – %s", b.s.name), Axis: "Exercice",
+		Source: sourceExtracts}
+	for _, e := range ex {
+		t.Columns = append(t.Columns, reports.Column{Title: fmt.Sprint(e), Format: reports.Count})
+		c.Labels = append(c.Labels, fmt.Sprint(e))
+	}
+	hidden := 0
+	for _, id := range b.present(b.d.layout.headline) {
+		row := []reports.Cell{reports.Str(b.d.docs[id].title)}
+		s := reports.Series{Name: b.d.docs[id].title}
+		drawn := false
+		for _, e := range ex {
+			cell := b.d.past(e, id, b.s.niveau, b.s.code)
+			row = append(row, cell)
+			s.Values, s.Cells = append(s.Values, cell.Number), append(s.Cells, cell)
+			hidden += map[bool]int{true: 1}[cell.Masked]
+			drawn = drawn || !cell.Masked && !cell.Empty
+		}
+		t.Rows = append(t.Rows, row)
+		if drawn {
+			c.Series = append(c.Series, s)
+		}
+	}
+	if hidden > 0 {
+		c.Source += fmt.Sprintf(" ; %d point(s) non représenté(s) : secret statistique", hidden)
+	}
+	sec.Tables, sec.Charts = []*reports.Table{t}, []*reports.Chart{c}
+	return sec, true
 }
 
 // overseas puts the overseas regions side by side, one column each.

@@ -9,7 +9,9 @@
 // that a region is the sum of its missions locales and France the sum of the regions. A
 // published count publishes its vector; a published share, ratio or evolution is counted
 // as publishing its numerator and its denominator exactly (with small numbers a rounded
-// rate and a bound pin them both, so this is what an attacker gets). A cell is determined
+// rate and a bound pin them both, so this is what an attacker gets); the change of a share
+// or a ratio on the exercice before (in points, or in % for a ratio in euros) publishes the
+// numerators and denominators of both exercices. A cell is determined
 // by what is published when its vector lies in the span of the published vectors.
 //
 // Primary cells (1 ≤ n < threshold, published or hidden: the numerator of a share, the
@@ -54,7 +56,7 @@ const (
 )
 
 // Cell is one published number: an indicator at a territory for an exercice, or (Change)
-// the change in % of that indicator on the previous exercice.
+// the change of that indicator on the previous exercice (in %, in points for a percentage).
 type Cell struct {
 	Exercice    int
 	Indicator   string
@@ -365,6 +367,14 @@ func (s *system) candidate(c Cell) (candidate, bool) {
 	v := s.in.Values[Key{c.Exercice, c.Indicator, c.Level, c.Code}]
 	x := candidate{cell: c}
 	switch {
+	case c.Change && (def.Class == "part" || def.Class == "rapport"):
+		if v.V == nil || s.in.Values[Key{c.Exercice - 1, c.Indicator, c.Level, c.Code}].V == nil {
+			return x, false // « n.d. »: one of the two values is, and each is printed beside
+		}
+		for _, e := range []int{c.Exercice, c.Exercice - 1} {
+			x.vecs = append(x.vecs, s.side(e, c.Indicator, "den", c.Level, c.Code), s.side(e, c.Indicator, "num", c.Level, c.Code))
+		}
+		x.rank = [4]float64{3, levelRank(c.Level), -float64(c.Exercice), 0}
 	case c.Change:
 		if def.Class != "effectif" && def.Class != "montant" {
 			return x, false

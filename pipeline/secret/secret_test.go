@@ -2,6 +2,7 @@ package secret_test
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"sort"
 	"testing"
@@ -253,5 +254,67 @@ func TestEarlierPublication(t *testing.T) {
 	}
 	if r := attack.Attack(append(published(in, res.Masked), lastYear...), knowledge(in)); len(r.Recovered) > 0 {
 		t.Errorf("recovered %v", r.Recovered)
+	}
+}
+
+// A change in points of a share publishes the share of both exercices: where 2015's share
+// of women is masked at a mission locale (4 of 9 first receptions), the change beside its
+// published 2016 share is masked too (printed, it would give 2015's 44,4 %); France's,
+// both shares published, is published. The attacker, changes read, recovers nothing.
+func TestChangeOfShare(t *testing.T) {
+	in := secret.Input{Threshold: 11, Values: map[secret.Key]secret.Value{}, Region: map[string]string{"a": "R", "b": "R"},
+		Departement: map[string]string{}, Defs: map[string]secret.Def{"N": {Class: "effectif"},
+			"P": {Class: "part", Num: []sqlfiles.Term{{Sign: 1, Kind: "own"}}, Den: []sqlfiles.Term{{Sign: 1, Kind: "part", ID: "N"}}}}}
+	counts := map[int]map[string][2]float64{ // exercice → territory → first receptions, women
+		2015: {"a": {9, 4}, "b": {40, 20}}, 2016: {"a": {30, 15}, "b": {45, 20}}}
+	level := map[string]string{"a": "ml", "b": "ml", "R": "region", "FR": "national"}
+	rate := func(num, den float64) *float64 { return f(math.Round(num/den*1000) / 10) }
+	for e, byML := range counts {
+		sum := [2]float64{}
+		for _, ml := range []string{"a", "b"} {
+			c := byML[ml]
+			in.Values[secret.Key{Exercice: e, Indicator: "N", Level: "ml", Code: ml}] = secret.Value{V: f(c[0])}
+			in.Values[secret.Key{Exercice: e, Indicator: "P", Level: "ml", Code: ml}] = secret.Value{V: rate(c[1], c[0]), Num: f(c[1]), Den: f(c[0])}
+			sum = [2]float64{sum[0] + c[0], sum[1] + c[1]}
+		}
+		for _, code := range []string{"R", "FR"} {
+			in.Values[secret.Key{Exercice: e, Indicator: "N", Level: level[code], Code: code}] = secret.Value{V: f(sum[0])}
+			in.Values[secret.Key{Exercice: e, Indicator: "P", Level: level[code], Code: code}] = secret.Value{V: rate(sum[1], sum[0]), Num: f(sum[1]), Den: f(sum[0])}
+		}
+	}
+	for _, code := range []string{"a", "b", "R", "FR"} {
+		for _, e := range []int{2015, 2016} {
+			for _, ind := range []string{"N", "P"} {
+				in.Published = append(in.Published, secret.Cell{Exercice: e, Indicator: ind, Level: level[code], Code: code})
+			}
+		}
+		in.Published = append(in.Published, secret.Cell{Exercice: 2016, Indicator: "P", Level: level[code], Code: code, Change: true})
+	}
+	res := apply(t, in)
+	change := secret.Cell{Exercice: 2016, Indicator: "P", Level: "ml", Code: "a", Change: true}
+	if _, ok := res.Masked[change]; !ok {
+		t.Fatalf("the change at a is published: %v", res.Masked)
+	}
+	facts := func(masked map[secret.Cell]secret.Status) []attack.Fact {
+		var out []attack.Fact
+		for _, fact := range published(in, masked) {
+			c := fact.Cell
+			if !c.Change || fact.Masked {
+				out = append(out, fact)
+				continue
+			}
+			now := *in.Values[secret.Key{Exercice: 2016, Indicator: "P", Level: c.Level, Code: c.Code}].V
+			before := *in.Values[secret.Key{Exercice: 2015, Indicator: "P", Level: c.Level, Code: c.Code}].V
+			fact.Value = math.Round((now-before)*10) / 10
+			out = append(out, fact)
+		}
+		return out
+	}
+	k := knowledge(in)
+	if r := attack.Attack(facts(res.Masked), k); len(r.Recovered)+len(r.Hidden) > 0 {
+		t.Errorf("recovered %v %v under masks %v", r.Recovered, r.Hidden, res.Masked)
+	}
+	if _, ok := res.Masked[secret.Cell{Exercice: 2016, Indicator: "P", Level: "national", Code: "FR", Change: true}]; ok {
+		t.Errorf("France's change is masked, both its shares published: %v", res.Masked)
 	}
 }

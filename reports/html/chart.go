@@ -17,7 +17,7 @@ type chartView struct {
 	Lines                  []segment
 	Dots                   []dot
 	Texts                  []label
-	Path                   string // the line of a line chart
+	Paths                  []string // the lines of a line chart (a gap breaks one in two)
 	Data                   *tableView
 }
 
@@ -43,8 +43,10 @@ func count(v float64) string { return reports.French(reports.Num(v, reports.Coun
 
 func chart(c *reports.Chart, id string) *chartView {
 	cv := &chartView{ID: id, Title: "Graphique – " + c.Title, Source: c.Source, Width: chartWidth}
-	switch c.Kind {
-	case reports.Line:
+	switch {
+	case c.Kind == reports.Line && len(c.Series) > 1:
+		panels(cv, c)
+	case c.Kind == reports.Line:
 		lineChart(cv, c)
 	default:
 		barChart(cv, c)
@@ -98,31 +100,76 @@ func barChart(cv *chartView, c *reports.Chart) {
 // to 15 % above the largest value, each with its value.
 func lineChart(cv *chartView, c *reports.Chart) {
 	const left, top, plotH = 70.0, 24.0, 220.0
-	plotW := float64(chartWidth) - left - 40
-	s := c.Series[0]
-	scale, grid := c.Scale()
-	for k, g := range grid {
-		y := top + plotH - plotH*float64(k)/4
+	plot(cv, c, 0, left, top, float64(chartWidth)-left-40, plotH)
+	cv.Height = int(top + plotH + 32)
+}
+
+// panels draws a line chart of several series as the PDF does: one small panel per series,
+// three a row, each with its name and its own scale.
+func panels(cv *chartView, c *reports.Chart) {
+	const cols, panelW, panelH = 3, float64(chartWidth) / 3, 210.0
+	for k, s := range c.Series {
+		x, y := panelW*float64(k%cols), panelH*float64(k/cols)
+		for i, line := range wrap(s.Name, 30) {
+			cv.Texts = append(cv.Texts, label{X: coord(x), Y: coord(y + 14 + 16*float64(i)), Anchor: "start", Text: line, Bold: true})
+		}
+		plot(cv, c, k, x+52, y+58, panelW-70, panelH-100)
+	}
+	cv.Height = int(panelH * float64((len(c.Series)+cols-1)/cols))
+}
+
+// wrap cuts a name into lines of at most n characters, at spaces.
+func wrap(s string, n int) []string {
+	var out []string
+	line := ""
+	for _, w := range strings.Fields(s) {
+		if line != "" && len([]rune(line+" "+w)) > n {
+			out, line = append(out, line), ""
+		}
+		if line != "" {
+			line += " "
+		}
+		line += w
+	}
+	return append(out, line)
+}
+
+// plot draws series k in a box: the grid of five values (right-aligned 8 left of the plot),
+// the points with their values, the labels under the plot; a gap breaks the line.
+func plot(cv *chartView, c *reports.Chart, k int, left, top, plotW, plotH float64) {
+	s := c.Series[k]
+	scale, grid := c.ScaleOf(k)
+	for g, v := range grid {
+		y := top + plotH - plotH*float64(g)/4
 		cv.Lines = append(cv.Lines, segment{coord(left), coord(y), coord(left + plotW), coord(y)})
-		cv.Texts = append(cv.Texts, label{X: coord(left - 8), Y: coord(y + 4), Anchor: "end", Text: count(g)})
+		cv.Texts = append(cv.Texts, label{X: coord(left - 8), Y: coord(y + 4), Anchor: "end", Text: count(v)})
 	}
 	n := len(s.Values)
+	inset := min(30, plotW*0.1) // as the PDF: the first and last values clear the grid's values and the edge
 	px := func(i int) float64 {
 		if n == 1 {
 			return left + plotW/2
 		}
-		return left + plotW*float64(i)/float64(n-1)
+		return left + inset + (plotW-2*inset)*float64(i)/float64(n-1)
 	}
 	py := func(v float64) float64 { return top + plotH - plotH*v/scale }
 	var path []string
 	for i, v := range s.Values {
+		if s.Gap(i) {
+			if len(path) > 0 {
+				cv.Paths, path = append(cv.Paths, strings.Join(path, " ")), nil
+			}
+			cv.Texts = append(cv.Texts, label{X: coord(px(i)), Y: coord(top + plotH + 20), Anchor: "middle", Text: c.Labels[i]})
+			continue
+		}
 		path = append(path, coord(px(i))+","+coord(py(v)))
 		cv.Dots = append(cv.Dots, dot{coord(px(i)), coord(py(v))})
 		cv.Texts = append(cv.Texts, label{X: coord(px(i)), Y: coord(py(v) - 10), Anchor: "middle", Text: count(v), Bold: true},
 			label{X: coord(px(i)), Y: coord(top + plotH + 20), Anchor: "middle", Text: c.Labels[i]})
 	}
-	cv.Path = strings.Join(path, " ")
-	cv.Height = int(top + plotH + 32)
+	if len(path) > 0 {
+		cv.Paths = append(cv.Paths, strings.Join(path, " "))
+	}
 }
 
 // alternative is the text alternative of a chart: what it shows and where its numbers
@@ -131,9 +178,17 @@ func alternative(c *reports.Chart) string {
 	totals := c.Totals()
 	switch c.Kind {
 	case reports.Line:
+		if len(c.Series) > 1 {
+			var names []string
+			for _, s := range c.Series {
+				names = append(names, s.Name)
+			}
+			return fmt.Sprintf("Courbes de %d indicateurs sur %d exercice(s), une par indicateur, chacune à son échelle : %s. "+
+				"Les valeurs sont dans le tableau qui suit.", len(c.Series), len(c.Labels), strings.Join(names, ", "))
+		}
 		last := len(totals) - 1
 		return fmt.Sprintf("Courbe de %s sur %d exercice(s) : %s en %s, %s en %s. Les valeurs sont dans le tableau qui suit.",
-			c.Series[0].Name, len(totals), count(totals[0]), c.Labels[0], count(totals[last]), c.Labels[last])
+			c.Series[0].Name, len(totals), point(c.Series[0], 0), c.Labels[0], point(c.Series[0], last), c.Labels[last])
 	case reports.Stacked:
 		var names []string
 		for _, s := range c.Series {
@@ -156,6 +211,14 @@ func alternative(c *reports.Chart) string {
 		c.Labels[lo], count(totals[lo]))
 }
 
+// point is the value of a series at label i as the data table reads it.
+func point(s reports.Series, i int) string {
+	if s.Gap(i) {
+		return reports.French(s.Cells[i])
+	}
+	return count(s.Values[i])
+}
+
 func axis(c *reports.Chart) string {
 	switch {
 	case c.Axis != "":
@@ -173,16 +236,21 @@ func chartData(c *reports.Chart, id string) *tableView {
 	for _, s := range c.Series {
 		t.Columns = append(t.Columns, reports.Column{Title: s.Name, Format: reports.Count})
 	}
-	if len(c.Series) > 1 {
+	total := len(c.Series) > 1 && c.Kind != reports.Line // the series of a line chart count different things
+	if total {
 		t.Columns = append(t.Columns, reports.Column{Title: "Total", Format: reports.Count})
 	}
 	totals := c.Totals()
 	for i, l := range c.Labels {
 		row := []reports.Cell{reports.Str(l)}
 		for _, s := range c.Series {
+			if s.Gap(i) {
+				row = append(row, s.Cells[i])
+				continue
+			}
 			row = append(row, reports.Num(s.Values[i], reports.Count))
 		}
-		if len(c.Series) > 1 {
+		if total {
 			row = append(row, reports.Num(totals[i], reports.Count))
 		}
 		t.Rows = append(t.Rows, row)

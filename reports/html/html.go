@@ -58,8 +58,17 @@ type link struct{ ID, Text string }
 type tableView struct {
 	ID, Caption, Source string
 	Head                []cellView
+	Groups              []groupView // a grouped table: the top header row, over Head (its grouped columns only)
 	Rows, Totals        [][]cellView
 	Masked, NA          bool // the table holds an « s » or an « n.d. »
+}
+
+// groupView is a cell of the top header row of a grouped table: a group over its columns
+// (scope colgroup), or a column without a group over both rows.
+type groupView struct {
+	Text       string
+	Span       int
+	Group, Num bool
 }
 
 type cellView struct {
@@ -117,7 +126,17 @@ func build(r *reports.Report) *view {
 		s := section(sec.Title)
 		s.Paragraphs = sec.Paragraphs
 		for _, t := range sec.Tables {
-			s.Tables = append(s.Tables, table(t, tableID(t)))
+			id := tableID(t)
+			parts := t.Parts()
+			for k, cols := range parts { // as the PDF: a table too wide for a page in parts, one under the other
+				if k == 0 {
+					s.Tables = append(s.Tables, table(t.Part(cols), id))
+					continue
+				}
+				part := table(t.Part(cols), fmt.Sprintf("%s-suite-%d", id, k))
+				part.Caption += reports.Continued(k, len(parts))
+				s.Tables = append(s.Tables, part)
+			}
 		}
 		for _, c := range sec.Charts {
 			if len(c.Labels) == 0 || len(c.Series) == 0 {
@@ -148,8 +167,21 @@ func caption(t *reports.Table) string {
 
 func table(t *reports.Table, id string) *tableView {
 	tv := &tableView{ID: id, Caption: caption(t), Source: t.Source}
-	for _, c := range t.Columns {
-		tv.Head = append(tv.Head, cellView{Text: c.Title, Num: c.Format != reports.Text})
+	if t.Grouped() {
+		for _, sp := range t.Spans() {
+			tv.Groups = append(tv.Groups, groupView{Text: sp.Title, Span: sp.Count, Group: sp.Group,
+				Num: t.Columns[sp.First].Format != reports.Text})
+			if !sp.Group {
+				continue
+			}
+			for _, c := range t.Columns[sp.First : sp.First+sp.Count] {
+				tv.Head = append(tv.Head, cellView{Text: c.Title, Num: c.Format != reports.Text})
+			}
+		}
+	} else {
+		for _, c := range t.Columns {
+			tv.Head = append(tv.Head, cellView{Text: c.Title, Num: c.Format != reports.Text})
+		}
 	}
 	line := func(cells []reports.Cell) []cellView {
 		var out []cellView

@@ -508,3 +508,125 @@ func TestCatalogue(t *testing.T) {
 		}
 	}
 }
+
+// groupedSample is a report with a table of four indicators over 2016, 2015 and their
+// change, and a line of two series (one with a masked point) in panels.
+func groupedSample() *reports.Report {
+	n := reports.Num
+	cols := []reports.Column{{Title: "Région"}, {Title: "Sans N−1", Format: reports.Count}}
+	for k := 0; k < 4; k++ {
+		g := fmt.Sprintf("Indicateur %c", 'A'+k)
+		cols = append(cols, reports.Column{Title: "2016", Format: reports.Percent, Group: g}, reports.Column{Title: "2015", Format: reports.Percent, Group: g},
+			reports.Column{Title: "Évol. (points)", Format: reports.Points, Group: g})
+	}
+	line := func(label string, v float64) []reports.Cell {
+		r := []reports.Cell{reports.Str(label), n(v, reports.Count)}
+		for k := 0; k < 4; k++ {
+			r = append(r, n(50.7+float64(k), reports.Percent), n(47.1, reports.Percent), n(3.6+float64(k), reports.Points))
+		}
+		return r
+	}
+	tb := &reports.Table{Number: 1, Title: "Profil", Source: "essai", Columns: cols,
+		Rows: [][]reports.Cell{line("Bretagne", 913)}, Totals: [][]reports.Cell{line("France", 1240)}}
+	c := &reports.Chart{Kind: reports.Line, Title: "Indicateurs clés", Axis: "Exercice", Labels: []string{"2015", "2016"}, Series: []reports.Series{
+		{Name: "Jeunes en contact", Values: []float64{1222, 1240}},
+		{Name: "Jeunes parrainés", Values: []float64{100, 116}, Cells: []reports.Cell{n(100, reports.Count), reports.Secret(reports.Count)}}}}
+	r := sample("")
+	r.Sections = []reports.Section{{Title: "Les jeunes", Tables: []*reports.Table{tb}, Charts: []*reports.Chart{c}}}
+	return r
+}
+
+// A grouped table is printed in the PDF's parts, the second « (suite, 2/2) »; its head has two
+// rows: each group over its columns (scope colgroup), a column without a group over both
+// rows; the numbers of the PDF are all in the HTML. A line of several series is drawn in
+// panels; its data table has no total (the series count different things) and reads « s »
+// at the masked point, which no shape draws.
+func TestGroupedTable(t *testing.T) {
+	r := groupedSample()
+	doc := render(t, r)
+	root := parse(t, doc)
+	var captions []string
+	for _, tb := range elements(root, "table") {
+		captions = append(captions, text(elements(tb, "caption")[0]))
+	}
+	want := []string{"Chiffres clés 2016", "Tableau 1 – Profil", "Tableau 1 – Profil (suite, 2/2)", "Données du graphique « Indicateurs clés »"}
+	if diff := cmp.Diff(want, captions); diff != "" {
+		t.Fatalf("captions (-want +got):\n%s", diff)
+	}
+	first := elements(root, "table")[1]
+	rows := elements(elements(first, "thead")[0], "tr")
+	if len(rows) != 2 {
+		t.Fatalf("%d header rows, want 2", len(rows))
+	}
+	var top, below []string
+	for _, th := range elements(rows[0], "th") {
+		scope, _ := attr(th, "scope")
+		span, _ := attr(th, "colspan")
+		rs, _ := attr(th, "rowspan")
+		top = append(top, fmt.Sprintf("%s/%s/%s/%s", text(th), scope, span, rs))
+	}
+	for _, th := range elements(rows[1], "th") {
+		scope, _ := attr(th, "scope")
+		below = append(below, text(th)+"/"+scope)
+	}
+	if diff := cmp.Diff([]string{"Région/col//2", "Sans N−1/col//2", "Indicateur A/colgroup/3/", "Indicateur B/colgroup/3/"}, top); diff != "" {
+		t.Errorf("top header row (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"2016/col", "2015/col", "Évol. (points)/col", "2016/col", "2015/col", "Évol. (points)/col"}, below); diff != "" {
+		t.Errorf("second header row (-want +got):\n%s", diff)
+	}
+	if got := cells(elements(elements(first, "tfoot")[0], "tr")[0]); got != "France 1\u202f240 50,7\u00a0% 47,1\u00a0% +3,6\u00a0pt 51,7\u00a0% 47,1\u00a0% +4,6\u00a0pt" {
+		t.Errorf("total line %q", got)
+	}
+	var p bytes.Buffer
+	if err := pdf.Write(&p, r); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "r.pdf")
+	if err := os.WriteFile(path, p.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pages, err := doctext.PDF(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := doctext.HTML(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if missing := doctext.Missing(doctext.Numbers(doctext.PDFFigures(pages, indexTitle)), doctext.Numbers(page)); len(missing) > 0 {
+		t.Errorf("numbers of the PDF missing in the HTML:\n%s", strings.Join(missing, "\n"))
+	}
+	data := elements(root, "table")[3]
+	var head []string
+	for _, th := range elements(data, "th") {
+		head = append(head, text(th))
+	}
+	if diff := cmp.Diff([]string{"Exercice", "Jeunes en contact", "Jeunes parrainés", "2015", "2016"}, head); diff != "" {
+		t.Errorf("chart data (-want +got):\n%s", diff)
+	}
+	if got := cells(elements(elements(data, "tbody")[0], "tr")[1]); got != "2016 1\u202f240 s" {
+		t.Errorf("chart data, 2016: %q", got)
+	}
+	svg := elements(root, "svg")[0]
+	if n := len(elements(svg, "polyline")); n != 2 { // a line of two points; one of a single point
+		t.Errorf("%d polylines", n)
+	}
+	if n := len(elements(svg, "circle")); n != 3 {
+		t.Errorf("%d points drawn, want 3", n)
+	}
+	if strings.Contains(text(svg), "116") {
+		t.Error("the masked point is drawn")
+	}
+}
+
+// cells is the text of a row's cells, one space between them.
+func cells(tr *xhtml.Node) string {
+	var out []string
+	for c := tr.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == xhtml.ElementNode {
+			out = append(out, text(c))
+		}
+	}
+	return strings.Join(out, " ")
+}

@@ -156,7 +156,11 @@ func (d *doc) widths(t *reports.Table) []float64 {
 		}
 		used += w[i]
 	}
-	if limit := avail * 0.82; used > limit { // too many numbers: shrink them, keep room for labels
+	limit := avail * 0.82
+	if t.Grouped() { // a part of a grouped table fits reports.PartWidth: its labels wrap if they must
+		limit = reports.PartWidth
+	}
+	if used > limit { // too many numbers: shrink them, keep room for labels
 		excess, slack := used-limit, 0.0
 		for i, c := range t.Columns {
 			if c.Format != reports.Text {
@@ -190,9 +194,30 @@ func (d *doc) widths(t *reports.Table) []float64 {
 	return w
 }
 
-// table draws a numbered table; its header row is drawn again at the top of each new
-// page, and a source line goes under it.
+// table draws a numbered table, in parts one under the other when its grouped columns
+// are too many for the page (reports.Table.Parts; « (suite, 2/3) » after the first), and
+// its source line under it.
 func (d *doc) table(t *reports.Table) {
+	parts := t.Parts()
+	for k, cols := range parts {
+		more := ""
+		if k > 0 {
+			d.Ln(3)
+			more = reports.Continued(k, len(parts))
+		}
+		d.part(t.Part(cols), more)
+	}
+	if t.Source != "" {
+		d.SetFont(font, "", 7)
+		d.SetTextColor(grey[0], grey[1], grey[2])
+		d.MultiCell(0, 4, "Source : "+t.Source, "", "L", false)
+		d.SetTextColor(0, 0, 0)
+	}
+}
+
+// part draws a table, or a part of one (more: what its title adds, « (suite, 2/3) »); its
+// header is drawn again at the top of each new page.
+func (d *doc) part(t *reports.Table, more string) {
 	w := d.widths(t)
 	_, pageH := d.GetPageSize()
 	_, _, _, bottom := d.GetMargins()
@@ -200,12 +225,19 @@ func (d *doc) table(t *reports.Table) {
 		d.AddPage()
 	}
 	if t.Number > 0 {
-		d.seen.tables[t.Number] = d.PageNo()
+		title := fmt.Sprintf("Tableau %d – %s", t.Number, t.Title) + more
+		if more == "" {
+			d.seen.tables[t.Number] = d.PageNo()
+		}
 		d.SetFont(font, "B", 10)
-		d.MultiCell(0, lineH, fmt.Sprintf("Tableau %d – %s", t.Number, t.Title), "", "L", false)
+		d.MultiCell(0, lineH, title, "", "L", false)
 		d.Ln(1)
 	}
 	header := func() {
+		if t.Grouped() {
+			d.groupedHeader(t, w)
+			return
+		}
 		d.SetFont(font, "B", 6.5)
 		d.SetFillColor(light[0], light[1], light[2])
 		h := 0.0
@@ -218,11 +250,7 @@ func (d *doc) table(t *reports.Table) {
 		for i, c := range t.Columns {
 			d.Rect(x, y, w[i], h+2, "F")
 			d.SetXY(x+1, y+1)
-			align := "R"
-			if c.Format == reports.Text {
-				align = "L"
-			}
-			d.MultiCell(w[i]-2, 3.6, c.Title, "", align, false)
+			d.MultiCell(w[i]-2, 3.6, c.Title, "", align(c), false)
 			x += w[i]
 		}
 		d.SetXY(margin, y+h+2)
@@ -245,12 +273,12 @@ func (d *doc) table(t *reports.Table) {
 		}
 		x, y := d.GetXY()
 		for i, c := range cells {
-			align := "R"
+			al := "R"
 			if c.Format == reports.Text {
-				align = "L"
+				al = "L"
 			}
 			d.SetXY(x+1, y+0.75)
-			d.MultiCell(w[i]-2, 4, reports.French(c), "", align, false)
+			d.MultiCell(w[i]-2, 4, reports.French(c), "", al, false)
 			x += w[i]
 		}
 		d.SetDrawColor(200, 200, 200)
@@ -265,10 +293,68 @@ func (d *doc) table(t *reports.Table) {
 	for _, r := range t.Totals {
 		row(r, "B")
 	}
-	if t.Source != "" {
-		d.SetFont(font, "", 7)
-		d.SetTextColor(grey[0], grey[1], grey[2])
-		d.MultiCell(0, 4, "Source : "+t.Source, "", "L", false)
-		d.SetTextColor(0, 0, 0)
+}
+
+func align(c reports.Column) string {
+	if c.Format == reports.Text {
+		return "L"
 	}
+	return "R"
+}
+
+// groupedHeader draws the two header rows of a table of grouped columns: each group's
+// title centred over its columns and underlined, their titles under it; a column without
+// a group has its title over both rows.
+func (d *doc) groupedHeader(t *reports.Table, w []float64) {
+	d.SetFont(font, "B", 6.5)
+	d.SetFillColor(light[0], light[1], light[2])
+	spans := t.Spans()
+	width := func(sp reports.Span) float64 {
+		x := 0.0
+		for i := sp.First; i < sp.First+sp.Count; i++ {
+			x += w[i]
+		}
+		return x
+	}
+	top, below, alone := 0.0, 0.0, 0.0
+	for _, sp := range spans {
+		n := float64(len(d.SplitText(sp.Title, width(sp)-2))) * 3.6
+		if !sp.Group {
+			alone = math.Max(alone, n)
+			continue
+		}
+		top = math.Max(top, n)
+		for i := sp.First; i < sp.First+sp.Count; i++ {
+			below = math.Max(below, float64(len(d.SplitText(t.Columns[i].Title, w[i]-2)))*3.6)
+		}
+	}
+	h := math.Max(top+below, alone) // the rows 3.6 mm apart, as a title's lines: one block of text
+	x, y := d.GetXY()
+	total := 0.0
+	for _, wi := range w {
+		total += wi
+	}
+	d.Rect(x, y, total, h+2, "F")
+	for _, sp := range spans {
+		sw := width(sp)
+		if !sp.Group {
+			d.SetXY(x+1, y+1)
+			d.MultiCell(sw-2, 3.6, sp.Title, "", align(t.Columns[sp.First]), false)
+			x += sw
+			continue
+		}
+		d.SetXY(x+1, y+1)
+		d.MultiCell(sw-2, 3.6, sp.Title, "", "C", false)
+		d.SetDrawColor(150, 150, 170)
+		d.Line(x+1.5, y+top+1.1, x+sw-1.5, y+top+1.1)
+		d.SetDrawColor(0, 0, 0)
+		cx := x
+		for i := sp.First; i < sp.First+sp.Count; i++ {
+			d.SetXY(cx+1, y+1+top)
+			d.MultiCell(w[i]-2, 3.6, t.Columns[i].Title, "", align(t.Columns[i]), false)
+			cx += w[i]
+		}
+		x += sw
+	}
+	d.SetXY(margin, y+h+2)
 }

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -114,5 +115,86 @@ func TestConcurrentRendersIdentical(t *testing.T) {
 		if !bytes.Equal(outs[i].Bytes(), alone.Bytes()) {
 			t.Errorf("rendering %d of 6 concurrent ones differs from one rendered alone", i+1)
 		}
+	}
+}
+
+// A table of six indicators over 2016, 2015 and their change is printed in two parts, one
+// under the other, each with the territories, its groups over their columns, the second
+// titled « (suite, 2/2) »; values read whole; the source line comes once, after the last part.
+func TestGroupedTableInParts(t *testing.T) {
+	cols := []reports.Column{{Title: "Région"}}
+	line := func(label string) []reports.Cell {
+		r := []reports.Cell{reports.Str(label)}
+		for k := 0; k < 6; k++ {
+			r = append(r, reports.Num(1240+float64(k), reports.Count), reports.Num(1222, reports.Count), reports.Num(-13.3, reports.Change))
+		}
+		return r
+	}
+	for k := 0; k < 6; k++ {
+		g := fmt.Sprintf("Indicateur %c", 'A'+k)
+		cols = append(cols, reports.Column{Title: "2016", Format: reports.Count, Group: g}, reports.Column{Title: "2015", Format: reports.Count, Group: g},
+			reports.Column{Title: "Évol. (%)", Format: reports.Change, Group: g})
+	}
+	tb := &reports.Table{Number: 1, Title: "Jeunes", Source: "essai", Columns: cols,
+		Rows: [][]reports.Cell{line("Provence-Alpes-Côte d'Azur")}, Totals: [][]reports.Cell{line("France")}}
+	r := sample(0)
+	r.Sections[0].Tables = []*reports.Table{tb}
+	var b bytes.Buffer
+	if err := Write(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "r.pdf")
+	os.WriteFile(p, b.Bytes(), 0o644)
+	out, err := exec.Command("pdftotext", "-layout", p, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext (poppler-utils): %v", err)
+	}
+	text := strings.NewReplacer("\u202f", " ", "\u00a0", " ").Replace(string(out))
+	for _, re := range []string{
+		`Tableau 1 – Jeunes\n`, `Région\s+Indicateur A\s+Indicateur B\s+Indicateur C\n\s+2016\s+2015\s+Évol. \(%\)\s+2016`,
+		`France\s+1 240\s+1 222\s+−13,3 %\s+1 241\s+1 222\s+−13,3 %\s+1 242\s+1 222\s+−13,3 %\n`,
+		`Tableau 1 – Jeunes \(suite, 2/2\)\n`, `Indicateur D\s+Indicateur E\s+Indicateur F\n`,
+		`France\s+1 243\s+1 222\s+−13,3 %\s+1 244\s+1 222\s+−13,3 %\s+1 245\s+1 222\s+−13,3 %\n`,
+	} {
+		if !regexp.MustCompile(re).MatchString(text) {
+			t.Errorf("PDF text lacks %s:\n%s", re, text)
+		}
+	}
+	if n := strings.Count(text, "Source : essai"); n != 1 {
+		t.Errorf("%d source lines, want 1", n)
+	}
+}
+
+// A line of several series is drawn as panels, one per series with its name, each point
+// with its value, and a gap (a masked point) drawn nowhere.
+func TestPanels(t *testing.T) {
+	c := &reports.Chart{Kind: reports.Line, Title: "Évolution", Labels: []string{"2014", "2015", "2016"}}
+	for k := 0; k < 4; k++ {
+		s := reports.Series{Name: fmt.Sprintf("Série %d", k), Values: []float64{100, 200 + float64(k), 300}}
+		if k == 3 { // its 203 is masked: never printed
+			s.Cells = []reports.Cell{reports.Num(100, reports.Count), reports.Secret(reports.Count), reports.Num(300, reports.Count)}
+		}
+		c.Series = append(c.Series, s)
+	}
+	r := sample(0)
+	r.Sections[0].Charts = []*reports.Chart{c}
+	var b bytes.Buffer
+	if err := Write(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "r.pdf")
+	os.WriteFile(p, b.Bytes(), 0o644)
+	out, err := exec.Command("pdftotext", "-layout", p, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext (poppler-utils): %v", err)
+	}
+	text := string(out)
+	for _, want := range []string{"Série 0", "Série 3", "202", "Graphique – Évolution"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("PDF text lacks %q", want)
+		}
+	}
+	if strings.Count(text, "300") < 4 || strings.Contains(text, "203") {
+		t.Errorf("the panels' values: %s", text)
 	}
 }

@@ -31,6 +31,7 @@ var numFmt = map[reports.Format]string{
 	reports.Decimal1: "#,##0.0",
 	reports.Euros:    `#,##0\ "€"`,
 	reports.Change:   "+0.0%;-0.0%;0.0%",
+	reports.Points:   `+0.0" pt";-0.0" pt";0.0" pt"`,
 }
 
 const (
@@ -231,11 +232,11 @@ func (b *book) table(t *reports.Table) error {
 	}
 	widths := make([]int, len(t.Columns))
 	for i, c := range t.Columns {
-		f.SetCellStr(sheet, cell(i+1, 3), c.Title)
+		f.SetCellStr(sheet, cell(i+1, 3), c.Head())
 		if last == 4 {
 			f.SetCellStr(sheet, cell(i+1, 4), c.Code)
 		}
-		widths[i] = max(min(utf8.RuneCountInString(c.Title), 18), utf8.RuneCountInString(c.Code))
+		widths[i] = max(min(utf8.RuneCountInString(c.Head()), 18), utf8.RuneCountInString(c.Code))
 	}
 	f.SetCellStyle(sheet, cell(1, 3), cell(len(t.Columns), last), head)
 	rows := append(append([][]reports.Cell{}, t.Rows...), t.Totals...)
@@ -289,7 +290,9 @@ func (b *book) value(sheet, ref string, c reports.Cell, total bool) error {
 	return f.SetCellStyle(sheet, ref, ref, b.style(key, &excelize.Style{Font: font, CustomNumFmt: ptr(numFmt[c.Format])}))
 }
 
-// chart writes the chart's data on a sheet of its own and a native Excel chart over it.
+// chart writes the chart's data on a sheet of its own (numbers as numbers; a gap of a line
+// left empty, so that Excel draws no point there) and a native Excel chart beside it: one
+// per series, three a row, for a line chart of several series (each on its own scale).
 func (b *book) chart(c *reports.Chart) error {
 	if len(c.Labels) == 0 || len(c.Series) == 0 {
 		return nil
@@ -305,13 +308,18 @@ func (b *book) chart(c *reports.Chart) error {
 	if c.Source != "" {
 		f.SetCellStr(sheet, "A2", "Source : "+c.Source)
 	}
+	if c.Axis != "" {
+		f.SetCellStr(sheet, "A3", c.Axis)
+	}
 	for k, s := range c.Series {
 		f.SetCellStr(sheet, cell(k+2, 3), s.Name)
 	}
 	for i, l := range c.Labels {
 		f.SetCellStr(sheet, cell(1, i+4), l)
 		for k, s := range c.Series {
-			f.SetCellFloat(sheet, cell(k+2, i+4), s.Values[i], -1, 64)
+			if !s.Gap(i) {
+				f.SetCellFloat(sheet, cell(k+2, i+4), s.Values[i], -1, 64)
+			}
 		}
 	}
 	f.SetColWidth(sheet, "A", "A", 30)
@@ -331,6 +339,22 @@ func (b *book) chart(c *reports.Chart) error {
 			Categories: fmt.Sprintf("'%s'!$A$4:$A$%d", sheet, last),
 			Values:     fmt.Sprintf("'%s'!$%s$4:$%s$%d", sheet, col, col, last),
 		})
+	}
+	if c.Kind == reports.Line && len(c.Series) > 1 {
+		last, _ := excelize.ColumnNumberToName(len(c.Series) + 1)
+		for k, s := range series {
+			col, _ := excelize.ColumnNumberToName(len(c.Series) + 3 + 6*(k%3))
+			if err := f.AddChart(sheet, fmt.Sprintf("%s%d", col, 3+16*(k/3)), &excelize.Chart{
+				Type: typ, Series: []excelize.ChartSeries{s}, ShowBlanksAs: "gap",
+				Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.Series[k].Name}}},
+				Legend:    excelize.ChartLegend{Position: "none"},
+				Dimension: excelize.ChartDimension{Width: 380, Height: 300},
+			}); err != nil {
+				return fmt.Errorf("chart %s: %w", c.Title, err)
+			}
+		}
+		f.SetColWidth(sheet, "B", last, 14)
+		return b.link("Graphique – "+c.Title, sheet)
 	}
 	height := uint(max(300, 22*len(c.Labels)+80))
 	if err := f.AddChart(sheet, "E3", &excelize.Chart{

@@ -1,7 +1,8 @@
 -- Indicator values of the exercice as the reports print them (rounded as published,
 -- valeur_publiee): with the territory's name, the value of the previous exercice when it
--- was computed, and the change in % of the published values (counts and amounts only;
--- NULL when the previous value is missing or 0).
+-- was computed, the change in % of the published values (every unit but %; NULL when the
+-- previous value is missing or 0) and, for percentages, the change in points (the
+-- difference of the two values as printed, to the tenth; NULL when either is).
 WITH p AS (
     SELECT exercice FROM params
 ),
@@ -22,7 +23,10 @@ final AS (
         v.valeur AS valeur_precedente,
         CASE WHEN k.unite NOT IN ('%') THEN
             pct(CAST((c.valeur - v.valeur) * 100 AS BIGINT), CAST(v.valeur * 100 AS BIGINT))
-        END AS evolution_pct
+        END AS evolution_pct,
+        CASE WHEN k.unite = '%' THEN
+            CAST(c.valeur - v.valeur AS DECIMAL(18,1))
+        END AS evolution_points
     FROM published c
     JOIN p USING (exercice)
     JOIN catalogue k USING (indicateur)
