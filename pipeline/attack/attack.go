@@ -54,6 +54,10 @@ type Knowledge struct {
 	Defs      map[string]Def
 	Region    map[string]string // mission locale → region (public referential)
 	Threshold int
+	// Dimensions are the modalités of each dimension the youth counts are broken down by
+	// (the methodology lists them): a cell "ID@dimension=modalité" is the youths of count ID
+	// with that modalité, and at every territory the modalités of a dimension add up to ID.
+	Dimensions map[string][]string
 }
 
 // Interval is what the attacker proves of a cell.
@@ -139,6 +143,7 @@ func (s *solver) uses(exercice int, name string) { s.series[seriesKey{exercice, 
 
 // Attack runs the attack on the facts read.
 func Attack(facts []Fact, k Knowledge) Result {
+	k, cuts := withBreakdowns(facts, k)
 	s := &solver{k: k, vars: map[varKey]int{}, mls: map[string][]string{}, seen: map[Cell]bool{}, series: map[seriesKey]bool{}}
 	for ml, r := range k.Region {
 		s.mls[r] = append(s.mls[r], ml)
@@ -216,6 +221,7 @@ func Attack(facts []Fact, k Knowledge) Result {
 			s.ratios = append(s.ratios, ratio{num, den, lo, hi})
 		}
 	}
+	s.margins(cuts) // a count = Σ the modalités of each of its breakdowns
 	// Sums over the territories, for every series read.
 	keys := make([]seriesKey, 0, len(s.series))
 	for key := range s.series {

@@ -100,6 +100,9 @@ type Input struct {
 	// year's N−1 as their N): true when they printed the number, false when they masked it.
 	// A number already printed is public, a cell already masked stays masked.
 	Earlier map[Cell]bool
+	// Dimensions are the modalités of each dimension of the breakdowns, in order (the last
+	// one, « inconnu », is the count less the others): see Breakdown.
+	Dimensions map[string][]string
 }
 
 // Result is the status of every masked published cell, and what it cost.
