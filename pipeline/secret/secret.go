@@ -193,6 +193,7 @@ type system struct {
 	regions []string
 	depts   map[string][]string // département → its missions locales
 	cache   map[vecKey]vec
+	cuts    map[cutKey][]string // the counts broken down, with their dimensions (breakdown.go)
 }
 
 type atomKey struct {
@@ -219,6 +220,7 @@ func newSystem(in Input) *system {
 	for ml, d := range in.Departement {
 		s.depts[d] = append(s.depts[d], ml)
 	}
+	s.breakdowns()
 	return s
 }
 
@@ -283,6 +285,9 @@ func (s *system) series(exercice int, name, level, code string) vec {
 // where their values are equal (nothing tells them apart), else that indicator minus a
 // hidden gap.
 func (s *system) mlVec(exercice int, name, ml string) vec {
+	if v, ok := s.breakdownVec(exercice, name, ml); ok {
+		return v
+	}
 	ind, side, _ := strings.Cut(name, "#") // an indicator, or "ID#side"
 	if side == "" || side == "gapnum" || side == "gapden" {
 		if s.leaf(exercice, name, ml) == nil && side == "" {
