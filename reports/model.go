@@ -56,10 +56,31 @@ func Str(s string) Cell { return Cell{Format: Text, Text: s} }
 // NA is an unavailable value.
 func NA(f Format) Cell { return Cell{Format: f, Empty: true} }
 
-// Column is a table column.
+// Column is a table column. Consecutive columns of one Group share a heading above
+// theirs in the PDF and HTML (« Femmes » over its age bands); the XLSX, one header row,
+// writes Heading.
 type Column struct {
 	Title  string
 	Format Format
+	Group  string
+}
+
+// Heading is the column's title with its group's: « Femmes – 18-21 ans ».
+func (c Column) Heading() string {
+	if c.Group == "" {
+		return c.Title
+	}
+	return c.Group + " – " + c.Title
+}
+
+// Grouped tells whether some column of the table has a group.
+func (t *Table) Grouped() bool {
+	for _, c := range t.Columns {
+		if c.Group != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // Table is a numbered table with its source line.
@@ -85,22 +106,31 @@ type KeyFigure struct {
 // ChartKind is the kind of a chart.
 type ChartKind int
 
-// Chart kinds: bars by territory, a line over exercices, stacked bars.
+// Chart kinds: bars by territory, a line over exercices, stacked bars, and an age
+// pyramid: one bar per label (age bands, the youngest first, drawn at the bottom), the
+// first series to the left of the axis, the second to the right.
 const (
 	Bars ChartKind = iota
 	Line
 	Stacked
+	Pyramid
 )
 
-// Series is one named series of a chart.
+// Series is one named series of a chart. Masked, when set, marks the values statistical
+// secrecy masks: no bar is drawn and « s » is printed (a pyramid's values only).
 type Series struct {
 	Name   string
 	Values []float64
+	Masked []bool
 }
+
+// Hidden tells whether the i-th value is masked.
+func (s Series) Hidden(i int) bool { return i < len(s.Masked) && s.Masked[i] }
 
 // Chart is drawn in the PDF and as a native Excel chart beside its table.
 type Chart struct {
 	Kind   ChartKind
+	Sheet  string // the XLSX sheet of its data, when not « Graphique N »
 	Title  string
 	Axis   string // what the labels are (« Région », « Exercice »): the head of the chart's data table in HTML
 	Labels []string

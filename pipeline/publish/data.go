@@ -76,6 +76,7 @@ type data struct {
 	checks        []check
 	breakdowns    []breakdownCheck
 	dimensions    []dimension
+	modalities    map[string][]string   // dimension → its modalités, in order (ref_modalites)
 	immersions    map[[2]string][]point // niveau, code → EMP_IMMERSIONS by exercice
 	citations     []citation
 	exercice      int
@@ -89,7 +90,7 @@ type data struct {
 }
 
 func load(ctx context.Context, w *warehouse.Warehouse, exercice, threshold int) (*data, error) {
-	d := &data{values: map[[3]string]value{}, mls: map[string][]territory{}, docs: map[string]indicatorDoc{},
+	d := &data{values: map[[3]string]value{}, mls: map[string][]territory{}, docs: map[string]indicatorDoc{}, modalities: map[string][]string{},
 		immersions: map[[2]string][]point{}, threshold: threshold, exercice: exercice}
 	inds, err := sqlfiles.Indicators()
 	if err != nil {
@@ -211,6 +212,9 @@ func load(ctx context.Context, w *warehouse.Warehouse, exercice, threshold int) 
 		if err := each(ctx, c, q.q, q.scan, q.args...); err != nil {
 			return nil, fmt.Errorf("read report data: %w", err)
 		}
+	}
+	if err := d.loadProfiles(ctx, c); err != nil {
+		return nil, fmt.Errorf("read the profiles: %w", err)
 	}
 	sort.Slice(d.regions, func(i, j int) bool { return d.regions[i].code < d.regions[j].code })
 	return d, nil

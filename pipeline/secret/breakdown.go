@@ -1,6 +1,9 @@
 package secret
 
 import (
+	"context"
+	"database/sql"
+	"fmt"
 	"sort"
 	"strings"
 )
@@ -97,4 +100,74 @@ func containsString(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// loadBreakdowns reads the modalités of every dimension (ref_modalites) and, for each
+// count and dimension some published or earlier cell breaks it down by, the values of
+// every modalité at every level of the exercices lo to hi (indicateurs_ventiles).
+func loadBreakdowns(ctx context.Context, c *sql.Conn, in *Input, lo, hi int) error {
+	in.Dimensions = map[string][]string{}
+	rows, err := c.QueryContext(ctx, "SELECT dimension, modalite FROM ref_modalites ORDER BY rang_dimension, rang")
+	if err != nil {
+		return fmt.Errorf("read the dimensions: %w", err)
+	}
+	for rows.Next() {
+		var d, m string
+		if err := rows.Scan(&d, &m); err != nil {
+			rows.Close()
+			return err
+		}
+		in.Dimensions[d] = append(in.Dimensions[d], m)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read the dimensions: %w", err)
+	}
+	type cut struct {
+		exercice       int
+		indicator, dim string
+	}
+	pairs := map[cut]bool{}
+	note := func(c Cell) {
+		if id, dim, _, ok := ParseBreakdown(c.Indicator); ok {
+			pairs[cut{c.Exercice, id, dim}] = true
+		}
+	}
+	for _, c := range in.Published {
+		note(c)
+	}
+	for c := range in.Earlier {
+		note(c)
+	}
+	if len(pairs) == 0 {
+		return nil
+	}
+	var cuts []string // exercice|indicateur|dimension
+	for p := range pairs {
+		cuts = append(cuts, fmt.Sprintf("%d|%s|%s", p.exercice, p.indicator, p.dim))
+	}
+	sort.Strings(cuts)
+	// (a NULL value, not loaded, is no value: as absent from Values)
+	rows, err = c.QueryContext(ctx, `SELECT v.exercice, v.indicateur, v.dimension, v.modalite, v.niveau, v.code, CAST(v.valeur AS DOUBLE)
+		FROM indicateurs_ventiles v
+		WHERE v.exercice || '|' || v.indicateur || '|' || v.dimension IN (SELECT unnest(?::VARCHAR[]))
+		  AND v.exercice BETWEEN ? AND ? AND v.valeur IS NOT NULL AND v.niveau IN ('ml', 'departement', 'region', 'national')`,
+		cuts, lo, hi)
+	if err != nil {
+		return fmt.Errorf("read the breakdowns: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k Key
+		var id, dim, mod string
+		var v *float64
+		if err := rows.Scan(&k.Exercice, &id, &dim, &mod, &k.Level, &k.Code, &v); err != nil {
+			return err
+		}
+		if _, known := in.Defs[id]; known {
+			k.Indicator = Breakdown(id, dim, mod)
+			in.Values[k] = Value{V: v}
+		}
+	}
+	return rows.Err()
 }

@@ -468,8 +468,15 @@ func cellLess(a, b Cell) bool {
 func (s *system) hiddenPrimary(printed map[Key]bool) []vec {
 	var out []vec
 	keys := make([]Key, 0, len(s.in.Values))
-	for k := range s.in.Values {
-		keys = append(keys, k)
+	for k, v := range s.in.Values { // those that may hide a small cell, sorted below
+		switch s.in.Defs[k.Indicator].Class {
+		case "effectif":
+			if !printed[k] && s.small(v.V) {
+				keys = append(keys, k)
+			}
+		case "part", "rapport":
+			keys = append(keys, k)
+		}
 	}
 	sort.Slice(keys, func(i, j int) bool {
 		return cellLess(Cell{keys[i].Exercice, keys[i].Indicator, keys[i].Level, keys[i].Code, false},

@@ -46,6 +46,8 @@ func chart(c *reports.Chart, id string) *chartView {
 	switch c.Kind {
 	case reports.Line:
 		lineChart(cv, c)
+	case reports.Pyramid:
+		pyramidChart(cv, c)
 	default:
 		barChart(cv, c)
 	}
@@ -130,6 +132,8 @@ func lineChart(cv *chartView, c *reports.Chart) {
 func alternative(c *reports.Chart) string {
 	totals := c.Totals()
 	switch c.Kind {
+	case reports.Pyramid:
+		return pyramidAlternative(c)
 	case reports.Line:
 		last := len(totals) - 1
 		return fmt.Sprintf("Courbe de %s sur %d exercice(s) : %s en %s, %s en %s. Les valeurs sont dans le tableau qui suit.",
@@ -173,16 +177,21 @@ func chartData(c *reports.Chart, id string) *tableView {
 	for _, s := range c.Series {
 		t.Columns = append(t.Columns, reports.Column{Title: s.Name, Format: reports.Count})
 	}
-	if len(c.Series) > 1 {
+	total := len(c.Series) > 1 && c.Kind != reports.Pyramid // a pyramid's sides are two populations, never added
+	if total {
 		t.Columns = append(t.Columns, reports.Column{Title: "Total", Format: reports.Count})
 	}
 	totals := c.Totals()
 	for i, l := range c.Labels {
 		row := []reports.Cell{reports.Str(l)}
 		for _, s := range c.Series {
+			if s.Hidden(i) {
+				row = append(row, reports.Secret(reports.Count))
+				continue
+			}
 			row = append(row, reports.Num(s.Values[i], reports.Count))
 		}
-		if len(c.Series) > 1 {
+		if total {
 			row = append(row, reports.Num(totals[i], reports.Count))
 		}
 		t.Rows = append(t.Rows, row)

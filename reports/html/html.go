@@ -57,7 +57,8 @@ type link struct{ ID, Text string }
 
 type tableView struct {
 	ID, Caption, Source string
-	Head                []cellView
+	Top                 []headView // when columns are grouped: the first header row
+	Head                []cellView // the header row (under Top, the grouped columns' titles)
 	Rows, Totals        [][]cellView
 	Masked, NA          bool // the table holds an « s » or an « n.d. »
 }
@@ -151,6 +152,7 @@ func table(t *reports.Table, id string) *tableView {
 	for _, c := range t.Columns {
 		tv.Head = append(tv.Head, cellView{Text: c.Title, Num: c.Format != reports.Text})
 	}
+	groupHead(tv, t)
 	line := func(cells []reports.Cell) []cellView {
 		var out []cellView
 		for i, c := range cells {

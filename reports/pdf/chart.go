@@ -14,8 +14,11 @@ func (d *doc) chart(c *reports.Chart) {
 	}
 	rowH := 5.0
 	height := 12 + rowH*float64(len(c.Labels)) + 8
-	if c.Kind == reports.Line {
+	switch c.Kind {
+	case reports.Line:
 		height = 75
+	case reports.Pyramid:
+		height = pyramidHeight(c)
 	}
 	_, pageH := d.GetPageSize()
 	_, _, _, bottom := d.GetMargins()
@@ -28,6 +31,8 @@ func (d *doc) chart(c *reports.Chart) {
 	switch c.Kind {
 	case reports.Line:
 		d.line(c)
+	case reports.Pyramid:
+		d.pyramid(c)
 	default:
 		d.bars(c, rowH)
 	}

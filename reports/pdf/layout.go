@@ -215,9 +215,14 @@ func (d *doc) table(t *reports.Table) {
 			}
 		}
 		x, y := d.GetXY()
+		gh := d.groupHeader(t, w, x, y) // the groups' row, when columns are grouped
 		for i, c := range t.Columns {
-			d.Rect(x, y, w[i], h+2, "F")
-			d.SetXY(x+1, y+1)
+			top := y + gh
+			if gh > 0 && c.Group == "" { // a column of no group spans both rows
+				top = y
+			}
+			d.Rect(x, top, w[i], y+gh+h+2-top, "F")
+			d.SetXY(x+1, top+1)
 			align := "R"
 			if c.Format == reports.Text {
 				align = "L"
@@ -225,7 +230,7 @@ func (d *doc) table(t *reports.Table) {
 			d.MultiCell(w[i]-2, 3.6, c.Title, "", align, false)
 			x += w[i]
 		}
-		d.SetXY(margin, y+h+2)
+		d.SetXY(margin, y+gh+h+2)
 	}
 	// row draws a line of cells; text wraps within its column and the line takes the
 	// height of its tallest cell.
@@ -271,4 +276,32 @@ func (d *doc) table(t *reports.Table) {
 		d.MultiCell(0, 4, "Source : "+t.Source, "", "L", false)
 		d.SetTextColor(0, 0, 0)
 	}
+}
+
+// groupHeader draws, above the columns' titles, one heading per run of consecutive
+// columns of a group (« Femmes » over its age bands), underlined across them; it returns
+// the height of that row, 0 when no column has a group.
+func (d *doc) groupHeader(t *reports.Table, w []float64, x, y float64) float64 {
+	if !t.Grouped() {
+		return 0
+	}
+	const gh = 5.6
+	for i := 0; i < len(t.Columns); {
+		j, width := i, 0.0
+		for j < len(t.Columns) && t.Columns[j].Group == t.Columns[i].Group {
+			width += w[j]
+			j++
+		}
+		if g := t.Columns[i].Group; g != "" {
+			d.Rect(x, y, width, gh, "F")
+			d.SetXY(x+1, y+1)
+			d.CellFormat(width-2, 3.6, g, "", 0, "C", false, 0, "")
+			d.SetDrawColor(blue[0], blue[1], blue[2])
+			d.Line(x+1.5, y+gh-0.4, x+width-1.5, y+gh-0.4)
+			d.SetDrawColor(0, 0, 0)
+		}
+		x += width
+		i = j
+	}
+	return gh
 }

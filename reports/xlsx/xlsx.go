@@ -227,8 +227,8 @@ func (b *book) table(t *reports.Table) error {
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E8EDFF"}}})
 	widths := make([]int, len(t.Columns))
 	for i, c := range t.Columns {
-		f.SetCellStr(sheet, cell(i+1, 3), c.Title)
-		widths[i] = min(utf8.RuneCountInString(c.Title), 18)
+		f.SetCellStr(sheet, cell(i+1, 3), c.Heading())
+		widths[i] = min(utf8.RuneCountInString(c.Heading()), 18)
 	}
 	f.SetCellStyle(sheet, cell(1, 3), cell(len(t.Columns), 3), head)
 	rows := append(append([][]reports.Cell{}, t.Rows...), t.Totals...)
@@ -286,6 +286,9 @@ func (b *book) value(sheet, ref string, c reports.Cell, total bool) error {
 func (b *book) chart(c *reports.Chart) error {
 	if len(c.Labels) == 0 || len(c.Series) == 0 {
 		return nil
+	}
+	if c.Kind == reports.Pyramid {
+		return b.pyramid(c)
 	}
 	b.charts++
 	sheet, err := b.sheet(fmt.Sprintf("Graphique %d", b.charts))
