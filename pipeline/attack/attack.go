@@ -131,6 +131,7 @@ type solver struct {
 	regions []string
 	seen    map[Cell]bool      // cells read: true with a value (published or masked), false "n.d."
 	reduced map[string][]row   // groups of sums already reduced (eliminate), by groupKey
+	summed  map[int]bool       // rates' sides already written as the sum of their cells
 	series  map[seriesKey]bool // series read, whose sums over the territories hold
 }
 
@@ -146,7 +147,7 @@ func (s *solver) uses(exercice int, name string) { s.series[seriesKey{exercice, 
 // Attack runs the attack on the facts read.
 func Attack(facts []Fact, k Knowledge) Result {
 	k, cuts := withBreakdowns(facts, k)
-	s := &solver{k: k, vars: map[varKey]int{}, reduced: map[string][]row{}, mls: map[string][]string{}, seen: map[Cell]bool{}, series: map[seriesKey]bool{}}
+	s := &solver{k: k, vars: map[varKey]int{}, reduced: map[string][]row{}, summed: map[int]bool{}, mls: map[string][]string{}, seen: map[Cell]bool{}, series: map[seriesKey]bool{}}
 	for ml, r := range k.Region {
 		s.mls[r] = append(s.mls[r], ml)
 	}
@@ -305,6 +306,9 @@ func (s *solver) side(c Cell, terms []sqlfiles.Term, which string, f Fact) (int,
 	if len(terms) == 2 && terms[0].Kind == "cell" && terms[1].Kind == "cell" && terms[1].Previous && terms[1].Sign < 0 {
 		s.uses(c.Exercice, terms[0].ID)
 		return s.v(c.Exercice, terms[0].ID, c.Level, c.Code), true
+	}
+	if x, ok := s.sumOfCells(c, terms, which); ok {
+		return x, false
 	}
 	if len(terms) != 1 {
 		return -1, false

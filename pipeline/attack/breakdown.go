@@ -3,6 +3,8 @@ package attack
 import (
 	"sort"
 	"strings"
+
+	sqlfiles "bilan/sql"
 )
 
 // A breakdown cell, "ID@dimension=modalité", is the youths of count ID with one modalité of
@@ -28,16 +30,25 @@ func withBreakdowns(facts []Fact, k Knowledge) (Knowledge, map[seriesKey][]strin
 		defs[id] = d
 	}
 	cuts := map[seriesKey][]string{}
-	for _, f := range facts {
-		id, dim, _, ok := breakdownOf(f.Cell.Indicator)
+	add := func(exercice int, name string) {
+		id, dim, _, ok := breakdownOf(name)
 		base, known := k.Defs[id]
 		if !ok || !known || base.Class != "effectif" {
-			continue
+			return
 		}
-		defs[f.Cell.Indicator] = Def{Class: "effectif", Unit: base.Unit}
-		key := seriesKey{f.Cell.Exercice, id}
+		defs[name] = Def{Class: "effectif", Unit: base.Unit}
+		key := seriesKey{exercice, id}
 		if _, listed := k.Dimensions[dim]; listed && !contains(cuts[key], dim) {
 			cuts[key] = append(cuts[key], dim)
+		}
+	}
+	for _, f := range facts {
+		add(f.Cell.Exercice, f.Cell.Indicator)
+		def := k.Defs[f.Cell.Indicator] // a rate taken from breakdown cells
+		for _, t := range append(append([]sqlfiles.Term{}, def.Num...), def.Den...) {
+			if t.Kind == "cell" && !t.Previous {
+				add(f.Cell.Exercice, t.ID)
+			}
 		}
 	}
 	for key := range cuts {
@@ -88,4 +99,32 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// sumOfCells is the variable of a rate's side made of several cells of its exercice (the
+// women of every age band, the youths less those of unknown sexe): a hidden count, the sum
+// of its terms at every territory; false for any other side.
+func (s *solver) sumOfCells(c Cell, terms []sqlfiles.Term, which string) (int, bool) {
+	if len(terms) < 2 {
+		return -1, false
+	}
+	for _, t := range terms {
+		if t.Kind != "cell" || t.Previous {
+			return -1, false
+		}
+	}
+	name := c.Indicator + "#" + which
+	s.uses(c.Exercice, name)
+	x := s.v(c.Exercice, name, c.Level, c.Code)
+	if s.summed[x] {
+		return x, true
+	}
+	s.summed[x] = true
+	idx, cof := []int{x}, []float64{-1}
+	for _, t := range terms {
+		s.uses(c.Exercice, t.ID)
+		idx, cof = append(idx, s.v(c.Exercice, t.ID, c.Level, c.Code)), append(cof, float64(t.Sign))
+	}
+	s.rows = append(s.rows, row{idx, cof, 0, true})
+	return x, true
 }

@@ -34,7 +34,7 @@ var profileDims = []struct {
 	dimension, title, sheet string
 	columns                 []profileColumn
 }{
-	{"sexe_age", "par sexe et âge au 31/12", "sexe-âge", []profileColumn{
+	{"sexe_age", "par sexe et âge", "sexe-âge", []profileColumn{
 		{"F_moins_de_18", "Femmes", "Moins de 18 ans"}, {"F_18_21", "Femmes", "18-21 ans"},
 		{"F_22_25", "Femmes", "22-25 ans"}, {"F_26_et_plus", "Femmes", "26 ans et plus"},
 		{"H_moins_de_18", "Hommes", "Moins de 18 ans"}, {"H_18_21", "Hommes", "18-21 ans"},
@@ -128,7 +128,11 @@ func (b *builder) profileTable(id, short, dimension, title, sheet string, column
 	if b.s.rowNiveau == "ml" {
 		label = "Mission locale"
 	}
-	t := &reports.Table{Number: b.number(), Title: b.d.docs[id].title + " " + title, Sheet: short + " " + sheet, Source: sourceExtracts,
+	source := sourceExtracts
+	if dimension == "sexe_age" {
+		source += " ; âge au 31/12 de l'exercice"
+	}
+	t := &reports.Table{Number: b.number(), Title: b.d.docs[id].title + ", " + title, Sheet: short + " " + sheet, Source: source,
 		Columns: []reports.Column{{Title: label}}}
 	for _, c := range columns {
 		t.Columns = append(t.Columns, reports.Column{Title: c.title, Group: c.group, Format: reports.Count})

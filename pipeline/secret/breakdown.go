@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	sqlfiles "bilan/sql"
 )
 
 // Breakdown is the name of the cell of a youth count restricted to one modalité of a
@@ -132,6 +134,16 @@ func loadBreakdowns(ctx context.Context, c *sql.Conn, in *Input, lo, hi int) err
 		if id, dim, _, ok := ParseBreakdown(c.Indicator); ok {
 			pairs[cut{c.Exercice, id, dim}] = true
 		}
+		def := in.Defs[c.Indicator] // a rate whose sides are breakdown cells
+		for _, t := range append(append([]sqlfiles.Term{}, def.Num...), def.Den...) {
+			if id, dim, _, ok := ParseBreakdown(t.ID); ok && t.Kind == "cell" {
+				ex := c.Exercice
+				if t.Previous {
+					ex--
+				}
+				pairs[cut{ex, id, dim}] = true
+			}
+		}
 	}
 	for _, c := range in.Published {
 		note(c)
@@ -170,4 +182,18 @@ func loadBreakdowns(ctx context.Context, c *sql.Conn, in *Input, lo, hi int) err
 		}
 	}
 	return rows.Err()
+}
+
+// countsOf tells whether a side of a rate is a sum of several counts of its exercice (of
+// breakdown cells, say): a group of people no table prints as such.
+func (s *system) countsOf(terms []sqlfiles.Term) bool {
+	if len(terms) < 2 {
+		return false
+	}
+	for _, t := range terms {
+		if t.Kind != "cell" || t.Previous || s.in.Defs[t.ID].Class != "effectif" {
+			return false
+		}
+	}
+	return true
 }

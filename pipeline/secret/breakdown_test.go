@@ -7,6 +7,7 @@ import (
 
 	"bilan/pipeline/attack"
 	"bilan/pipeline/secret"
+	sqlfiles "bilan/sql"
 )
 
 // dims are the two dimensions the breakdown tests publish, as ref_modalites orders them
@@ -182,4 +183,69 @@ func TestBreakdownRandom(t *testing.T) {
 		t.Error("small masks alone never leaked: the property checks nothing")
 	}
 	t.Logf("small masks alone leaked in %d of 120 trials", leakedBefore)
+}
+
+// withShare adds to the breakdowns the share of women "P", published at every territory
+// with its numerator and denominator: the women among the youths of known sexe. linked
+// says whether its definition names its sources in the breakdown cells (as
+// JEU_PA_FEMMES_PCT does) or as a count of its own.
+func withShare(in secret.Input, linked bool) secret.Input {
+	f := secret.Breakdown("N", "sexe_age", "F")
+	def := secret.Def{Class: "part", Num: []sqlfiles.Term{{Sign: 1, Kind: "own"}}, Den: []sqlfiles.Term{{Sign: 1, Kind: "part", ID: "N"}}}
+	if linked {
+		def = secret.Def{Class: "part", Num: []sqlfiles.Term{{Sign: 1, Kind: "cell", ID: f}},
+			Den: []sqlfiles.Term{{Sign: 1, Kind: "cell", ID: "N"}, {Sign: -1, Kind: "cell", ID: secret.Breakdown("N", "sexe_age", "inconnu")}}}
+	}
+	in.Defs = map[string]secret.Def{"N": in.Defs["N"], "P": def}
+	var shares []secret.Cell
+	for _, c := range in.Published {
+		if c.Indicator != "N" {
+			continue
+		}
+		at := func(name string) float64 {
+			return *in.Values[secret.Key{Exercice: 2016, Indicator: name, Level: c.Level, Code: c.Code}].V
+		}
+		num, den := at(f), at("N")-at(secret.Breakdown("N", "sexe_age", "inconnu"))
+		v := secret.Value{Num: &num, Den: &den}
+		if den > 0 {
+			v.V = ptrTo(float64(int(num/den*1000+0.5)) / 10)
+		}
+		in.Values[secret.Key{Exercice: 2016, Indicator: "P", Level: c.Level, Code: c.Code}] = v
+		shares = append(shares, secret.Cell{Exercice: 2016, Indicator: "P", Level: c.Level, Code: c.Code})
+	}
+	in.Published = append(in.Published, shares...)
+	return in
+}
+
+func ptrTo(v float64) *float64 { return &v }
+
+// A share of women published beside the breakdown by sexe gives its numerator and
+// denominator away (a rounded rate on a small population pins both): the 5 men of A
+// (masked), beside 15 women masked with them, are 20 − 75,0 % × 20. Masks decided as if the
+// share were a count of its own leak; with its sources named in the breakdown cells, the
+// share is masked too.
+func TestBreakdownShare(t *testing.T) {
+	w := broken{
+		"53": {
+			"A": {"sexe_age": {15, 5, 0}, "niveau_formation": {10, 10, 0}},
+			"B": {"sexe_age": {25, 25, 0}, "niveau_formation": {20, 27, 3}},
+			"E": {"sexe_age": {30, 35, 0}, "niveau_formation": {40, 25, 0}},
+		},
+	}
+	linked := withShare(w.input(), true)
+	k := breakdownKnowledge(linked)
+	blind := apply(t, withShare(w.input(), false))
+	men := attack.Cell{Exercice: 2016, Indicator: secret.Breakdown("N", "sexe_age", "H"), Level: "ml", Code: "A"}
+	before := attack.Attack(published(linked, blind.Masked), k)
+	if iv, ok := before.Masked[men]; !ok || !iv.Pinned() {
+		t.Fatalf("under masks blind to the share's sources %v, the attacker does not recover the men of A: %v %v", blind.Masked, iv, ok)
+	}
+	res := apply(t, linked)
+	after := attack.Attack(published(linked, res.Masked), k)
+	if len(after.Recovered)+len(after.Hidden)+len(after.Small) > 0 {
+		t.Errorf("recovered %v %v under masks %v", after.Recovered, after.Hidden, res.Masked)
+	}
+	if _, ok := res.Masked[secret.Cell{Exercice: 2016, Indicator: "P", Level: "ml", Code: "A"}]; !ok {
+		t.Errorf("the share of A is published: %v", res.Masked)
+	}
 }

@@ -499,6 +499,9 @@ func (s *system) hiddenPrimary(printed map[Key]bool) []vec {
 				v    *float64
 			}{{"num", v.Num}, {"den", v.Den}} {
 				of := def.terms(side.name)
+				if side.v != nil && s.countsOf(of) && s.small(side.v) { // a sum of counts (the women of every age band)
+					out = append(out, s.side(k.Exercice, k.Indicator, side.name, k.Level, k.Code))
+				}
 				if side.v == nil || len(of) != 1 {
 					continue
 				}

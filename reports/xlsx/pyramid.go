@@ -66,9 +66,9 @@ func (b *book) pyramid(c *reports.Chart) error {
 	for k := 1; k < len(c.Series); k++ {
 		series = append(series, excelize.ChartSeries{Name: fmt.Sprintf("'%s'!$%s$3", sheet, col(k+2)), Categories: cats, Values: ref(k + 2)})
 	}
-	overlap, gap := 100, uint(30)
+	overlap, gap, vary := 100, uint(30), false
 	if err := f.AddChart(sheet, "F3", &excelize.Chart{
-		Type: excelize.Bar, Series: series, Overlap: &overlap, GapWidth: &gap,
+		Type: excelize.Bar, Series: series, Overlap: &overlap, GapWidth: &gap, VaryColors: &vary,
 		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.Title}}},
 		Legend:    excelize.ChartLegend{Position: "bottom"},
 		XAxis:     excelize.ChartAxis{TickLabelPosition: excelize.ChartTickLabelLow},
