@@ -116,7 +116,7 @@ func TestBreakdownsCSV(t *testing.T) {
 			got := strconv.Itoa(sums[c])
 			if empty[c] > 0 {
 				got = ""
-				if sums[c] > 0 || empty[c] != strings.Count(strings.Join(modalities, ","), d+";") {
+				if sums[c] > 0 || empty[c] != strings.Count(","+strings.Join(modalities, ","), ","+d+";") {
 					got = "partly empty"
 				}
 			}
