@@ -238,13 +238,16 @@ type KeyFigure struct {
 // ChartKind is the kind of a chart.
 type ChartKind int
 
-// Chart kinds: bars by territory, a line over exercices, stacked bars. A line chart of
-// several series (indicators counted in different units) draws one small panel per
-// series, each on its own scale.
+// Chart kinds: bars by territory, a line over exercices, stacked bars, and an age
+// pyramid. A line chart of several series (indicators counted in different units) draws
+// one small panel per series, each on its own scale. A pyramid draws one bar per label
+// (age bands, the youngest first, drawn at the bottom), the first series to the left of
+// the axis, the second to the right.
 const (
 	Bars ChartKind = iota
 	Line
 	Stacked
+	Pyramid
 )
 
 // Series is one named series of a chart.
@@ -254,7 +257,8 @@ type Series struct {
 	// Cells, when set (a line over exercices), are the published cells behind Values, one
 	// per label: a masked or unavailable one is a gap, drawn nowhere, its value 0, and its
 	// data cell reads « s » or « n.d. » (left empty in a workbook, so that no chart plots it).
-	Cells []Cell
+	Cells  []Cell
+	Masked []bool // a pyramid's: the values statistical secrecy masks (no bar, « s »)
 }
 
 // Gap tells whether the point at label i is left out (masked or unavailable).
@@ -262,9 +266,13 @@ func (s Series) Gap(i int) bool {
 	return i < len(s.Cells) && (s.Cells[i].Masked || s.Cells[i].Empty)
 }
 
+// Hidden tells whether the i-th value is masked.
+func (s Series) Hidden(i int) bool { return i < len(s.Masked) && s.Masked[i] }
+
 // Chart is drawn in the PDF and as a native Excel chart beside its table.
 type Chart struct {
 	Kind   ChartKind
+	Sheet  string // the XLSX sheet of its data, when not « Graphique N »
 	Title  string
 	Axis   string // what the labels are (« Région », « Exercice »): the head of the chart's data table in HTML
 	Labels []string

@@ -94,7 +94,8 @@ var Secrets = []string{"effectif", "part", "rapport", "montant", "aucun"}
 
 // Term is one term of a numerator or a denominator. Kinds:
 //   - "cell": the cell of indicator ID at the same territory (header "ID", or "ID[N-1]"
-//     for the previous exercice);
+//     for the previous exercice); ID may be a breakdown cell of a youth count,
+//     "ID@dimension=modalité" (its youths of that modalité, indicateurs_ventiles);
 //   - "restricted": ID summed over a subset of whole missions locales, those where the
 //     indicator itself has a value (header "ID restricted");
 //   - "part": a sub-population of ID's cell at every territory, additive like it
@@ -253,8 +254,9 @@ func parseHeader(name, text string) (Indicator, error) {
 			return ind, fmt.Errorf("%s.sql: denominator: %w", name, err)
 		}
 		for _, t := range append(append([]Term{}, ind.Numerator...), ind.Denominator...) {
-			if t.ID != "" && !contains(ind.Derive, t.ID) {
-				ind.Derive = append(ind.Derive, t.ID)
+			id, _, _ := strings.Cut(t.ID, "@") // a breakdown cell derives from its count
+			if id != "" && !contains(ind.Derive, id) {
+				ind.Derive = append(ind.Derive, id)
 			}
 		}
 	}

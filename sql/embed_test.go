@@ -90,7 +90,11 @@ func TestSourcesOfRates(t *testing.T) {
 			if t0.Kind == "own" {
 				continue
 			}
-			src, ok := byID[t0.ID]
+			id, cut, broken := strings.Cut(t0.ID, "@") // a breakdown cell: of a count broken down
+			src, ok := byID[id]
+			if broken && (!ok || !src.Ventilated || !strings.Contains(cut, "=")) {
+				t.Errorf("%s: source %s is no breakdown cell of a youth count", ind.ID, t0.ID)
+			}
 			if !ok {
 				t.Errorf("%s: source %s is not an indicator", ind.ID, t0.ID)
 			} else if src.Secret != "effectif" && src.Secret != "montant" {

@@ -90,7 +90,7 @@ func TestBreakdownsCSV(t *testing.T) {
 		sums[c] += v
 	}
 	endBlock(strings.Join(prev[1:4], ";"))
-	if len(modalities) != 18 {
+	if len(modalities) != 27 {
 		t.Errorf("%d modalités per territory: %v", len(modalities), modalities)
 	}
 	var dimensions []string
@@ -99,7 +99,7 @@ func TestBreakdownsCSV(t *testing.T) {
 			dimensions = append(dimensions, d)
 		}
 	}
-	if want := []string{"sexe", "age", "niveau_formation", "qpv", "zrr"}; !slices.Equal(dimensions, want) {
+	if want := []string{"sexe", "age", "niveau_formation", "qpv", "zrr", "sexe_age"}; !slices.Equal(dimensions, want) {
 		t.Errorf("dimensions %v, want %v", dimensions, want)
 	}
 	checked, loaded := 0, 0
@@ -116,7 +116,7 @@ func TestBreakdownsCSV(t *testing.T) {
 			got := strconv.Itoa(sums[c])
 			if empty[c] > 0 {
 				got = ""
-				if sums[c] > 0 || empty[c] != strings.Count(strings.Join(modalities, ","), d+";") {
+				if sums[c] > 0 || empty[c] != strings.Count(","+strings.Join(modalities, ","), ","+d+";") {
 					got = "partly empty"
 				}
 			}
@@ -129,7 +129,7 @@ func TestBreakdownsCSV(t *testing.T) {
 			}
 		}
 	}
-	if len(keys) == 0 || checked != 5*len(keys) || loaded < 1000 {
+	if len(keys) == 0 || checked != 6*len(keys) || loaded < 1000 {
 		t.Errorf("%d territories × dimensions checked (%d not empty nor 0) for %d rows", checked, loaded, len(keys))
 	}
 

@@ -72,6 +72,9 @@ func TestSecrecyInPacks(t *testing.T) {
 		}
 	}
 	truth := csvRows(t, filepath.Join(out, "analystes", "indicateurs.csv"))
+	for k, v := range breakdownRows(t, filepath.Join(out, "analystes", "indicateurs_ventiles.csv")) {
+		truth[k] = v // the cells of the profile tables
+	}
 	logged := map[string]string{} // indicateur;niveau;code → rule
 	b, err := os.ReadFile(filepath.Join(out, "analystes", "secret-2016.csv"))
 	if err != nil {

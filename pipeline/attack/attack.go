@@ -15,6 +15,7 @@
 package attack
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math"
 	"sort"
@@ -54,6 +55,10 @@ type Knowledge struct {
 	Defs      map[string]Def
 	Region    map[string]string // mission locale → region (public referential)
 	Threshold int
+	// Dimensions are the modalités of each dimension the youth counts are broken down by
+	// (the methodology lists them): a cell "ID@dimension=modalité" is the youths of count ID
+	// with that modalité, and at every territory the modalités of a dimension add up to ID.
+	Dimensions map[string][]string
 }
 
 // Interval is what the attacker proves of a cell.
@@ -125,6 +130,8 @@ type solver struct {
 	mls     map[string][]string
 	regions []string
 	seen    map[Cell]bool      // cells read: true with a value (published or masked), false "n.d."
+	reduced map[string][]row   // groups of sums already reduced (eliminate), by groupKey
+	summed  map[int]bool       // rates' sides already written as the sum of their cells
 	series  map[seriesKey]bool // series read, whose sums over the territories hold
 }
 
@@ -139,7 +146,8 @@ func (s *solver) uses(exercice int, name string) { s.series[seriesKey{exercice, 
 
 // Attack runs the attack on the facts read.
 func Attack(facts []Fact, k Knowledge) Result {
-	s := &solver{k: k, vars: map[varKey]int{}, mls: map[string][]string{}, seen: map[Cell]bool{}, series: map[seriesKey]bool{}}
+	k, cuts := withBreakdowns(facts, k)
+	s := &solver{k: k, vars: map[varKey]int{}, reduced: map[string][]row{}, summed: map[int]bool{}, mls: map[string][]string{}, seen: map[Cell]bool{}, series: map[seriesKey]bool{}}
 	for ml, r := range k.Region {
 		s.mls[r] = append(s.mls[r], ml)
 	}
@@ -222,6 +230,7 @@ func Attack(facts []Fact, k Knowledge) Result {
 	for _, f := range changes {
 		s.change(f, printed)
 	}
+	s.margins(cuts) // a count = Σ the modalités of each of its breakdowns
 	// Sums over the territories, for every series read.
 	keys := make([]seriesKey, 0, len(s.series))
 	for key := range s.series {
@@ -353,6 +362,9 @@ func (s *solver) side(c Cell, terms []sqlfiles.Term, which string, f Fact) (int,
 		s.uses(c.Exercice, terms[0].ID)
 		return s.v(c.Exercice, terms[0].ID, c.Level, c.Code), true
 	}
+	if x, ok := s.sumOfCells(c, terms, which); ok {
+		return x, false
+	}
 	if len(terms) != 1 {
 		return -1, false
 	}
@@ -459,25 +471,53 @@ func (s *solver) set(x int, lo, hi float64) bool {
 	return changed
 }
 
-// propagate narrows each unknown of a row from the others' intervals.
+// propagate narrows each unknown of a row from the others' intervals. The bounds of the
+// others' sum are the row's, less the unknown's own term: one pass over the row, then one
+// per unknown (a reduced row may hold hundreds of unknowns). Infinite terms are counted
+// apart, so that removing one never computes ∞ − ∞.
 func (s *solver) propagate(r row) bool {
+	var maxSum, minSum float64 // Σ of the finite largest (smallest) values of the terms
+	var maxInf, minInf int     // terms whose largest value is +∞ (smallest −∞)
+	term := func(j int) (lo, hi float64) {
+		c, y := r.cof[j], r.idx[j]
+		if c > 0 {
+			return c * s.lo[y], c * s.hi[y]
+		}
+		return c * s.hi[y], c * s.lo[y]
+	}
+	for j := range r.idx {
+		lo, hi := term(j)
+		if math.IsInf(hi, 1) {
+			maxInf++
+		} else {
+			maxSum += hi
+		}
+		if math.IsInf(lo, -1) {
+			minInf++
+		} else {
+			minSum += lo
+		}
+	}
 	changed := false
 	for i, x := range r.idx {
 		if s.known(x) {
 			continue
 		}
-		lo, hi := r.rhs, r.rhs // Σ_{j≠i} c_j x_j + c_i x_i = rhs
-		for j, y := range r.idx {
-			if j == i {
-				continue
-			}
-			c := r.cof[j]
-			if c > 0 {
-				lo, hi = lo-c*s.hi[y], hi-c*s.lo[y]
+		tlo, thi := term(i)
+		others := func(sum float64, inf int, own float64, ownInf bool, sign float64) float64 {
+			if ownInf {
+				inf--
 			} else {
-				lo, hi = lo-c*s.lo[y], hi-c*s.hi[y]
+				sum -= own
 			}
+			if inf > 0 {
+				return math.Inf(int(sign))
+			}
+			return sum
 		}
+		// Σ_{j≠i} c_j x_j + c_i x_i = rhs
+		lo := r.rhs - others(maxSum, maxInf, thi, math.IsInf(thi, 1), 1)
+		hi := r.rhs - others(minSum, minInf, tlo, math.IsInf(tlo, -1), -1)
 		c := r.cof[i]
 		if c < 0 {
 			lo, hi = hi/c, lo/c
@@ -506,11 +546,6 @@ func (s *solver) eliminate() bool {
 		r := find(p)
 		parent[x] = r
 		return r
-	}
-	type red struct {
-		idx []int
-		cof []float64
-		rhs float64
 	}
 	var reduced []red
 	for _, r := range s.rows {
@@ -549,47 +584,81 @@ func (s *solver) eliminate() bool {
 	sort.Ints(roots)
 	for _, root := range roots {
 		g := groups[root]
-		col := map[int]int{}
-		var cols []int
-		for _, q := range g {
-			for _, x := range q.idx {
-				if _, ok := col[x]; !ok {
-					col[x] = len(cols)
-					cols = append(cols, x)
-				}
-			}
+		key := groupKey(g)
+		lines, done := s.reduced[key]
+		if !done {
+			lines = reduceGroup(g)
+			s.reduced[key] = lines
 		}
-		m := make([][]float64, len(g))
-		for i, q := range g {
-			m[i] = make([]float64, len(cols)+1)
-			for k, x := range q.idx {
-				m[i][col[x]] += q.cof[k]
+		for _, r := range lines {
+			if len(r.idx) == 1 {
+				v := r.rhs / r.cof[0]
+				changed = s.set(r.idx[0], v, v) || changed
+				continue
 			}
-			m[i][len(cols)] = q.rhs
-		}
-		rref(m)
-		for _, line := range m {
-			var nz []int
-			for j := 0; j < len(cols); j++ {
-				if math.Abs(line[j]) > 1e-9 {
-					nz = append(nz, j)
-				}
-			}
-			switch len(nz) {
-			case 0:
-			case 1:
-				v := line[len(cols)] / line[nz[0]]
-				changed = s.set(cols[nz[0]], v, v) || changed
-			default:
-				r := row{rhs: line[len(cols)]}
-				for _, j := range nz {
-					r.idx, r.cof = append(r.idx, cols[j]), append(r.cof, line[j])
-				}
-				changed = s.propagate(r) || changed
-			}
+			changed = s.propagate(r) || changed
 		}
 	}
 	return changed
+}
+
+// groupKey identifies a group of reduced sums: their unknowns and right-hand sides (the
+// coefficients of a row never change). Between two rounds most groups are the same.
+func groupKey(g []red) string {
+	b := make([]byte, 0, 64)
+	for _, q := range g {
+		for k, x := range q.idx {
+			b = binary.AppendVarint(b, int64(x))
+			b = binary.LittleEndian.AppendUint64(b, math.Float64bits(q.cof[k]))
+		}
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(q.rhs))
+		b = append(b, 0xff)
+	}
+	return string(b)
+}
+
+// reduceGroup solves a group densely: its rows in reduced row echelon form, each as a row
+// over the unknowns it keeps (one unknown: a value pinned).
+func reduceGroup(g []red) []row {
+	col := map[int]int{}
+	var cols []int
+	for _, q := range g {
+		for _, x := range q.idx {
+			if _, ok := col[x]; !ok {
+				col[x] = len(cols)
+				cols = append(cols, x)
+			}
+		}
+	}
+	m := make([][]float64, len(g))
+	for i, q := range g {
+		m[i] = make([]float64, len(cols)+1)
+		for k, x := range q.idx {
+			m[i][col[x]] += q.cof[k]
+		}
+		m[i][len(cols)] = q.rhs
+	}
+	rref(m)
+	var out []row
+	for _, line := range m {
+		r := row{rhs: line[len(cols)]}
+		for j := 0; j < len(cols); j++ {
+			if math.Abs(line[j]) > 1e-9 {
+				r.idx, r.cof = append(r.idx, cols[j]), append(r.cof, line[j])
+			}
+		}
+		if len(r.idx) > 0 {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// red is a sum with the known values substituted: over the unknowns left.
+type red struct {
+	idx []int
+	cof []float64
+	rhs float64
 }
 
 // rref reduces an augmented matrix to reduced row echelon form.

@@ -24,7 +24,13 @@ type Pack struct {
 type Legend struct {
 	Titles map[string]string // short title, full title or id → indicator id
 	Places map[string]Place  // territory name or code → territory
+	Grids  map[string]Grid   // sheet → the cells of its values, when its titles are no indicator's
 }
+
+// Grid names the values of a sheet whose columns are modalités of a breakdown: by the
+// column's title ({"", title}) on a line naming a territory, or by the line's label and
+// the column's title together ({label, title}, a chart's data) for the pack's territory.
+type Grid struct{ Cells map[[2]string]string }
 
 // Read collects every number and every mask of the workbooks. A sheet is read as its
 // writer lays it out: the title in row 1, the header in row 3 (then, in the funders'
@@ -91,7 +97,23 @@ func readSheet(rows [][]string, sheet, where string, scope Place, lg Legend, y i
 		}
 		return ""
 	}
+	g, grid := lg.Grids[sheet]
 	switch {
+	case grid:
+		for _, r := range rows[3:] {
+			label := cellAt(r, 0)
+			pl, isPlace := lg.Places[label]
+			for j, h := range head {
+				if j == 0 {
+					continue
+				}
+				if id, ok := g.Cells[[2]string{"", h}]; ok && isPlace {
+					add(Cell{Exercice: y, Indicator: id, Level: pl.Level, Code: pl.Code}, cellAt(r, j))
+				} else if id, ok := g.Cells[[2]string{label, h}]; ok {
+					add(Cell{Exercice: y, Indicator: id, Level: scope.Level, Code: scope.Code}, cellAt(r, j))
+				}
+			}
+		}
 	case strings.HasPrefix(sheet, "Chiffres clés"):
 		for _, r := range body {
 			id := lg.Titles[cellAt(r, 0)]

@@ -200,7 +200,7 @@ func TestBreakdowns(t *testing.T) {
 	}
 	got = rows(`SELECT dimension, modalite, CAST(valeur AS VARCHAR) FROM indicateurs_ventiles
 		WHERE exercice = 2016 AND indicateur = 'EMP_IMMERSIONS_JEUNES' AND code = 'FR' AND valeur > 0 ORDER BY ALL`)
-	want = []string{"age moins_de_18 1", "niveau_formation infra_V 1", "qpv oui 1", "sexe F 1", "zrr non 1"}
+	want = []string{"age moins_de_18 1", "niveau_formation infra_V 1", "qpv oui 1", "sexe F 1", "sexe_age F_moins_de_18 1", "zrr non 1"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("EMP_IMMERSIONS_JEUNES in France, one youth with two immersions (-want +got):\n%s", diff)
 	}
@@ -217,8 +217,9 @@ func TestBreakdowns(t *testing.T) {
 	}
 	const cells = `SELECT count(*) FROM indicateurs_ventiles WHERE exercice = 2016`
 	n := count(cells)
-	if want := 18 * count(`SELECT count(*) FROM indicateurs JOIN catalogue USING (indicateur) WHERE ventile AND exercice = 2016`); n != want || n == 0 {
-		t.Errorf("%d breakdown cells, want 18 modalités × the cells of the %d youth counts = %d", n, count("SELECT count(*) FROM catalogue WHERE ventile"), want)
+	modalities := count(`SELECT count(*) FROM ref_modalites`) // 27: 18 of the five dimensions, 9 of the cross sexe × âge
+	if want := modalities * count(`SELECT count(*) FROM indicateurs JOIN catalogue USING (indicateur) WHERE ventile AND exercice = 2016`); n != want || n == 0 || modalities != 27 {
+		t.Errorf("%d breakdown cells, want %d modalités × the cells of the %d youth counts = %d", n, modalities, count("SELECT count(*) FROM catalogue WHERE ventile"), want)
 	}
 	if err := Only(ctx, w, p, "JEU_CONTACT"); err != nil {
 		t.Fatal(err)

@@ -74,6 +74,7 @@ type data struct {
 	dimensions    []dimension
 	exercices     []int                          // the exercices computed in the warehouse, up to this one
 	history       map[[3]string]map[int]*float64 // indicateur, niveau, code (France, regions) → value by exercice
+	modalities    map[string][]string            // dimension → its modalités, in order (ref_modalites)
 	citations     []citation
 	exercice      int
 	cost          secret.Result        // the masks (Masked) and what they cost
@@ -87,7 +88,7 @@ type data struct {
 
 func load(ctx context.Context, w *warehouse.Warehouse, exercice, threshold int) (*data, error) {
 	d := &data{values: map[[3]string]value{}, mls: map[string][]territory{}, docs: map[string]indicatorDoc{},
-		history: map[[3]string]map[int]*float64{}, threshold: threshold, exercice: exercice}
+		history: map[[3]string]map[int]*float64{}, modalities: map[string][]string{}, threshold: threshold, exercice: exercice}
 	inds, err := sqlfiles.Indicators()
 	if err != nil {
 		return nil, err
@@ -219,6 +220,9 @@ func load(ctx context.Context, w *warehouse.Warehouse, exercice, threshold int) 
 		if err := each(ctx, c, q.q, q.scan, q.args...); err != nil {
 			return nil, fmt.Errorf("read report data: %w", err)
 		}
+	}
+	if err := d.loadProfiles(ctx, c); err != nil {
+		return nil, fmt.Errorf("read the profiles: %w", err)
 	}
 	sort.Slice(d.regions, func(i, j int) bool { return d.regions[i].code < d.regions[j].code })
 	return d, nil

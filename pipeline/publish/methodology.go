@@ -172,8 +172,9 @@ func (d *data) secrecyNote() string {
 		"sont masqués (« s », secret primaire) à tous les niveaux, France comprise ; 0 est publié. Toutes les cellules publiées "+
 		"ensemble (tous les tableaux du bilan national, des bilans régionaux et du classeur des financeurs, les deux exercices, "+
 		"les taux, parts, évolutions et financements par jeune avec leur arrondi et les populations qu'ils divisent) forment un "+
-		"seul système : une région est la somme de ses missions locales, la France celle des régions, et un taux publié livre "+
-		"son numérateur et son dénominateur. Une cellule n'est publiée que si aucune combinaison des cellules publiées ne permet "+
+		"seul système : une région est la somme de ses missions locales, la France celle des régions, un taux publié livre "+
+		"son numérateur et son dénominateur, et dans les tableaux de profils chaque case (sexe et âge, niveau de formation) est "+
+		"un effectif, les cases d'une ligne s'additionnant pour donner l'effectif qu'elles ventilent. Une cellule n'est publiée que si aucune combinaison des cellules publiées ne permet "+
 		"de recalculer une cellule masquée (secret secondaire, par élimination de Gauss) ; sinon elle est masquée à son tour, "+
 		"partout où elle paraît. Un attaquant indépendant relit ensuite les classeurs publiés et vérifie qu'il ne retrouve "+
 		"aucune valeur masquée. Pour cet exercice : %d cellules masquées par le secret primaire, %d par le secret secondaire.",

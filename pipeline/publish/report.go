@@ -155,6 +155,7 @@ func (b *builder) build(date time.Time) *reports.Report {
 			}
 			sec.Tables = append(sec.Tables, b.byTerritory(t, ids))
 		}
+		b.profiles(&sec, th.title) // its counts by sexe × âge and by niveau (profiles.go)
 		switch th.title {
 		case "Les jeunes":
 			sec.Charts = append(sec.Charts, b.bars("JEU_CONTACT"), b.bars("JEU_JDI"))

@@ -64,6 +64,7 @@ func (d *data) attack(stage string, docs []doc) (attack.Result, error) {
 			delete(lg.Places, name)
 		}
 	}
+	d.profileLegend(&lg, &k)
 	var packs []attack.Pack
 	for _, doc := range docs {
 		if doc.xlsx {

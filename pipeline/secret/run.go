@@ -10,7 +10,8 @@ import (
 
 // Load reads what Apply needs for the published cells: the computed values of their
 // exercices (and of the exercice before each, which changes and evolutions read), what
-// other publications printed of those exercices, the missions locales of each region and
+// other publications printed of those exercices, the breakdowns they print (at every
+// level) with the dimensions' modalités, the missions locales of each region and
 // département, and the definitions.
 func Load(ctx context.Context, c *sql.Conn, published []Cell, threshold int) (Input, error) {
 	in := Input{Threshold: threshold, Values: map[Key]Value{}, Published: published,
@@ -65,6 +66,9 @@ func Load(ctx context.Context, c *sql.Conn, published []Cell, threshold int) (In
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return in, fmt.Errorf("read earlier publications: %w", err)
+	}
+	if err := loadBreakdowns(ctx, c, &in, lo, hi); err != nil {
+		return in, err
 	}
 	rows, err = c.QueryContext(ctx, "SELECT code_structure, code_departement, region FROM stg_referentiel WHERE NOT technique")
 	if err != nil {

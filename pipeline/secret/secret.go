@@ -102,6 +102,9 @@ type Input struct {
 	// year's N−1 as their N): true when they printed the number, false when they masked it.
 	// A number already printed is public, a cell already masked stays masked.
 	Earlier map[Cell]bool
+	// Dimensions are the modalités of each dimension of the breakdowns, in order (the last
+	// one, « inconnu », is the count less the others): see Breakdown.
+	Dimensions map[string][]string
 }
 
 // Result is the status of every masked published cell, and what it cost.
@@ -192,6 +195,7 @@ type system struct {
 	regions []string
 	depts   map[string][]string // département → its missions locales
 	cache   map[vecKey]vec
+	cuts    map[cutKey][]string // the counts broken down, with their dimensions (breakdown.go)
 }
 
 type atomKey struct {
@@ -218,6 +222,7 @@ func newSystem(in Input) *system {
 	for ml, d := range in.Departement {
 		s.depts[d] = append(s.depts[d], ml)
 	}
+	s.breakdowns()
 	return s
 }
 
@@ -282,6 +287,9 @@ func (s *system) series(exercice int, name, level, code string) vec {
 // where their values are equal (nothing tells them apart), else that indicator minus a
 // hidden gap.
 func (s *system) mlVec(exercice int, name, ml string) vec {
+	if v, ok := s.breakdownVec(exercice, name, ml); ok {
+		return v
+	}
 	ind, side, _ := strings.Cut(name, "#") // an indicator, or "ID#side"
 	if side == "" || side == "gapnum" || side == "gapden" {
 		if s.leaf(exercice, name, ml) == nil && side == "" {
@@ -470,8 +478,15 @@ func cellLess(a, b Cell) bool {
 func (s *system) hiddenPrimary(printed map[Key]bool) []vec {
 	var out []vec
 	keys := make([]Key, 0, len(s.in.Values))
-	for k := range s.in.Values {
-		keys = append(keys, k)
+	for k, v := range s.in.Values { // those that may hide a small cell, sorted below
+		switch s.in.Defs[k.Indicator].Class {
+		case "effectif":
+			if !printed[k] && s.small(v.V) {
+				keys = append(keys, k)
+			}
+		case "part", "rapport":
+			keys = append(keys, k)
+		}
 	}
 	sort.Slice(keys, func(i, j int) bool {
 		return cellLess(Cell{keys[i].Exercice, keys[i].Indicator, keys[i].Level, keys[i].Code, false},
@@ -494,6 +509,9 @@ func (s *system) hiddenPrimary(printed map[Key]bool) []vec {
 				v    *float64
 			}{{"num", v.Num}, {"den", v.Den}} {
 				of := def.terms(side.name)
+				if side.v != nil && s.countsOf(of) && s.small(side.v) { // a sum of counts (the women of every age band)
+					out = append(out, s.side(k.Exercice, k.Indicator, side.name, k.Level, k.Code))
+				}
 				if side.v == nil || len(of) != 1 {
 					continue
 				}

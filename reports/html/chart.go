@@ -48,6 +48,8 @@ func chart(c *reports.Chart, id string) *chartView {
 		panels(cv, c)
 	case c.Kind == reports.Line:
 		lineChart(cv, c)
+	case c.Kind == reports.Pyramid:
+		pyramidChart(cv, c)
 	default:
 		barChart(cv, c)
 	}
@@ -177,6 +179,8 @@ func plot(cv *chartView, c *reports.Chart, k int, left, top, plotW, plotH float6
 func alternative(c *reports.Chart) string {
 	totals := c.Totals()
 	switch c.Kind {
+	case reports.Pyramid:
+		return pyramidAlternative(c)
 	case reports.Line:
 		if len(c.Series) > 1 {
 			var names []string
@@ -236,7 +240,7 @@ func chartData(c *reports.Chart, id string) *tableView {
 	for _, s := range c.Series {
 		t.Columns = append(t.Columns, reports.Column{Title: s.Name, Format: reports.Count})
 	}
-	total := len(c.Series) > 1 && c.Kind != reports.Line // the series of a line chart count different things
+	total := len(c.Series) > 1 && c.Kind != reports.Line && c.Kind != reports.Pyramid // a line's series count different things, a pyramid's sides are two populations
 	if total {
 		t.Columns = append(t.Columns, reports.Column{Title: "Total", Format: reports.Count})
 	}
@@ -244,8 +248,12 @@ func chartData(c *reports.Chart, id string) *tableView {
 	for i, l := range c.Labels {
 		row := []reports.Cell{reports.Str(l)}
 		for _, s := range c.Series {
-			if s.Gap(i) {
+			switch {
+			case s.Gap(i):
 				row = append(row, s.Cells[i])
+				continue
+			case s.Hidden(i):
+				row = append(row, reports.Secret(reports.Count))
 				continue
 			}
 			row = append(row, reports.Num(s.Values[i], reports.Count))

@@ -14,11 +14,14 @@ func (d *doc) chart(c *reports.Chart) {
 	}
 	rowH := 5.0
 	height := 12 + rowH*float64(min(len(c.Labels), 20)) + 8 // a long chart of bars goes on over the next page
-	if c.Kind == reports.Line {
+	switch c.Kind {
+	case reports.Line:
 		height = 75
 		if len(c.Series) > 1 { // as many rows of panels as a page holds (panels goes on over the next)
 			height = 12 + panelH*math.Min(float64((len(c.Series)+panelCols-1)/panelCols), 5) + 8
 		}
+	case reports.Pyramid:
+		height = pyramidHeight(c)
 	}
 	_, pageH := d.GetPageSize()
 	_, _, _, bottom := d.GetMargins()
@@ -35,6 +38,8 @@ func (d *doc) chart(c *reports.Chart) {
 		} else {
 			d.line(c)
 		}
+	case reports.Pyramid:
+		d.pyramid(c)
 	default:
 		d.bars(c, rowH)
 	}

@@ -133,6 +133,15 @@ func (d *doc) index() {
 func (d *doc) widths(t *reports.Table) []float64 {
 	avail := 210 - 2*margin
 	w := make([]float64, len(t.Columns))
+	narrowest, numbers := 14.0, 0 // the least width of a number column
+	for _, c := range t.Columns {
+		if c.Format != reports.Text {
+			numbers++
+		}
+	}
+	if numbers > 8 { // many numbers (a profile by sexe × âge): leave the labels room
+		narrowest = 12
+	}
 	values := make([]float64, len(t.Columns)) // width of the widest value
 	used, textWeight := 0.0, 0.0
 	for i, c := range t.Columns {
@@ -150,7 +159,7 @@ func (d *doc) widths(t *reports.Table) []float64 {
 			}
 		}
 		d.SetFont(font, "B", 6.5)
-		w[i] = math.Max(values[i], 14)
+		w[i] = math.Max(values[i], narrowest)
 		for _, word := range strings.Fields(c.Title) {
 			w[i] = math.Max(w[i], d.GetStringWidth(word)+4.5)
 		}
@@ -164,14 +173,14 @@ func (d *doc) widths(t *reports.Table) []float64 {
 		excess, slack := used-limit, 0.0
 		for i, c := range t.Columns {
 			if c.Format != reports.Text {
-				slack += w[i] - math.Max(values[i], 14)
+				slack += w[i] - math.Max(values[i], narrowest)
 			}
 		}
 		for i, c := range t.Columns {
 			switch {
 			case c.Format == reports.Text:
 			case slack >= excess: // header words give way, values keep their width
-				w[i] -= (w[i] - math.Max(values[i], 14)) * excess / slack
+				w[i] -= (w[i] - math.Max(values[i], narrowest)) * excess / slack
 			default:
 				w[i] *= limit / used
 			}
@@ -358,3 +367,4 @@ func (d *doc) groupedHeader(t *reports.Table, w []float64) {
 	}
 	d.SetXY(margin, y+h+2)
 }
+

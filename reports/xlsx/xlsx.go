@@ -297,6 +297,9 @@ func (b *book) chart(c *reports.Chart) error {
 	if len(c.Labels) == 0 || len(c.Series) == 0 {
 		return nil
 	}
+	if c.Kind == reports.Pyramid {
+		return b.pyramid(c)
+	}
 	b.charts++
 	sheet, err := b.sheet(fmt.Sprintf("Graphique %d", b.charts))
 	if err != nil {

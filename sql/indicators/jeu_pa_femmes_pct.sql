@@ -5,8 +5,8 @@
 -- unit: %
 -- coverage: extraits
 -- secret: part
--- numerator: own
--- denominator: part of JEU_PREMIER_ACCUEIL
+-- numerator: JEU_PREMIER_ACCUEIL@sexe_age=F_moins_de_18 + JEU_PREMIER_ACCUEIL@sexe_age=F_18_21 + JEU_PREMIER_ACCUEIL@sexe_age=F_22_25 + JEU_PREMIER_ACCUEIL@sexe_age=F_26_et_plus
+-- denominator: JEU_PREMIER_ACCUEIL - JEU_PREMIER_ACCUEIL@sexe_age=inconnu
 -- section: Profil premier accueil, 1
 -- short: Femmes
 WITH source AS (

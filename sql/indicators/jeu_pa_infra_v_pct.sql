@@ -5,8 +5,8 @@
 -- unit: %
 -- coverage: extraits
 -- secret: part
--- numerator: own
--- denominator: part of JEU_PREMIER_ACCUEIL
+-- numerator: JEU_PREMIER_ACCUEIL@niveau_formation=infra_V
+-- denominator: JEU_PREMIER_ACCUEIL - JEU_PREMIER_ACCUEIL@niveau_formation=inconnu
 -- section: Profil premier accueil, 4
 -- short: Infra V
 WITH source AS (

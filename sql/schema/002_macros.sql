@@ -71,7 +71,8 @@ CREATE OR REPLACE MACRO par_region(source, agregat) AS TABLE
 -- count(DISTINCT id_jeune) when a youth may be on several (one per measure…).
 --   valeur       the youths of each territory: `effectif` below France, where a youth is
 --                in one batch per region (stg_jeunes); count(DISTINCT id_jeune) in France.
---   ventilation  for each dimension of ref_modalites, the youths of each modalité found,
+--   ventilation  for each dimension of ref_modalites (the crossed ones of ref_profils,
+--                croisements, included), the youths of each modalité found,
 --                [{dimension, modalite, valeur}], counted by mission locale and profile,
 --                then summed up. In France a youth of several regions' batches
 --                (plusieurs_lots) counts once, with the profile of its lowest mission
@@ -100,7 +101,7 @@ CREATE OR REPLACE MACRO jeunes_par_territoire(source, effectif) AS TABLE
         GROUP BY id_jeune
     ),
     modalites_ml AS (
-        SELECT p.ml, p.departement, p.region, p.plusieurs_lots, p.n, unnest(r.modalites)
+        SELECT p.ml, p.departement, p.region, p.plusieurs_lots, p.n, unnest(r.modalites), unnest(r.croisements)
         FROM par_profil p JOIN ref_profils r USING (profil)
     ),
     lignes_ml AS (
@@ -108,7 +109,7 @@ CREATE OR REPLACE MACRO jeunes_par_territoire(source, effectif) AS TABLE
         INTO NAME dimension VALUE modalite
     ),
     modalites_multiples AS (
-        SELECT m.n, unnest(r.modalites)
+        SELECT m.n, unnest(r.modalites), unnest(r.croisements)
         FROM multiples m JOIN ref_profils r USING (profil)
     ),
     lignes_multiples AS (
