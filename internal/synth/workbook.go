@@ -109,7 +109,6 @@ func writeWorkbook(dir string, r *ref, exercice int, region string, a *arml.Answ
 	return f.Close()
 }
 
-
 func clone(m map[string]any) map[string]any {
 	out := make(map[string]any, len(m))
 	for k, v := range m {

@@ -367,4 +367,3 @@ func (d *doc) groupedHeader(t *reports.Table, w []float64) {
 	}
 	d.SetXY(margin, y+h+2)
 }
-
