@@ -12,6 +12,13 @@
 // rate and a bound pin them both, so this is what an attacker gets). A cell is determined
 // by what is published when its vector lies in the span of the published vectors.
 //
+// A breakdown cell (Breakdown: the youths of a count with one modalité of a dimension, the
+// cells of the profile tables) is a count too: at a mission locale each modalité is an
+// atom but the last of its dimension, the count less the others, so that the modalités
+// of every dimension add up to the count at every territory. A rate whose sides name such
+// cells (the share of women, the women of every age band among those of known sexe)
+// publishes those sums.
+//
 // Primary cells (1 ≤ n < threshold, published or hidden: the numerator of a share, the
 // rest of its population, the gap between a part and its whole, a département) are
 // protected from the start and masked wherever printed (status A). What an earlier
