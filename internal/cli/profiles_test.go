@@ -205,3 +205,34 @@ print(len(ws._charts), c.barDir, c.grouping, c.overlap, len(c.series))
 		}
 	}
 }
+
+// TestWorkbookDimensions: in every workbook of the demo packs, each sheet's <dimension>
+// (which the writer records as it writes) spans exactly the cells excelize reads back.
+func TestWorkbookDimensions(t *testing.T) {
+	t.Parallel()
+	_, out := demoRun(t)
+	books, _ := filepath.Glob(filepath.Join(out, "*", "*.xlsx"))
+	regional, _ := filepath.Glob(filepath.Join(out, "regions", "*", "*.xlsx"))
+	books = append(books, regional...)
+	if len(books) < 6 {
+		t.Fatalf("%d workbooks", len(books))
+	}
+	for _, p := range books {
+		f, err := excelize.OpenFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sheet := range f.GetSheetList() {
+			rows, _ := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+			cols := 1
+			for _, r := range rows {
+				cols = max(cols, len(r))
+			}
+			last, _ := excelize.CoordinatesToCellName(cols, max(len(rows), 1))
+			if got, _ := f.GetSheetDimension(sheet); got != "A1:"+last {
+				t.Errorf("%s › %s: dimension %s, the cells read back span A1:%s", filepath.Base(p), sheet, got, last)
+			}
+		}
+		f.Close()
+	}
+}

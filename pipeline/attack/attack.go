@@ -739,6 +739,10 @@ func sortedCells[V any](m map[Cell]V) []Cell {
 	for c := range m {
 		out = append(out, c)
 	}
-	sort.Slice(out, func(i, j int) bool { return fmt.Sprint(out[i]) < fmt.Sprint(out[j]) })
+	keys := make(map[Cell]string, len(out)) // the order of their printed form, each printed once
+	for _, c := range out {
+		keys[c] = fmt.Sprint(c)
+	}
+	sort.Slice(out, func(i, j int) bool { return keys[out[i]] < keys[out[j]] })
 	return out
 }

@@ -35,8 +35,7 @@ type cutKey struct {
 }
 
 // breakdowns finds the breakdown cells among the values: each is a count (its definition is
-// added), and its indicator is broken down by its dimension for that exercice. The
-// dimensions of each count are sorted; the first is its basis (see breakdownVec).
+// added), and its indicator is broken down by its dimension for that exercice.
 func (s *system) breakdowns() {
 	defs := make(map[string]Def, len(s.in.Defs))
 	for id, d := range s.in.Defs {
@@ -60,32 +59,23 @@ func (s *system) breakdowns() {
 	s.in.Defs = defs
 }
 
-// breakdownVec is the vector at a mission locale of a count broken down, or of one of its
-// breakdown cells; false when the name is neither (mlVec's own cases). The atoms are the
-// modalités of the count's first dimension: the count is their sum. In each other
-// dimension every modalité is an atom but the last, the count less the others: the
+// breakdownVec is the vector at a mission locale of a breakdown cell; false for any other
+// name (mlVec's own cases). The count keeps its own atom; in each of its dimensions every
+// modalité is an atom but the last (« inconnu »), the count less the others: the
 // modalités of every dimension add up to the count, and nothing else ties them (how the
-// dimensions cross is never published).
+// dimensions cross is never published). A vector that reads no breakdown is as long as
+// without them.
 func (s *system) breakdownVec(exercice int, name, ml string) (vec, bool) {
 	id, dim, mod, isCell := ParseBreakdown(name)
-	dims := s.cuts[cutKey{exercice, id}]
-	if len(dims) == 0 {
+	if !isCell || len(s.cuts[cutKey{exercice, id}]) == 0 {
 		return vec{}, false
 	}
 	if s.leaf(exercice, id, ml) == nil {
 		return vec{}, true
 	}
 	atom := func(m string) vec { return unit(s.atom(atomKey{exercice, Breakdown(id, dim, m), "ml", ml})) }
-	if !isCell {
-		var v vec
-		dim = dims[0]
-		for _, m := range s.in.Dimensions[dim] {
-			v = axpy(v, 1, atom(m))
-		}
-		return v, true
-	}
 	mods := s.in.Dimensions[dim]
-	if dim == dims[0] || mod != mods[len(mods)-1] {
+	if mod != mods[len(mods)-1] {
 		return atom(mod), true
 	}
 	v := s.series(exercice, id, "ml", ml)

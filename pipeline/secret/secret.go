@@ -14,6 +14,13 @@
 // numerators and denominators of both exercices. A cell is determined
 // by what is published when its vector lies in the span of the published vectors.
 //
+// A breakdown cell (Breakdown: the youths of a count with one modalité of a dimension, the
+// cells of the profile tables) is a count too: at a mission locale each modalité is an
+// atom but the last of its dimension, the count less the others, so that the modalités
+// of every dimension add up to the count at every territory. A rate whose sides name such
+// cells (the share of women, the women of every age band among those of known sexe)
+// publishes those sums.
+//
 // Primary cells (1 ≤ n < threshold, published or hidden: the numerator of a share, the
 // rest of its population, the gap between a part and its whole, a département) are
 // protected from the start and masked wherever printed (status A). What an earlier
@@ -552,7 +559,18 @@ type component struct {
 	rows     []vec
 	pivots   []int32
 	pivotRow map[int32]int
-	guarded  []vec // residuals of the protected vectors
+	guarded  []vec             // residuals of the protected vectors
+	guardsAt map[int32][]int32 // atom → the protected residuals that may hold it (a superset)
+}
+
+// index notes the atoms of the i-th protected residual.
+func (c *component) index(i int, v vec) {
+	if c.guardsAt == nil {
+		c.guardsAt = map[int32][]int32{}
+	}
+	for _, ix := range v.idx {
+		c.guardsAt[ix] = append(c.guardsAt[ix], int32(i))
+	}
 }
 
 // reduce returns v modulo the rows.
@@ -589,6 +607,8 @@ func (c *component) push(r vec) int32 {
 
 // try adds the vectors to the span unless that determines a protected vector; it reports
 // whether they were added, and the first vector they bring that the span did not hold.
+// A new row changes only the protected residuals holding its pivot (guardsAt), and only a
+// changed residual can become zero.
 func (c *component) try(vs []vec) (bool, vec) {
 	var newRows []vec
 	var newPivots []int32
@@ -607,22 +627,64 @@ func (c *component) try(vs []vec) (bool, vec) {
 	if len(newRows) == 0 {
 		return true, vec{}
 	}
-	updated := make([]vec, len(c.guarded))
-	for i, q := range c.guarded {
-		for k, r := range newRows {
-			q = eliminate(q, r, newPivots[k])
+	changed := map[int32]vec{} // protected residual → its value modulo the new rows
+	var order []int32          // changed residuals, in the order first changed
+	for k, r := range newRows {
+		p := newPivots[k]
+		seen := map[int32]bool{}
+		visit := func(i int32) {
+			if seen[i] {
+				return
+			}
+			seen[i] = true
+			q, ok := changed[i]
+			if !ok {
+				q = c.guarded[i]
+			}
+			if q.at(p) == 0 {
+				return
+			}
+			if !ok {
+				order = append(order, i)
+			}
+			changed[i] = eliminate(q, r, p)
 		}
-		if q.zero() { // would be determined: undo
+		for _, i := range c.guardsAt[p] {
+			visit(i)
+		}
+		for _, i := range order { // changed by an earlier new row: may hold this pivot now
+			visit(i)
+		}
+	}
+	for _, i := range order {
+		if changed[i].zero() { // would be determined: undo
 			for _, p := range newPivots {
 				delete(c.pivotRow, p)
 			}
 			c.rows, c.pivots = c.rows[:n], c.pivots[:n]
 			return false, fresh
 		}
-		updated[i] = q
 	}
-	c.guarded = updated
+	for _, i := range order {
+		c.index(int(i), added(c.guarded[i], changed[i]))
+		c.guarded[i] = changed[i]
+	}
 	return true, fresh
+}
+
+// added are the atoms of b that a lacks, as a vector (both sorted).
+func added(a, b vec) vec {
+	var out vec
+	j := 0
+	for _, ix := range b.idx {
+		for j < len(a.idx) && a.idx[j] < ix {
+			j++
+		}
+		if j == len(a.idx) || a.idx[j] != ix {
+			out.idx = append(out.idx, ix)
+		}
+	}
+	return out
 }
 
 // force adds vectors already public to the span, whatever they reveal, and drops the
@@ -645,12 +707,17 @@ func (c *component) force(vs []vec) int {
 		}
 	}
 	c.guarded = kept
+	c.guardsAt = nil // the residuals moved: index them again
+	for i, q := range c.guarded {
+		c.index(i, q)
+	}
 	return dropped
 }
 
 func (c *component) guard(v vec) {
 	if r := c.reduce(v); !r.zero() {
 		c.guarded = append(c.guarded, r)
+		c.index(len(c.guarded)-1, r)
 	}
 }
 

@@ -56,6 +56,7 @@ func (b *book) pyramid(c *reports.Chart) error {
 			f.SetCellStyle(sheet, cell(helper, r), cell(helper, r), unsigned)
 		}
 	}
+	b.use(sheet, helper, len(c.Labels)+3)
 	col := func(k int) string { n, _ := excelize.ColumnNumberToName(k); return n }
 	f.SetColWidth(sheet, "A", "A", 24)
 	f.SetColWidth(sheet, "B", col(helper), 14)

@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/xuri/excelize/v2"
 
+	"bilan/reports"
 	"bilan/reports/reporttest"
 )
 
@@ -51,5 +52,34 @@ print(len(ws._charts), c.barDir, c.overlap, [s.val.numRef.f for s in c.series])
 `, p).Output()
 	if got := strings.TrimSpace(string(out)); err != nil || got != "1 bar 100.0 [\"'Pyramide des âges'!$D$4:$D$5\", \"'Pyramide des âges'!$C$4:$C$5\"]" {
 		t.Errorf("the chart as openpyxl reads it: %s, %v", got, err)
+	}
+}
+
+// The used range the writer records for each sheet is the one excelize reads back (what
+// Save would compute): for the renderers' samples, a long table, grouped columns, charts.
+func TestKnownDimensions(t *testing.T) {
+	for name, r := range map[string]*reports.Report{"sample": reporttest.Sample(40), "profile": reporttest.Profile()} {
+		r.Sections[0].Charts = append(r.Sections[0].Charts, &reports.Chart{Kind: reports.Bars, Title: "Barres", Labels: []string{"a", "b"},
+			Series: []reports.Series{{Name: "x", Values: []float64{1, 2}}, {Name: "y", Values: []float64{3, 4}}}})
+		var buf bytes.Buffer
+		if err := Write(&buf, r); err != nil {
+			t.Fatal(err)
+		}
+		f, err := excelize.OpenReader(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sheet := range f.GetSheetList() {
+			rows, _ := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+			cols := 1
+			for _, row := range rows {
+				cols = max(cols, len(row))
+			}
+			want := "A1:" + cell(cols, len(rows))
+			if got, _ := f.GetSheetDimension(sheet); got != want {
+				t.Errorf("%s › %s: dimension %s, the cells read back span %s", name, sheet, got, want)
+			}
+		}
+		f.Close()
 	}
 }

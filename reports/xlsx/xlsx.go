@@ -47,7 +47,7 @@ func Write(w io.Writer, r *reports.Report) error {
 		return fmt.Errorf("open template: %w", err)
 	}
 	defer f.Close()
-	b := &book{f: f, styles: map[string]int{}, names: map[string]bool{}}
+	b := &book{f: f, styles: map[string]int{}, names: map[string]bool{}, used: map[string][2]int{}}
 	if err := b.cover(r); err != nil {
 		return err
 	}
@@ -59,6 +59,7 @@ func Write(w io.Writer, r *reports.Report) error {
 	}
 	f.SetCellStr(contents, "A1", "Sommaire")
 	f.SetCellStr(contents, "A2", "Cliquer sur un titre pour ouvrir sa feuille.")
+	b.use(contents, 1, 2)
 	f.SetColWidth(contents, "A", "A", 100)
 	if len(r.KeyFigures) > 0 {
 		if err := b.table(reports.KeyFigureTable(r)); err != nil {
@@ -88,14 +89,24 @@ func Write(w io.Writer, r *reports.Report) error {
 		return err
 	}
 	f.SetActiveSheet(0)
-	return Save(f, w)
+	return save(f, w, b.used)
 }
 
 // Save records every sheet's used range in its <dimension>, then writes the workbook to
 // w. Excelize keeps the template's « A1 », and readers that trust the dimension (openpyxl
 // in read-only mode, some ETL tools) would see a single cell.
-func Save(f *excelize.File, w io.Writer) error {
+func Save(f *excelize.File, w io.Writer) error { return save(f, w, nil) }
+
+// save is Save with the used range of the sheets a writer knows (last column and row):
+// reading a sheet back costs more than writing it.
+func save(f *excelize.File, w io.Writer, known map[string][2]int) error {
 	for _, sheet := range f.GetSheetList() {
+		if e, ok := known[sheet]; ok {
+			if err := f.SetSheetDimension(sheet, "A1:"+cell(e[0], e[1])); err != nil {
+				return fmt.Errorf("set the dimension of sheet %s: %w", sheet, err)
+			}
+			continue
+		}
 		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
 		if err != nil {
 			return fmt.Errorf("read sheet %s: %w", sheet, err)
@@ -120,6 +131,14 @@ type book struct {
 	styles map[string]int
 	names  map[string]bool
 	charts int
+	links  int               // lines of the contents sheet
+	used   map[string][2]int // sheet → last column and row written
+}
+
+// use notes that a sheet holds a cell at (col, row).
+func (b *book) use(sheet string, col, row int) {
+	e := b.used[sheet]
+	b.used[sheet] = [2]int{max(e[0], col), max(e[1], row)}
 }
 
 func (b *book) style(key string, s *excelize.Style) int {
@@ -162,6 +181,12 @@ func (b *book) cover(r *reports.Report) error {
 	for i, l := range lines {
 		f.SetCellStr(readme, cell(1, i+1), l[0])
 		f.SetCellStr(readme, cell(2, i+1), l[1])
+		if l[0] != "" || l[1] != "" {
+			b.use(readme, 1, i+1)
+		}
+		if l[1] != "" {
+			b.use(readme, 2, i+1)
+		}
 	}
 	f.SetCellStyle(readme, "B1", "B1", b.titleStyle())
 	f.SetColWidth(readme, "A", "A", 20)
@@ -173,8 +198,12 @@ func (b *book) notes(r *reports.Report) error {
 	f := b.f
 	f.SetCellStr(notes, "A1", "Notes")
 	f.SetCellStyle(notes, "A1", "A1", b.titleStyle())
+	b.use(notes, 1, 1)
 	for i, n := range r.Notes {
 		f.SetCellStr(notes, cell(1, i+3), n)
+		if n != "" {
+			b.use(notes, 1, i+3)
+		}
 	}
 	return f.SetColWidth(notes, "A", "A", 160)
 }
@@ -196,9 +225,10 @@ func (b *book) sheet(want string) (string, error) {
 
 // link adds a line to the contents sheet pointing at a sheet.
 func (b *book) link(title, sheet string) error {
-	rows, _ := b.f.GetRows(contents)
-	at := cell(1, len(rows)+2)
+	b.links++
+	at := cell(1, 2+2*b.links) // every other line, from the 4th
 	b.f.SetCellStr(contents, at, title)
+	b.use(contents, 1, 2+2*b.links)
 	return b.f.SetCellHyperLink(contents, at, fmt.Sprintf("'%s'!A1", sheet), "Location")
 }
 
@@ -253,6 +283,10 @@ func (b *book) table(t *reports.Table) error {
 	for i, w := range widths {
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		f.SetColWidth(sheet, col, col, float64(min(max(w+2, 10), 70)))
+	}
+	b.use(sheet, len(t.Columns), last)
+	for ri, r := range rows {
+		b.use(sheet, len(r), ri+last+1)
 	}
 	if err := f.AutoFilter(sheet, cell(1, last)+":"+cell(len(t.Columns), last+len(t.Rows)), nil); err != nil {
 		return err
@@ -325,6 +359,7 @@ func (b *book) chart(c *reports.Chart) error {
 			}
 		}
 	}
+	b.use(sheet, len(c.Series)+1, len(c.Labels)+3)
 	f.SetColWidth(sheet, "A", "A", 30)
 	typ := excelize.Bar
 	switch c.Kind {
