@@ -18,19 +18,12 @@ func (b *book) pyramid(c *reports.Chart) error {
 		b.charts++
 		name = fmt.Sprintf("Graphique %d", b.charts)
 	}
-	sheet, err := b.sheet(name)
+	sheet, err := b.chartSheet(name, c)
 	if err != nil {
 		return err
 	}
 	f := b.f
-	f.SetCellStr(sheet, "A1", "Graphique – "+c.Title)
-	f.SetCellStyle(sheet, "A1", "A1", b.titleStyle())
-	if c.Source != "" {
-		f.SetCellStr(sheet, "A2", "Source : "+c.Source)
-	}
-	head := b.style("head", &excelize.Style{Font: &excelize.Font{Bold: true},
-		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
-		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E8EDFF"}}})
+	head := b.headStyle()
 	axis := c.Axis
 	if axis == "" {
 		axis = "Âge"

@@ -150,6 +150,28 @@ func (b *book) style(key string, s *excelize.Style) int {
 	return id
 }
 
+// headStyle is the style of a table's header cells.
+func (b *book) headStyle() int {
+	return b.style("head", &excelize.Style{Font: &excelize.Font{Bold: true},
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E8EDFF"}}})
+}
+
+// chartSheet reserves the sheet named name for a chart's data, with the chart's title in
+// row 1 and its source in row 2.
+func (b *book) chartSheet(name string, c *reports.Chart) (string, error) {
+	sheet, err := b.sheet(name)
+	if err != nil {
+		return "", err
+	}
+	b.f.SetCellStr(sheet, "A1", "Graphique – "+c.Title)
+	b.f.SetCellStyle(sheet, "A1", "A1", b.titleStyle())
+	if c.Source != "" {
+		b.f.SetCellStr(sheet, "A2", "Source : "+c.Source)
+	}
+	return sheet, nil
+}
+
 func (b *book) titleStyle() int {
 	return b.style("title", &excelize.Style{Font: &excelize.Font{Bold: true, Size: 14, Color: "000091"}})
 }
@@ -253,9 +275,7 @@ func (b *book) table(t *reports.Table) error {
 	if t.Source != "" {
 		f.SetCellStr(sheet, "A2", "Source : "+t.Source)
 	}
-	head := b.style("head", &excelize.Style{Font: &excelize.Font{Bold: true},
-		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
-		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E8EDFF"}}})
+	head := b.headStyle()
 	last := 3 // the last header row
 	if slices.ContainsFunc(t.Columns, func(c reports.Column) bool { return c.Code != "" }) {
 		last = 4
@@ -335,16 +355,11 @@ func (b *book) chart(c *reports.Chart) error {
 		return b.pyramid(c)
 	}
 	b.charts++
-	sheet, err := b.sheet(fmt.Sprintf("Graphique %d", b.charts))
+	sheet, err := b.chartSheet(fmt.Sprintf("Graphique %d", b.charts), c)
 	if err != nil {
 		return err
 	}
 	f := b.f
-	f.SetCellStr(sheet, "A1", "Graphique – "+c.Title)
-	f.SetCellStyle(sheet, "A1", "A1", b.titleStyle())
-	if c.Source != "" {
-		f.SetCellStr(sheet, "A2", "Source : "+c.Source)
-	}
 	if c.Axis != "" {
 		f.SetCellStr(sheet, "A3", c.Axis)
 	}
