@@ -133,6 +133,8 @@ type solver struct {
 	reduced map[string][]row   // groups of sums already reduced (eliminate), by groupKey
 	summed  map[int]bool       // rates' sides already written as the sum of their cells
 	series  map[seriesKey]bool // series read, whose sums over the territories hold
+	valued  map[varKey]bool    // variables a fact with a value reads (noted while reading is set)
+	reading bool
 }
 
 // seriesKey is an indicator (or a hidden side, "ID#num") for an exercice.
@@ -147,7 +149,7 @@ func (s *solver) uses(exercice int, name string) { s.series[seriesKey{exercice, 
 // Attack runs the attack on the facts read.
 func Attack(facts []Fact, k Knowledge) Result {
 	k, cuts := withBreakdowns(facts, k)
-	s := &solver{k: k, vars: map[varKey]int{}, reduced: map[string][]row{}, summed: map[int]bool{}, mls: map[string][]string{}, seen: map[Cell]bool{}, series: map[seriesKey]bool{}}
+	s := &solver{k: k, vars: map[varKey]int{}, reduced: map[string][]row{}, summed: map[int]bool{}, mls: map[string][]string{}, seen: map[Cell]bool{}, series: map[seriesKey]bool{}, valued: map[varKey]bool{}}
 	for ml, r := range k.Region {
 		s.mls[r] = append(s.mls[r], ml)
 	}
@@ -172,6 +174,7 @@ func Attack(facts []Fact, k Knowledge) Result {
 	}
 	for _, f := range facts {
 		c := f.Cell
+		s.reading = !f.NA
 		if f.Masked {
 			masked[c] = true
 			if w := res.Where[c]; len(w) == 0 || w[len(w)-1] != f.Where {
@@ -227,9 +230,11 @@ func Attack(facts []Fact, k Knowledge) Result {
 			s.rate(num, den, def, nPrev, f.Value, f.Value)
 		}
 	}
+	s.reading = true
 	for _, f := range changes {
 		s.change(f, printed)
 	}
+	s.reading = false
 	s.margins(cuts) // a count = Σ the modalités of each of its breakdowns
 	// Sums over the territories, for every series read.
 	keys := make([]seriesKey, 0, len(s.series))
@@ -331,6 +336,9 @@ func (s *solver) change(f Fact, printed map[Cell]float64) {
 // v is the variable of a series at a territory.
 func (s *solver) v(exercice int, name, level, code string) int {
 	key := varKey{exercice, name, level, code}
+	if s.reading {
+		s.valued[key] = true
+	}
 	if x, ok := s.vars[key]; ok {
 		return x
 	}
@@ -704,21 +712,40 @@ func (s *solver) ratio(q ratio) bool {
 	}
 	dlo, dhi := math.Max(s.lo[d], 0), s.hi[d]
 	if s.integer[d] && !math.IsInf(dhi, 1) && dhi-dlo <= 100000 {
-		first, last := math.Inf(1), math.Inf(-1)
-		nfirst, nlast := math.Inf(1), math.Inf(-1)
-		for den := math.Ceil(dlo); den <= dhi; den++ {
+		// the numerators a denominator allows, integers if the numerator is one
+		nums := func(den float64) (a, b float64, ok bool) {
 			if den == 0 {
-				continue
+				return 0, 0, false
 			}
-			a, b := math.Max(q.lo*den, s.lo[n]), math.Min(q.hi*den, s.hi[n])
+			a, b = math.Max(q.lo*den, s.lo[n]), math.Min(q.hi*den, s.hi[n])
 			if s.integer[n] {
 				a, b = math.Ceil(a-1e-9), math.Floor(b+1e-9)
 			}
-			if a > b+1e-9 {
-				continue
+			return a, b, a <= b+1e-9
+		}
+		first, last := math.Inf(1), math.Inf(-1)
+		nfirst, nlast := math.Inf(1), math.Inf(-1)
+		if q.lo >= 0 { // both bounds of the numerators grow with the denominator: the
+			// smallest and largest denominators allowed give the extreme numerators
+			for den := math.Ceil(dlo); den <= dhi; den++ {
+				if a, _, ok := nums(den); ok {
+					first, nfirst = den, a
+					break
+				}
 			}
-			first, last = math.Min(first, den), math.Max(last, den)
-			nfirst, nlast = math.Min(nfirst, a), math.Max(nlast, b)
+			for den := math.Floor(dhi); den >= first; den-- {
+				if _, b, ok := nums(den); ok {
+					last, nlast = den, b
+					break
+				}
+			}
+		} else {
+			for den := math.Ceil(dlo); den <= dhi; den++ {
+				if a, b, ok := nums(den); ok {
+					first, last = math.Min(first, den), math.Max(last, den)
+					nfirst, nlast = math.Min(nfirst, a), math.Max(nlast, b)
+				}
+			}
 		}
 		if math.IsInf(first, 1) {
 			return false

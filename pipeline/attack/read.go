@@ -3,10 +3,12 @@ package attack
 import (
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/sync/errgroup"
 )
 
 // Place is a territory.
@@ -40,22 +42,40 @@ type Grid struct{ Cells map[[2]string]string }
 // exercice), « indicator – Évol. (…) » (its change), a territory, or an exercice (a line
 // per indicator of the pack's territory).
 func Read(packs []Pack, lg Legend, exercice int, k Knowledge) ([]Fact, error) {
+	read := make([][]Fact, len(packs)) // each pack's facts, read one pack per core
+	var g errgroup.Group
+	g.SetLimit(runtime.NumCPU())
+	for i, p := range packs {
+		g.Go(func() (err error) {
+			read[i], err = readPack(p, lg, exercice, k)
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
 	var out []Fact
-	for _, p := range packs {
-		f, err := excelize.OpenFile(p.Path)
+	for _, facts := range read {
+		out = append(out, facts...)
+	}
+	return out, nil
+}
+
+// readPack reads the facts of every sheet of a workbook.
+func readPack(p Pack, lg Legend, exercice int, k Knowledge) ([]Fact, error) {
+	f, err := excelize.OpenFile(p.Path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", p.Path, err)
+	}
+	defer f.Close()
+	var out []Fact
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", p.Path, err)
 		}
-		for _, sheet := range f.GetSheetList() {
-			rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-			if err != nil {
-				f.Close()
-				return nil, err
-			}
-			where := filepath.Base(p.Path) + " › " + sheet
-			out = append(out, readSheet(rows, sheet, where, p.Scope, lg, exercice, k)...)
-		}
-		f.Close()
+		where := filepath.Base(p.Path) + " › " + sheet
+		out = append(out, readSheet(rows, sheet, where, p.Scope, lg, exercice, k)...)
 	}
 	return out, nil
 }

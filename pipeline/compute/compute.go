@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"bilan/internal/warehouse"
 	sqlfiles "bilan/sql"
@@ -77,7 +78,8 @@ func upToDate(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params) (
 // runRecorded computes every indicator of an exercice and records with which SQL, from
 // which batches and parameters.
 func runRecorded(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params) error {
-	if err := run(ctx, w, p, nil, false); err != nil {
+	date, err := run(ctx, w, p, nil, false)
+	if err != nil {
 		return err
 	}
 	fp, err := fingerprint(ctx, w, p)
@@ -87,7 +89,8 @@ func runRecorded(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params
 	if _, err := w.Conn().ExecContext(ctx, "DELETE FROM calculs WHERE exercice = ?", p.Exercice); err != nil {
 		return fmt.Errorf("record the computation: %w", err)
 	}
-	if _, err := w.Conn().ExecContext(ctx, "INSERT INTO calculs VALUES (?, ?, ?)", p.Exercice, sqlfiles.Hash(), fp); err != nil {
+	if _, err := w.Conn().ExecContext(ctx, "INSERT INTO calculs (exercice, sql_sha256, empreinte, date_document) VALUES (?, ?, ?, ?)",
+		p.Exercice, sqlfiles.Hash(), fp, date); err != nil {
 		return fmt.Errorf("record the computation: %w", err)
 	}
 	return nil
@@ -97,36 +100,37 @@ func runRecorded(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params
 // left as it was. The benchmark times the engine with it on the indicators its plain-Go
 // reference computes.
 func Only(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, ids ...string) error {
-	if err := run(ctx, w, p, ids, true); err != nil {
+	if _, err := run(ctx, w, p, ids, true); err != nil {
 		return fmt.Errorf("compute exercice %d: %w", p.Exercice, err)
 	}
 	return nil
 }
 
 // run computes the indicators ids (all when nil) in one transaction, which it commits, or
-// rolls back when asked, then drops the temporary tables it stored.
-func run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, ids []string, rollback bool) error {
+// rolls back when asked, then drops the temporary tables it stored. It returns the
+// exercice's document date (view date_document), read while those tables are there.
+func run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, ids []string, rollback bool) (date time.Time, err error) {
 	inds, err := sqlfiles.Indicators()
 	if err != nil {
-		return fmt.Errorf("read the indicators: %w", err)
+		return date, fmt.Errorf("read the indicators: %w", err)
 	}
 	if ids != nil {
 		inds = slices.DeleteFunc(inds, func(ind sqlfiles.Indicator) bool { return !slices.Contains(ids, ind.ID) })
 		if len(inds) != len(ids) {
-			return fmt.Errorf("%d of the indicators %v found", len(inds), ids)
+			return date, fmt.Errorf("%d of the indicators %v found", len(inds), ids)
 		}
 	}
 	if err := w.SetParams(ctx, p); err != nil {
-		return fmt.Errorf("set parameters: %w", err)
+		return date, fmt.Errorf("set parameters: %w", err)
 	}
 	conn := w.Conn()
 	views, err := sqlfiles.Views()
 	if err != nil {
-		return fmt.Errorf("read the views: %w", err)
+		return date, fmt.Errorf("read the views: %w", err)
 	}
 	order, err := plan(views, inds)
 	if err != nil {
-		return err
+		return date, err
 	}
 	// What each stored view is, for its errors: an indicator (by its id) or a view.
 	what := map[string]string{}
@@ -138,7 +142,7 @@ func run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, ids []
 	}
 	var db string
 	if err := conn.QueryRowContext(ctx, "SELECT current_database()").Scan(&db); err != nil {
-		return fmt.Errorf("current database: %w", err)
+		return date, fmt.Errorf("current database: %w", err)
 	}
 	// The indicators and the materialised views they read, each stored once in a temporary
 	// table that shadows its view (see plan): an indicator derived from another reads the
@@ -153,11 +157,11 @@ func run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, ids []
 	}()
 	for _, v := range order {
 		if _, err := conn.ExecContext(ctx, fmt.Sprintf(`CREATE TEMP TABLE %s AS SELECT * FROM "%s".main.%[1]s`, v, db)); err != nil {
-			return fmt.Errorf("%s: %w", what[v], err)
+			return date, fmt.Errorf("%s: %w", what[v], err)
 		}
 	}
 	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
-		return fmt.Errorf("begin: %w", err)
+		return date, fmt.Errorf("begin: %w", err)
 	}
 	err = func() error {
 		if _, err := conn.ExecContext(ctx, "DELETE FROM catalogue"); err != nil {
@@ -185,6 +189,12 @@ func run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, ids []
 		if _, err := conn.ExecContext(ctx, "INSERT INTO indicateurs_ventiles SELECT * FROM ventilations_completes"); err != nil {
 			return fmt.Errorf("complete the breakdowns (ventilations_completes): %w", err)
 		}
+		if ids != nil {
+			return nil
+		}
+		if err := conn.QueryRowContext(ctx, "SELECT date_document FROM date_document").Scan(&date); err != nil {
+			return fmt.Errorf("document date (date_document): %w", err)
+		}
 		return nil
 	}()
 	end := "COMMIT"
@@ -194,7 +204,7 @@ func run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, ids []
 	if _, e := conn.ExecContext(context.WithoutCancel(ctx), end); err == nil && e != nil {
 		err = fmt.Errorf("%s: %w", strings.ToLower(end), e)
 	}
-	return err
+	return date, err
 }
 
 // insert adds an indicator to the catalogue, its values to valeurs_brutes and, for a

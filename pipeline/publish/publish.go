@@ -11,6 +11,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -19,6 +20,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -49,13 +51,19 @@ type Options struct {
 }
 
 // documentDate is the date every document of a publication carries: the one given, else
-// the one the inputs give (view date_document; run parameters already set).
+// the one the inputs give (view date_document, as compute stored it; run parameters
+// already set).
 func documentDate(ctx context.Context, w *warehouse.Warehouse, given time.Time) (time.Time, error) {
 	if !given.IsZero() {
 		return given, nil
 	}
 	var date time.Time
-	if err := w.Conn().QueryRowContext(ctx, "SELECT date_document FROM date_document").Scan(&date); err != nil {
+	err := w.Conn().QueryRowContext(ctx, `SELECT date_document FROM calculs
+		WHERE exercice = (SELECT exercice FROM params) AND date_document IS NOT NULL`).Scan(&date)
+	if errors.Is(err, sql.ErrNoRows) { // computed by an earlier version: from the inputs
+		err = w.Conn().QueryRowContext(ctx, "SELECT date_document FROM date_document").Scan(&date)
+	}
+	if err != nil {
 		return date, fmt.Errorf("document date: %w", err)
 	}
 	return date, nil
@@ -90,57 +98,35 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) ([]string, er
 	if err != nil {
 		return nil, fmt.Errorf("secret: %w", err)
 	}
-	if data.cost, err = secret.Apply(in); err != nil {
-		return nil, fmt.Errorf("secret: %w", err)
-	}
 
 	stage, err := newStage(opt.Out)
 	if err != nil {
 		return nil, err
 	}
 	defer os.RemoveAll(stage)
-	var staged []string
-	out := func(rel string, fill func(io.Writer) error) error {
-		if err := writeAtomic(filepath.Join(stage, rel), fill); err != nil {
-			return fmt.Errorf("write %s: %w", filepath.Join(opt.Out, rel), err)
-		}
-		staged = append(staged, rel)
-		return nil
-	}
-	v := fromResults(opt.Ingest)
-	if opt.Ingest == nil {
-		if v, err = storedValidation(ctx, w, y); err != nil {
-			return nil, err
-		}
-	}
-	if err := out(validationPath(y), func(wr io.Writer) error { return writeValidationReport(wr, y, date, v) }); err != nil {
-		return nil, err
-	}
-	for _, e := range exports {
-		if err := out(e.csv, func(wr io.Writer) error { return exportCSV(ctx, w, wr, e.view) }); err != nil {
-			return nil, err
-		}
-		if err := exportParquet(ctx, w, filepath.Join(stage, e.parquet), e.table, e.order); err != nil {
-			return nil, err
-		}
-		staged = append(staged, e.parquet)
+	// The validation report and the analysts' files read the warehouse (the connection is
+	// theirs until they are written) and no mask: they are written while the suppression
+	// decides the masks and the documents are rendered.
+	var af analystFiles
+	analysts := make(chan struct{})
+	go func() {
+		defer close(analysts)
+		af = writeAnalystFiles(ctx, w, stage, opt.Out, y, date, opt.Ingest)
+	}()
+	defer func() { <-analysts }() // (an early return waits for it: the stage is removed after)
+	if data.cost, err = secret.Apply(in); err != nil {
+		return nil, fmt.Errorf("secret: %w", err)
 	}
 	docs := data.documents(date)
-	// The documents are rendered concurrently, one per core; staged keeps their order.
-	var g errgroup.Group
-	g.SetLimit(runtime.NumCPU())
-	for _, d := range docs {
-		p := filepath.Join(stage, d.rel)
-		g.Go(func() error {
-			if err := writeAtomic(p, d.fill); err != nil {
-				return fmt.Errorf("write %s: %w", filepath.Join(opt.Out, d.rel), err)
-			}
-			return nil
-		})
-	}
-	if err := g.Wait(); err != nil {
+	att, err := render(stage, opt.Out, data, docs)
+	if err != nil {
 		return nil, err
 	}
+	<-analysts
+	if af.err != nil {
+		return nil, af.err
+	}
+	staged := af.files
 	for _, d := range docs {
 		staged = append(staged, d.rel)
 	}
@@ -151,14 +137,12 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) ([]string, er
 		}
 		staged = append(staged, printed...)
 	}
-	att, err := data.attack(stage, docs)
-	if err != nil {
-		return nil, err
-	}
 	data.attackSummary = Summary(att)
-	if err := out(fmt.Sprintf("analystes/secret-%d.csv", y), func(wr io.Writer) error { return data.secretLog(wr, att) }); err != nil {
-		return nil, err
+	secretLog := fmt.Sprintf("analystes/secret-%d.csv", y)
+	if err := writeAtomic(filepath.Join(stage, secretLog), func(wr io.Writer) error { return data.secretLog(wr, att) }); err != nil {
+		return nil, fmt.Errorf("write %s: %w", filepath.Join(opt.Out, secretLog), err)
 	}
+	staged = append(staged, secretLog)
 	if n := len(att.Recovered) + len(att.Hidden) + len(att.Small); n > 0 {
 		return nil, &RecoveredError{Cells: att.Leaks()}
 	}
@@ -179,6 +163,92 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) ([]string, er
 		written[i] = filepath.Join(opt.Out, rel)
 	}
 	return written, nil
+}
+
+// analystFiles are the files of the pack read from the warehouse, as written in the stage.
+type analystFiles struct {
+	files []string
+	err   error
+}
+
+// writeAnalystFiles writes the validation report (from the call's ingest reports, else
+// from what the warehouse keeps of the exercice's batches) and the analysts' CSV and
+// Parquet files in the stage (for out).
+func writeAnalystFiles(ctx context.Context, w *warehouse.Warehouse, stage, out string, y int, date time.Time, results []*ingest.Result) analystFiles {
+	var af analystFiles
+	v := fromResults(results)
+	if results == nil {
+		if v, af.err = storedValidation(ctx, w, y); af.err != nil {
+			return af
+		}
+	}
+	write := func(rel string, fill func(io.Writer) error) error {
+		if err := writeAtomic(filepath.Join(stage, rel), fill); err != nil {
+			return fmt.Errorf("write %s: %w", filepath.Join(out, rel), err)
+		}
+		af.files = append(af.files, rel)
+		return nil
+	}
+	if af.err = write(validationPath(y), func(wr io.Writer) error { return writeValidationReport(wr, y, date, v) }); af.err != nil {
+		return af
+	}
+	for _, e := range exports {
+		if af.err = write(e.csv, func(wr io.Writer) error { return exportCSV(ctx, w, wr, e.view) }); af.err != nil {
+			return af
+		}
+		if af.err = exportParquet(ctx, w, filepath.Join(stage, e.parquet), e.table, e.order); af.err != nil {
+			return af
+		}
+		af.files = append(af.files, e.parquet)
+	}
+	return af
+}
+
+// render writes the documents in the stage, one per core, the workbooks first: the
+// attacker reads them back (data.attack) as soon as they are all written, beside the
+// rendering of the PDFs and HTML twins.
+func render(stage, out string, data *data, docs []doc) (attack.Result, error) {
+	order := make([]doc, 0, len(docs))
+	for _, xlsxFirst := range []bool{true, false} {
+		for _, d := range docs {
+			if d.xlsx == xlsxFirst {
+				order = append(order, d)
+			}
+		}
+	}
+	var workbooks sync.WaitGroup
+	var att attack.Result
+	var attErr error
+	attacked := make(chan struct{})
+	go func() {
+		defer close(attacked)
+		workbooks.Wait()
+		att, attErr = data.attack(stage, docs)
+	}()
+	var g errgroup.Group
+	g.SetLimit(runtime.NumCPU())
+	for _, d := range order {
+		if d.xlsx {
+			workbooks.Add(1)
+		}
+	}
+	for _, d := range order {
+		g.Go(func() error {
+			if d.xlsx {
+				defer workbooks.Done()
+			}
+			if err := writeAtomic(filepath.Join(stage, d.rel), d.fill); err != nil {
+				return fmt.Errorf("write %s: %w", filepath.Join(out, d.rel), err)
+			}
+			return nil
+		})
+	}
+	err := g.Wait()
+	<-attacked
+	if err != nil { // (a workbook not written: the attacker's error is only its consequence)
+		return att, err
+	}
+	return att, attErr
 }
 
 // ErrNotAPack is returned when --out is a folder holding files but no manifest.json:

@@ -109,10 +109,13 @@ DROP TABLE IF EXISTS secret;    -- the masks of earlier versions, decided exerci
 -- measures sent in a later call are rejected as jeune_rejete too.
 CREATE TABLE IF NOT EXISTS jeunes_rejetes (exercice INTEGER, scope VARCHAR, id_jeune VARCHAR);
 
--- Each exercice computed, with the SQL set it was computed with (sqlfiles.Hash) and what
--- else its values depend on (its batches, the shipped referential, the parameters).
+-- Each exercice computed, with the SQL set it was computed with (sqlfiles.Hash), what
+-- else its values depend on (its batches, the shipped referential, the parameters) and
+-- the date its documents carry (view date_document, read once from the views compute
+-- stores rather than at each publication).
 CREATE TABLE IF NOT EXISTS calculs (exercice INTEGER, sql_sha256 VARCHAR, empreinte VARCHAR);
 ALTER TABLE calculs ADD COLUMN IF NOT EXISTS empreinte VARCHAR;
+ALTER TABLE calculs ADD COLUMN IF NOT EXISTS date_document DATE;
 
 -- Values as each indicator view gives them, before territories are completed.
 CREATE TABLE IF NOT EXISTS valeurs_brutes (
