@@ -156,9 +156,11 @@ func run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, ids []
 		}
 	}()
 	for _, v := range order {
+		t0 := time.Now()
 		if _, err := conn.ExecContext(ctx, fmt.Sprintf(`CREATE TEMP TABLE %s AS SELECT * FROM "%s".main.%[1]s`, v, db)); err != nil {
 			return date, fmt.Errorf("%s: %w", what[v], err)
 		}
+		warehouse.Trace(t0, "store "+v)
 	}
 	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
 		return date, fmt.Errorf("begin: %w", err)
@@ -172,35 +174,45 @@ func run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, ids []
 				return fmt.Errorf("remove the previous values (%s): %w", table, err)
 			}
 		}
+		t0 := time.Now()
 		for _, ind := range inds {
 			if err := insert(ctx, conn, p, ind); err != nil {
 				return fmt.Errorf("indicator %s: %w", ind.ID, err)
 			}
 		}
+		warehouse.Trace(t0, "insert the indicators' values")
+		t0 = time.Now()
 		if _, err := conn.ExecContext(ctx, "DELETE FROM indicateurs WHERE exercice = ?", p.Exercice); err != nil {
 			return fmt.Errorf("remove the previous indicators: %w", err)
 		}
 		if _, err := conn.ExecContext(ctx, "INSERT INTO indicateurs SELECT * FROM indicateurs_complets"); err != nil {
 			return fmt.Errorf("complete the indicators (indicateurs_complets): %w", err)
 		}
+		warehouse.Trace(t0, "indicateurs_complets")
+		t0 = time.Now()
 		if _, err := conn.ExecContext(ctx, "DELETE FROM indicateurs_ventiles WHERE exercice = ?", p.Exercice); err != nil {
 			return fmt.Errorf("remove the previous breakdowns: %w", err)
 		}
 		if _, err := conn.ExecContext(ctx, "INSERT INTO indicateurs_ventiles SELECT * FROM ventilations_completes"); err != nil {
 			return fmt.Errorf("complete the breakdowns (ventilations_completes): %w", err)
 		}
+		warehouse.Trace(t0, "ventilations_completes")
+		t0 = time.Now()
 		if ids != nil {
 			return nil
 		}
 		if err := conn.QueryRowContext(ctx, "SELECT date_document FROM date_document").Scan(&date); err != nil {
 			return fmt.Errorf("document date (date_document): %w", err)
 		}
+		warehouse.Trace(t0, "date_document")
 		return nil
 	}()
 	end := "COMMIT"
 	if err != nil || rollback {
 		end = "ROLLBACK"
 	}
+	t0 := time.Now()
+	defer warehouse.Trace(t0, end)
 	if _, e := conn.ExecContext(context.WithoutCancel(ctx), end); err == nil && e != nil {
 		err = fmt.Errorf("%s: %w", strings.ToLower(end), e)
 	}

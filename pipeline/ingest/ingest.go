@@ -11,10 +11,13 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"bilan/internal/arml"
 	"bilan/internal/pseudo"
@@ -123,8 +126,10 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) (*Result, err
 		}()
 		res, err := load(ctx, w, c, byKind, name, opt, res)
 		if err == nil {
+			t0 := time.Now()
 			err = exec(ctx, w, "COMMIT")
 			committed = err == nil
+			warehouse.Trace(t0, "COMMIT")
 		}
 		return res, err
 	}
@@ -156,6 +161,22 @@ func load(ctx context.Context, w *warehouse.Warehouse, c *checker, byKind map[Ki
 			}
 		}
 	}()
+	// The workbooks are read beside the kinds' SQL, as soon as the referential they are
+	// checked against is known: the one in force, or the call's once read.
+	books := make(chan []*workbook, 1)
+	var bookReps []*FileReport
+	startBooks := sync.OnceFunc(func() {
+		go func() {
+			t0 := time.Now()
+			wbs, reps := readWorkbooks(c, byKind[KindWorkbook], name)
+			warehouse.Trace(t0, "read workbooks")
+			bookReps = reps
+			books <- wbs
+		}()
+	})
+	if len(byKind[KindReferentiel]) == 0 {
+		startBooks()
+	}
 	for _, k := range loaded {
 		sk := <-staging[k]
 		delete(staging, k)
@@ -167,12 +188,19 @@ func load(ctx context.Context, w *warehouse.Warehouse, c *checker, byKind map[Ki
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", k, err)
 		}
+		if k == KindReferentiel {
+			startBooks()
+		}
 	}
-	workbooks := readWorkbooks(c, byKind[KindWorkbook], name, res)
+	startBooks()
+	workbooks := <-books
+	res.Files = append(res.Files, bookReps...)
 	if len(byKind[KindJeunes]) > 0 {
+		t0 := time.Now()
 		if err := warnYearChange(ctx, w, c, res); err != nil {
 			return nil, err
 		}
+		warehouse.Trace(t0, "warnYearChange")
 	}
 	for _, f := range res.Files {
 		res.Refused = res.Refused || f.Refused
@@ -183,9 +211,12 @@ func load(ctx context.Context, w *warehouse.Warehouse, c *checker, byKind map[Ki
 	if opt.DryRun {
 		return res, nil
 	}
+	t0 := time.Now()
 	if err := appendWorkbooks(ctx, w, opt, workbooks); err != nil {
 		return nil, err
 	}
+	warehouse.Trace(t0, "append workbooks")
+	defer warehouse.Trace(time.Now(), "record")
 	return res, record(ctx, w, opt, loaded, res)
 }
 
@@ -267,7 +298,7 @@ func readKind(ctx context.Context, w *warehouse.Warehouse, c *checker, sk *stage
 			return fmt.Errorf("replace %s: %w", specs[k].table, err)
 		}
 	}
-	trace(time.Now(), "staged "+string(k))
+	warehouse.Trace(time.Now(), "staged "+string(k))
 	if err := c.validation.check(ctx, k, sk.path, sk.reps, sk.staged, sk.badYouths, sk.increasing); err != nil {
 		return err
 	}
@@ -283,14 +314,25 @@ func readKind(ctx context.Context, w *warehouse.Warehouse, c *checker, sk *stage
 	return nil
 }
 
-// readWorkbooks reads every ARML workbook of the call, and checks that no region has two.
-func readWorkbooks(c *checker, files []string, name func(string) string, res *Result) []*workbook {
+// readWorkbooks reads every ARML workbook of the call, one per core, and checks that no
+// region has two; it returns the workbooks accepted and every file's report.
+func readWorkbooks(c *checker, files []string, name func(string) string) ([]*workbook, []*FileReport) {
+	reps := make([]*FileReport, len(files))
+	read := make([]*workbook, len(files))
+	var g errgroup.Group
+	g.SetLimit(runtime.NumCPU())
+	for i, p := range files {
+		reps[i] = &FileReport{Path: p, Name: name(p), Kind: KindWorkbook}
+		g.Go(func() error {
+			read[i] = c.readWorkbook(p, reps[i])
+			return nil
+		})
+	}
+	g.Wait()
 	var out []*workbook
 	seen := map[string]string{}
-	for _, p := range files {
-		rep := &FileReport{Path: p, Name: name(p), Kind: KindWorkbook}
-		res.Files = append(res.Files, rep)
-		wb := c.readWorkbook(p, rep)
+	for i, wb := range read {
+		rep := reps[i]
 		switch {
 		case wb == nil:
 		case seen[wb.region] != "":
@@ -301,7 +343,7 @@ func readWorkbooks(c *checker, files []string, name func(string) string, res *Re
 			out = append(out, wb)
 		}
 	}
-	return out
+	return out, reps
 }
 
 // workbookTable is the raw table of a workbook sheet.

@@ -3,7 +3,6 @@ package ingest
 import (
 	"context"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -171,18 +170,11 @@ type validation struct {
 	opt   Options
 }
 
-// trace prints a statement's time on stderr when BILAN_TRACE is set (for profiling).
-func trace(t0 time.Time, what string) {
-	if os.Getenv("BILAN_TRACE") != "" {
-		fmt.Fprintf(os.Stderr, "%s %6.2fs %.90s\n", time.Now().Format("15:04:05.0"), time.Since(t0).Seconds(), strings.Join(strings.Fields(what), " "))
-	}
-}
-
 func (v *validation) exec(ctx context.Context, stmts ...string) error {
 	for _, s := range stmts {
 		t0 := time.Now()
 		_, err := v.w.Conn().ExecContext(ctx, s)
-		trace(t0, s)
+		warehouse.Trace(t0, s)
 		if err != nil {
 			first := strings.Fields(s)
 			if len(first) > 6 {
@@ -286,7 +278,7 @@ func (v *validation) check(ctx context.Context, k Kind, stage string, reps []*Fi
 	}
 	t1 := time.Now()
 	rejected, err := v.readIssues(ctx, k, reps)
-	trace(t1, "readIssues")
+	warehouse.Trace(t1, "readIssues")
 	if err != nil {
 		return err
 	}
@@ -320,7 +312,7 @@ func (v *validation) check(ctx context.Context, k Kind, stage string, reps []*Fi
 		return nil
 	}
 	t0 := time.Now()
-	defer trace(t0, "INSERT "+string(k))
+	defer warehouse.Trace(t0, "INSERT "+string(k))
 	_, err = v.w.Conn().ExecContext(ctx, "INSERT INTO "+specs[k].table+" SELECT ?, ?, f.nom, a.ligne, "+strings.Join(rows.Insert, ", ")+
 		" FROM ("+accepted+") a JOIN v_fichiers f ON f.n = a.n", v.opt.Exercice, v.opt.Scope)
 	if err != nil {
