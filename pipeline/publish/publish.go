@@ -216,7 +216,12 @@ func render(stage, out string, data *data, docs []doc) (attack.Result, error) {
 			}
 		}
 	}
-	var workbooks sync.WaitGroup
+	var workbooks sync.WaitGroup // (counted before anyone waits on it)
+	for _, d := range order {
+		if d.xlsx {
+			workbooks.Add(1)
+		}
+	}
 	var att attack.Result
 	var attErr error
 	attacked := make(chan struct{})
@@ -227,11 +232,6 @@ func render(stage, out string, data *data, docs []doc) (attack.Result, error) {
 	}()
 	var g errgroup.Group
 	g.SetLimit(runtime.NumCPU())
-	for _, d := range order {
-		if d.xlsx {
-			workbooks.Add(1)
-		}
-	}
 	for _, d := range order {
 		g.Go(func() error {
 			if d.xlsx {
