@@ -83,10 +83,12 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) ([]string, er
 		return nil, err
 	}
 	y := opt.Params.Exercice
+	t0 := time.Now()
 	data, err := load(ctx, w, y, opt.Threshold)
 	if err != nil {
 		return nil, err
 	}
+	warehouse.Trace(t0, "publish: load the values")
 	data.printed = map[secret.Cell]bool{}
 	data.documents(date)
 	published := make([]secret.Cell, 0, len(data.printed))
@@ -94,10 +96,12 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) ([]string, er
 		published = append(published, c)
 	}
 	data.printed = nil // (the order of published does not matter: the suppression sorts its candidates)
+	t0 = time.Now()
 	in, err := secret.Load(ctx, w.Conn(), published, opt.Threshold)
 	if err != nil {
 		return nil, fmt.Errorf("secret: %w", err)
 	}
+	warehouse.Trace(t0, "publish: secret.Load")
 
 	stage, err := newStage(opt.Out)
 	if err != nil {
@@ -111,17 +115,22 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) ([]string, er
 	analysts := make(chan struct{})
 	go func() {
 		defer close(analysts)
+		defer warehouse.Trace(time.Now(), "publish: validation report, analysts' CSV and Parquet")
 		af = writeAnalystFiles(ctx, w, stage, opt.Out, y, date, opt.Ingest)
 	}()
 	defer func() { <-analysts }() // (an early return waits for it: the stage is removed after)
+	t0 = time.Now()
 	if data.cost, err = secret.Apply(in); err != nil {
 		return nil, fmt.Errorf("secret: %w", err)
 	}
+	warehouse.Trace(t0, "publish: secret.Apply")
+	t0 = time.Now()
 	docs := data.documents(date)
 	att, err := render(stage, opt.Out, data, docs)
 	if err != nil {
 		return nil, err
 	}
+	warehouse.Trace(t0, "publish: documents and attacker")
 	<-analysts
 	if af.err != nil {
 		return nil, af.err
@@ -228,6 +237,7 @@ func render(stage, out string, data *data, docs []doc) (attack.Result, error) {
 	go func() {
 		defer close(attacked)
 		workbooks.Wait()
+		defer warehouse.Trace(time.Now(), "publish: attacker")
 		att, attErr = data.attack(stage, docs)
 	}()
 	var g errgroup.Group
