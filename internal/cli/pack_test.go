@@ -183,3 +183,54 @@ func TestRegionalPackOwnBatches(t *testing.T) {
 		t.Errorf("national report: %d rejected rows, the batches %d", national, all)
 	}
 }
+
+// Compute stores the document date (calculs.date_document) so that publish does not fold
+// the events again: a warehouse computed before that, where it is NULL, gets it from the
+// inputs, and both give the same pack, byte for byte (but the validation report: the run's
+// lists its own ingest calls, publish what the warehouse keeps of them).
+func TestDocumentDateStored(t *testing.T) {
+	t.Parallel()
+	wh, runOut := demoRun(t)
+	db := openDB(t, wh)
+	var stored string
+	if err := db.QueryRow("SELECT CAST(date_document AS VARCHAR) FROM calculs WHERE exercice = 2016").Scan(&stored); err != nil {
+		t.Fatalf("no document date stored by compute: %v", err)
+	}
+	if _, err := db.Exec("UPDATE calculs SET date_document = NULL"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	out := filepath.Join(t.TempDir(), "packs")
+	mustRun(t, "publish", "--warehouse", wh, "--year", "2016", "--out", out)
+	date := func(dir string) string {
+		b, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m struct {
+			Parametres struct {
+				DateDocument string `json:"date_document"`
+			} `json:"parametres"`
+		}
+		if err := json.Unmarshal(b, &m); err != nil {
+			t.Fatal(err)
+		}
+		return m.Parametres.DateDocument
+	}
+	if got := date(runOut); got != stored {
+		t.Errorf("the run's pack is dated %q, compute stored %q", got, stored)
+	}
+	if got := date(out); got != stored {
+		t.Errorf("from the inputs the pack is dated %q, compute stored %q", got, stored)
+	}
+	for _, f := range packFiles(t, runOut) {
+		if f == "manifest.json" || f == "analystes/validation-2016.xlsx" {
+			continue
+		}
+		a, errA := os.ReadFile(filepath.Join(runOut, f))
+		b, errB := os.ReadFile(filepath.Join(out, f))
+		if errA != nil || errB != nil || string(a) != string(b) {
+			t.Errorf("%s differs between the stored date and the date from the inputs (%v, %v)", f, errA, errB)
+		}
+	}
+}
