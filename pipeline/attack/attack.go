@@ -133,8 +133,9 @@ type solver struct {
 	reduced map[string][]row   // groups of sums already reduced (eliminate), by groupKey
 	summed  map[int]bool       // rates' sides already written as the sum of their cells
 	series  map[seriesKey]bool // series read, whose sums over the territories hold
-	valued  map[varKey]bool    // variables a fact with a value reads (noted while reading is set)
+	valued  map[varKey]bool    // variables a fact with a value reads (noted while reading is set) or pins
 	reading bool
+	keys    []varKey // each variable's key
 }
 
 // seriesKey is an indicator (or a hidden side, "ID#num") for an exercice.
@@ -344,6 +345,7 @@ func (s *solver) v(exercice int, name, level, code string) int {
 	}
 	x := len(s.lo)
 	s.vars[key] = x
+	s.keys = append(s.keys, key)
 	s.lo, s.hi = append(s.lo, 0), append(s.hi, math.Inf(1))
 	ind, side, _ := strings.Cut(name, "#") // an indicator, or "ID#side"
 	def := s.k.Defs[ind]
@@ -361,6 +363,7 @@ func (s *solver) v(exercice int, name, level, code string) int {
 
 func (s *solver) fix(x int, v float64) {
 	s.lo[x], s.hi[x] = math.Max(s.lo[x], v), math.Min(s.hi[x], v)
+	s.valued[s.keys[x]] = true // (an n.d. rate pins its denominator to 0: a value read)
 }
 
 // side is the variable of a rate's numerator or denominator at the fact's territory
@@ -725,8 +728,9 @@ func (s *solver) ratio(q ratio) bool {
 		}
 		first, last := math.Inf(1), math.Inf(-1)
 		nfirst, nlast := math.Inf(1), math.Inf(-1)
-		if q.lo >= 0 { // both bounds of the numerators grow with the denominator: the
-			// smallest and largest denominators allowed give the extreme numerators
+		if q.lo >= 0 || s.lo[n] >= 0 { // both bounds of the numerators grow with the
+			// denominator (or the lower one stays s.lo[n]): the smallest and largest
+			// denominators allowed give the extreme numerators
 			for den := math.Ceil(dlo); den <= dhi; den++ {
 				if a, _, ok := nums(den); ok {
 					first, nfirst = den, a

@@ -33,12 +33,12 @@ func Run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params) error 
 			return fmt.Errorf("compute exercice %d: %w", prev.Exercice, err)
 		}
 		if !current {
-			if err := runRecorded(ctx, w, prev); err != nil {
+			if err := run(ctx, w, prev, nil, false); err != nil {
 				return fmt.Errorf("compute exercice %d (before %d): %w", prev.Exercice, p.Exercice, err)
 			}
 		}
 	}
-	if err := runRecorded(ctx, w, p); err != nil {
+	if err := run(ctx, w, p, nil, false); err != nil {
 		return fmt.Errorf("compute exercice %d: %w", p.Exercice, err)
 	}
 	return nil
@@ -75,62 +75,42 @@ func upToDate(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params) (
 	return n > 0, nil
 }
 
-// runRecorded computes every indicator of an exercice and records with which SQL, from
-// which batches and parameters.
-func runRecorded(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params) error {
-	date, err := run(ctx, w, p, nil, false)
-	if err != nil {
-		return err
-	}
-	fp, err := fingerprint(ctx, w, p)
-	if err != nil {
-		return err
-	}
-	if _, err := w.Conn().ExecContext(ctx, "DELETE FROM calculs WHERE exercice = ?", p.Exercice); err != nil {
-		return fmt.Errorf("record the computation: %w", err)
-	}
-	if _, err := w.Conn().ExecContext(ctx, "INSERT INTO calculs (exercice, sql_sha256, empreinte, date_document) VALUES (?, ?, ?, ?)",
-		p.Exercice, sqlfiles.Hash(), fp, date); err != nil {
-		return fmt.Errorf("record the computation: %w", err)
-	}
-	return nil
-}
-
 // Only computes the indicators ids the way Run does, then rolls back: the warehouse is
 // left as it was. The benchmark times the engine with it on the indicators its plain-Go
 // reference computes.
 func Only(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, ids ...string) error {
-	if _, err := run(ctx, w, p, ids, true); err != nil {
+	if err := run(ctx, w, p, ids, true); err != nil {
 		return fmt.Errorf("compute exercice %d: %w", p.Exercice, err)
 	}
 	return nil
 }
 
 // run computes the indicators ids (all when nil) in one transaction, which it commits, or
-// rolls back when asked, then drops the temporary tables it stored. It returns the
-// exercice's document date (view date_document), read while those tables are there.
-func run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, ids []string, rollback bool) (date time.Time, err error) {
+// rolls back when asked, then drops the temporary tables it stored. Computing them all, it
+// records the computation in calculs (recorded), with the exercice's document date (view
+// date_document, read while those tables are there).
+func run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, ids []string, rollback bool) error {
 	inds, err := sqlfiles.Indicators()
 	if err != nil {
-		return date, fmt.Errorf("read the indicators: %w", err)
+		return fmt.Errorf("read the indicators: %w", err)
 	}
 	if ids != nil {
 		inds = slices.DeleteFunc(inds, func(ind sqlfiles.Indicator) bool { return !slices.Contains(ids, ind.ID) })
 		if len(inds) != len(ids) {
-			return date, fmt.Errorf("%d of the indicators %v found", len(inds), ids)
+			return fmt.Errorf("%d of the indicators %v found", len(inds), ids)
 		}
 	}
 	if err := w.SetParams(ctx, p); err != nil {
-		return date, fmt.Errorf("set parameters: %w", err)
+		return fmt.Errorf("set parameters: %w", err)
 	}
 	conn := w.Conn()
 	views, err := sqlfiles.Views()
 	if err != nil {
-		return date, fmt.Errorf("read the views: %w", err)
+		return fmt.Errorf("read the views: %w", err)
 	}
 	order, err := plan(views, inds)
 	if err != nil {
-		return date, err
+		return err
 	}
 	// What each stored view is, for its errors: an indicator (by its id) or a view.
 	what := map[string]string{}
@@ -142,7 +122,7 @@ func run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, ids []
 	}
 	var db string
 	if err := conn.QueryRowContext(ctx, "SELECT current_database()").Scan(&db); err != nil {
-		return date, fmt.Errorf("current database: %w", err)
+		return fmt.Errorf("current database: %w", err)
 	}
 	// The indicators and the materialised views they read, each stored once in a temporary
 	// table that shadows its view (see plan): an indicator derived from another reads the
@@ -158,12 +138,12 @@ func run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, ids []
 	for _, v := range order {
 		t0 := time.Now()
 		if _, err := conn.ExecContext(ctx, fmt.Sprintf(`CREATE TEMP TABLE %s AS SELECT * FROM "%s".main.%[1]s`, v, db)); err != nil {
-			return date, fmt.Errorf("%s: %w", what[v], err)
+			return fmt.Errorf("%s: %w", what[v], err)
 		}
 		warehouse.Trace(t0, "store "+v)
 	}
 	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
-		return date, fmt.Errorf("begin: %w", err)
+		return fmt.Errorf("begin: %w", err)
 	}
 	err = func() error {
 		if _, err := conn.ExecContext(ctx, "DELETE FROM catalogue"); err != nil {
@@ -201,11 +181,9 @@ func run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, ids []
 		if ids != nil {
 			return nil
 		}
-		if err := conn.QueryRowContext(ctx, "SELECT date_document FROM date_document").Scan(&date); err != nil {
-			return fmt.Errorf("document date (date_document): %w", err)
-		}
-		warehouse.Trace(t0, "date_document")
-		return nil
+		err := recorded(ctx, w, p)
+		warehouse.Trace(t0, "date_document, calculs")
+		return err
 	}()
 	end := "COMMIT"
 	if err != nil || rollback {
@@ -216,7 +194,28 @@ func run(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params, ids []
 	if _, e := conn.ExecContext(context.WithoutCancel(ctx), end); err == nil && e != nil {
 		err = fmt.Errorf("%s: %w", strings.ToLower(end), e)
 	}
-	return date, err
+	return err
+}
+
+// recorded replaces the record of the exercice's computation (calculs): this SQL set, its
+// fingerprint and its document date.
+func recorded(ctx context.Context, w *warehouse.Warehouse, p warehouse.Params) error {
+	var date time.Time
+	if err := w.Conn().QueryRowContext(ctx, "SELECT date_document FROM date_document").Scan(&date); err != nil {
+		return fmt.Errorf("document date (date_document): %w", err)
+	}
+	fp, err := fingerprint(ctx, w, p)
+	if err != nil {
+		return err
+	}
+	if _, err := w.Conn().ExecContext(ctx, "DELETE FROM calculs WHERE exercice = ?", p.Exercice); err != nil {
+		return fmt.Errorf("record the computation: %w", err)
+	}
+	if _, err := w.Conn().ExecContext(ctx, "INSERT INTO calculs (exercice, sql_sha256, empreinte, date_document) VALUES (?, ?, ?, ?)",
+		p.Exercice, sqlfiles.Hash(), fp, date); err != nil {
+		return fmt.Errorf("record the computation: %w", err)
+	}
+	return nil
 }
 
 // insert adds an indicator to the catalogue, its values to valeurs_brutes and, for a

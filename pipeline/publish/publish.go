@@ -113,12 +113,14 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) ([]string, er
 	// decides the masks and the documents are rendered.
 	var af analystFiles
 	analysts := make(chan struct{})
+	actx, cancel := context.WithCancel(ctx)
 	go func() {
 		defer close(analysts)
 		defer warehouse.Trace(time.Now(), "publish: validation report, analysts' CSV and Parquet")
-		af = writeAnalystFiles(ctx, w, stage, opt.Out, y, date, opt.Ingest)
+		af = writeAnalystFiles(actx, w, stage, opt.Out, y, date, opt.Ingest)
 	}()
-	defer func() { <-analysts }() // (an early return waits for it: the stage is removed after)
+	defer func() { <-analysts }() // an early return waits for them (the stage is removed after)…
+	defer cancel()                // …and stops them first
 	t0 = time.Now()
 	if data.cost, err = secret.Apply(in); err != nil {
 		return nil, fmt.Errorf("secret: %w", err)
