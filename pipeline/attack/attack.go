@@ -133,9 +133,8 @@ type solver struct {
 	reduced map[string][]row   // groups of sums already reduced (eliminate), by groupKey
 	summed  map[int]bool       // rates' sides already written as the sum of their cells
 	series  map[seriesKey]bool // series read, whose sums over the territories hold
-	valued  map[varKey]bool    // variables a fact with a value reads (noted while reading is set) or pins
+	valued  []bool             // by variable: a fact with a value reads it (while reading is set) or pins it
 	reading bool
-	keys    []varKey // each variable's key
 }
 
 // seriesKey is an indicator (or a hidden side, "ID#num") for an exercice.
@@ -150,7 +149,7 @@ func (s *solver) uses(exercice int, name string) { s.series[seriesKey{exercice, 
 // Attack runs the attack on the facts read.
 func Attack(facts []Fact, k Knowledge) Result {
 	k, cuts := withBreakdowns(facts, k)
-	s := &solver{k: k, vars: map[varKey]int{}, reduced: map[string][]row{}, summed: map[int]bool{}, mls: map[string][]string{}, seen: map[Cell]bool{}, series: map[seriesKey]bool{}, valued: map[varKey]bool{}}
+	s := &solver{k: k, vars: map[varKey]int{}, reduced: map[string][]row{}, summed: map[int]bool{}, mls: map[string][]string{}, seen: map[Cell]bool{}, series: map[seriesKey]bool{}}
 	for ml, r := range k.Region {
 		s.mls[r] = append(s.mls[r], ml)
 	}
@@ -337,16 +336,14 @@ func (s *solver) change(f Fact, printed map[Cell]float64) {
 // v is the variable of a series at a territory.
 func (s *solver) v(exercice int, name, level, code string) int {
 	key := varKey{exercice, name, level, code}
-	if s.reading {
-		s.valued[key] = true
-	}
 	if x, ok := s.vars[key]; ok {
+		s.valued[x] = s.valued[x] || s.reading
 		return x
 	}
 	x := len(s.lo)
 	s.vars[key] = x
-	s.keys = append(s.keys, key)
-	s.lo, s.hi = append(s.lo, 0), append(s.hi, math.Inf(1))
+	s.lo, s.hi = append(s.lo, 0), append(s.hi, math.Inf(1)) // (a lower bound only rises: never negative)
+	s.valued = append(s.valued, s.reading)
 	ind, side, _ := strings.Cut(name, "#") // an indicator, or "ID#side"
 	def := s.k.Defs[ind]
 	people := def.Class == "effectif" || side != "" && def.Unit == "%"
@@ -363,7 +360,7 @@ func (s *solver) v(exercice int, name, level, code string) int {
 
 func (s *solver) fix(x int, v float64) {
 	s.lo[x], s.hi[x] = math.Max(s.lo[x], v), math.Min(s.hi[x], v)
-	s.valued[s.keys[x]] = true // (an n.d. rate pins its denominator to 0: a value read)
+	s.valued[x] = true // (an n.d. rate pins its denominator to 0: a value read)
 }
 
 // side is the variable of a rate's numerator or denominator at the fact's territory
@@ -726,29 +723,21 @@ func (s *solver) ratio(q ratio) bool {
 			}
 			return a, b, a <= b+1e-9
 		}
+		// Both bounds of the numerators grow with the denominator (the lower one is at
+		// least s.lo[n] ≥ 0): the smallest and largest denominators allowed give the
+		// extreme numerators.
 		first, last := math.Inf(1), math.Inf(-1)
 		nfirst, nlast := math.Inf(1), math.Inf(-1)
-		if q.lo >= 0 || s.lo[n] >= 0 { // both bounds of the numerators grow with the
-			// denominator (or the lower one stays s.lo[n]): the smallest and largest
-			// denominators allowed give the extreme numerators
-			for den := math.Ceil(dlo); den <= dhi; den++ {
-				if a, _, ok := nums(den); ok {
-					first, nfirst = den, a
-					break
-				}
+		for den := math.Ceil(dlo); den <= dhi; den++ {
+			if a, _, ok := nums(den); ok {
+				first, nfirst = den, a
+				break
 			}
-			for den := math.Floor(dhi); den >= first; den-- {
-				if _, b, ok := nums(den); ok {
-					last, nlast = den, b
-					break
-				}
-			}
-		} else {
-			for den := math.Ceil(dlo); den <= dhi; den++ {
-				if a, b, ok := nums(den); ok {
-					first, last = math.Min(first, den), math.Max(last, den)
-					nfirst, nlast = math.Min(nfirst, a), math.Max(nlast, b)
-				}
+		}
+		for den := math.Floor(dhi); den >= first; den-- {
+			if _, b, ok := nums(den); ok {
+				last, nlast = den, b
+				break
 			}
 		}
 		if math.IsInf(first, 1) {

@@ -101,11 +101,15 @@ func (s *solver) margins(cuts map[seriesKey][]string) {
 // readAt tells whether the count of key or one of its modalités of dim was read with a
 // value at a territory: itself, or as a side of a rate.
 func (s *solver) readAt(key seriesKey, dim, level, code string) bool {
-	if s.valued[varKey{key.exercice, key.name, level, code}] {
+	valued := func(name string) bool {
+		x, ok := s.vars[varKey{key.exercice, name, level, code}]
+		return ok && s.valued[x]
+	}
+	if valued(key.name) {
 		return true
 	}
 	for _, m := range s.k.Dimensions[dim] {
-		if s.valued[varKey{key.exercice, key.name + "@" + dim + "=" + m, level, code}] {
+		if valued(key.name + "@" + dim + "=" + m) {
 			return true
 		}
 	}

@@ -8,7 +8,7 @@ import (
 
 // TestRatioBounds checks the narrowing of a ratio's sides against trying every integer
 // denominator, on random intervals (the ratio reads only the smallest and largest
-// denominators allowed when the ratio is not negative).
+// denominators allowed, the lower bounds of the solver never being negative).
 func TestRatioBounds(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
 	for trial := 0; trial < 20000; trial++ {

@@ -163,15 +163,17 @@ func load(ctx context.Context, w *warehouse.Warehouse, c *checker, byKind map[Ki
 	}()
 	// The workbooks are read beside the kinds' SQL, as soon as the referential they are
 	// checked against is known: the one in force, or the call's once read.
-	books := make(chan []*workbook, 1)
-	var bookReps []*FileReport
+	type read struct {
+		workbooks []*workbook
+		reps      []*FileReport
+	}
+	books := make(chan read, 1)
 	startBooks := sync.OnceFunc(func() {
 		go func() {
 			t0 := time.Now()
 			wbs, reps := readWorkbooks(c, byKind[KindWorkbook], name)
 			warehouse.Trace(t0, "read workbooks")
-			bookReps = reps
-			books <- wbs
+			books <- read{wbs, reps}
 		}()
 	})
 	if len(byKind[KindReferentiel]) == 0 {
@@ -193,8 +195,9 @@ func load(ctx context.Context, w *warehouse.Warehouse, c *checker, byKind map[Ki
 		}
 	}
 	startBooks()
-	workbooks := <-books
-	res.Files = append(res.Files, bookReps...)
+	book := <-books
+	workbooks := book.workbooks
+	res.Files = append(res.Files, book.reps...)
 	if len(byKind[KindJeunes]) > 0 {
 		t0 := time.Now()
 		if err := warnYearChange(ctx, w, c, res); err != nil {

@@ -150,8 +150,8 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) ([]string, er
 	}
 	data.attackSummary = Summary(att)
 	secretLog := fmt.Sprintf("analystes/secret-%d.csv", y)
-	if err := writeAtomic(filepath.Join(stage, secretLog), func(wr io.Writer) error { return data.secretLog(wr, att) }); err != nil {
-		return nil, fmt.Errorf("write %s: %w", filepath.Join(opt.Out, secretLog), err)
+	if err := writeStaged(stage, opt.Out, secretLog, func(wr io.Writer) error { return data.secretLog(wr, att) }); err != nil {
+		return nil, err
 	}
 	staged = append(staged, secretLog)
 	if n := len(att.Recovered) + len(att.Hidden) + len(att.Small); n > 0 {
@@ -176,6 +176,14 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) ([]string, er
 	return written, nil
 }
 
+// writeStaged writes the file rel of the pack in the stage; its error names it under out.
+func writeStaged(stage, out, rel string, fill func(io.Writer) error) error {
+	if err := writeAtomic(filepath.Join(stage, rel), fill); err != nil {
+		return fmt.Errorf("write %s: %w", filepath.Join(out, rel), err)
+	}
+	return nil
+}
+
 // analystFiles are the files of the pack read from the warehouse, as written in the stage.
 type analystFiles struct {
 	files []string
@@ -194,8 +202,8 @@ func writeAnalystFiles(ctx context.Context, w *warehouse.Warehouse, stage, out s
 		}
 	}
 	write := func(rel string, fill func(io.Writer) error) error {
-		if err := writeAtomic(filepath.Join(stage, rel), fill); err != nil {
-			return fmt.Errorf("write %s: %w", filepath.Join(out, rel), err)
+		if err := writeStaged(stage, out, rel, fill); err != nil {
+			return err
 		}
 		af.files = append(af.files, rel)
 		return nil
@@ -249,10 +257,7 @@ func render(stage, out string, data *data, docs []doc) (attack.Result, error) {
 			if d.xlsx {
 				defer workbooks.Done()
 			}
-			if err := writeAtomic(filepath.Join(stage, d.rel), d.fill); err != nil {
-				return fmt.Errorf("write %s: %w", filepath.Join(out, d.rel), err)
-			}
-			return nil
+			return writeStaged(stage, out, d.rel, d.fill)
 		})
 	}
 	err := g.Wait()
