@@ -106,9 +106,10 @@ check: vet test
 
 # National-scale benchmark: fixtures generated once under var/bench (never committed).
 SIZES ?= national,demi,regional
+RUNS  ?= 1
 bench: build
 	go build -o bin/bench ./cmd/bench
-	bin/bench -bin $(BIN) -data var/bench -sizes $(SIZES)
+	bin/bench -bin $(BIN) -data var/bench -sizes $(SIZES) -runs $(RUNS)
 
 clean:
 	rm -rf bin out var/demo.duckdb

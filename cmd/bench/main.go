@@ -9,6 +9,7 @@ import (
 	"database/sql"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -39,6 +40,7 @@ func main() {
 	loadDir := flag.String("load", "", "internal: run reference (c) on this folder and print its seconds")
 	baseDir := flag.String("baseline", "", "internal: run reference (b) on this folder and print its seconds")
 	sizes := flag.String("sizes", "national,demi,regional", "the fixtures to run, comma-separated")
+	runs := flag.Int("runs", 1, "runs of each fixture (medians printed when more than one)")
 	onlyWH := flag.String("only", "", "internal: compute reference (b)'s indicators with bilan's engine in this warehouse and print its seconds")
 	flag.Parse()
 	// The references run in child processes too: the bench process stays small, so the
@@ -59,6 +61,9 @@ func main() {
 	}
 	os.Setenv("BILAN_CLE_PSEUDO", "cle-de-banc-d-essai-non-secrete-0123456789")
 	fmt.Printf("Banc d'essai bilan — %d cœurs, Go %s\n", runtime.NumCPU(), runtime.Version())
+	if *runs > 1 {
+		fmt.Printf("%d passages par jeu : médianes (min–max) ; chaque ratio est pris passage par passage.\n", *runs)
+	}
 	var totals [3]float64
 	for k, size := range []struct {
 		name     string
@@ -76,43 +81,135 @@ func main() {
 		in := filepath.Join(dir, fmt.Sprint(year), "national")
 		rows, bytes := inputSize(in)
 		wh := filepath.Join(*data, size.name+".duckdb")
-		os.Remove(wh)
-		os.Remove(wh + ".wal")
-		// Y−1 first, untimed: evolutions read it from the warehouse.
-		run(*bin, "ingest", "--warehouse", wh, "--year", fmt.Sprint(year-1), "--scope", "national", filepath.Join(dir, fmt.Sprint(year-1), "national"))
-		run(*bin, "compute", "--warehouse", wh, "--year", fmt.Sprint(year-1))
-		stages := []stage{
-			run(*bin, "validate", "--warehouse", wh, "--year", fmt.Sprint(year), "--scope", "national", in),
-			run(*bin, "ingest", "--warehouse", wh, "--year", fmt.Sprint(year), "--scope", "national", in),
-			run(*bin, "compute", "--warehouse", wh, "--year", fmt.Sprint(year)),
-			run(*bin, "publish", "--warehouse", wh, "--year", fmt.Sprint(year), "--out", filepath.Join(*data, "out-"+size.name)),
+		// Y−1 first, untimed, once: evolutions read it from the warehouse, which each run
+		// starts from (a copy).
+		prev := filepath.Join(*data, size.name+"-precedent.duckdb")
+		removeWarehouse(prev)
+		run(*bin, "ingest", "--warehouse", prev, "--year", fmt.Sprint(year-1), "--scope", "national", filepath.Join(dir, fmt.Sprint(year-1), "national"))
+		run(*bin, "compute", "--warehouse", prev, "--year", fmt.Sprint(year-1))
+		names := []string{
+			"décoder, valider, pseudonymiser (validate)",
+			"charger : validate + écriture (ingest)",
+			"calculer les indicateurs (compute)",
+			"secret, PDF, XLSX, CSV (publish)",
 		}
-		stages[0].name = "décoder, valider, pseudonymiser (validate)"
-		stages[1].name = "charger : validate + écriture (ingest)"
-		stages[2].name = "calculer les indicateurs (compute)"
-		stages[3].name = "secret, PDF, XLSX, CSV (publish)"
-		scanStage, loadStage, baseStage := run(os.Args[0], "-scan", in), run(os.Args[0], "-load", in), run(os.Args[0], "-baseline", in)
-		scan, baseline, same := scanStage.inner, baseStage.inner, run(os.Args[0], "-only", wh).inner
-		whole := stages[1].seconds + stages[2].seconds + stages[3].seconds
-		totals[k] = whole
+		var stages [4]figures
+		var write, whole, scan, load, toScan, toLoad, ingestToLoad, loadToScan figures
+		for r := 0; r < *runs; r++ {
+			removeWarehouse(wh)
+			must(copyFile(prev, wh))
+			st := []stage{
+				run(*bin, "validate", "--warehouse", wh, "--year", fmt.Sprint(year), "--scope", "national", in),
+				run(*bin, "ingest", "--warehouse", wh, "--year", fmt.Sprint(year), "--scope", "national", in),
+				run(*bin, "compute", "--warehouse", wh, "--year", fmt.Sprint(year)),
+				run(*bin, "publish", "--warehouse", wh, "--year", fmt.Sprint(year), "--out", filepath.Join(*data, "out-"+size.name)),
+			}
+			for i, x := range st {
+				stages[i].add(x.seconds, x.rssMB)
+			}
+			a, c := run(os.Args[0], "-scan", in), run(os.Args[0], "-load", in)
+			w := st[1].seconds + st[2].seconds + st[3].seconds
+			write.add(st[1].seconds-st[0].seconds, 0)
+			whole.add(w, 0)
+			scan.add(a.inner, a.rssMB)
+			load.add(c.inner, c.rssMB)
+			toScan.add(w/a.inner, 0)
+			toLoad.add(w/c.inner, 0)
+			ingestToLoad.add(st[1].seconds/c.inner, 0)
+			loadToScan.add(c.inner/a.inner, 0)
+		}
+		removeWarehouse(prev)
+		baseStage := run(os.Args[0], "-baseline", in)
+		baseline, same := baseStage.inner, run(os.Args[0], "-only", wh).inner
+		totals[k] = whole.median()
 		fmt.Printf("\nJeu %s : %s lignes, %.0f Mo (exercice %d)\n", size.name, group(rows), bytes/1e6, year)
-		fmt.Printf("%-46s %10s %14s %12s\n", "étape", "secondes", "lignes/s", "RSS max (Mo)")
-		for _, s := range stages {
-			fmt.Printf("%-46s %10.2f %14s %12.0f\n", s.name, s.seconds, group(int(float64(rows)/s.seconds)), s.rssMB)
+		fmt.Printf("%-46s %10s %14s %12s %s\n", "étape", "secondes", "lignes/s", "RSS max (Mo)", spread(*runs, "  (min–max s)"))
+		for i, s := range stages {
+			fmt.Printf("%-46s %10.2f %14s %12.0f %s\n", names[i], s.median(), group(int(float64(rows)/s.median())), s.maxRSS, spread(*runs, s.interval()))
 		}
-		fmt.Printf("%-46s %10.2f\n", "  dont écriture (ingest − validate)", stages[1].seconds-stages[0].seconds)
-		fmt.Printf("%-46s %10.2f %14s\n", "traitement complet (ingest+compute+publish)", whole, group(int(float64(rows)/whole)))
-		fmt.Printf("%-46s %10.2f %14s %12.0f\n", "(a) DuckDB seul : lire chaque champ", scan, group(int(float64(rows)/scan)), scanStage.rssMB)
-		fmt.Printf("%-46s %10.2f %14s %12.0f\n", "(c) DuckDB seul : les fichiers en tables", loadStage.inner, group(int(float64(rows)/loadStage.inner)), loadStage.rssMB)
+		fmt.Printf("%-46s %10.2f %14s %12s %s\n", "  dont écriture (ingest − validate)", write.median(), "", "", spread(*runs, write.interval()))
+		fmt.Printf("%-46s %10.2f %14s %12s %s\n", "traitement complet (ingest+compute+publish)", whole.median(), group(int(float64(rows)/whole.median())), "", spread(*runs, whole.interval()))
+		fmt.Printf("%-46s %10.2f %14s %12.0f %s\n", "(a) DuckDB seul : lire chaque champ", scan.median(), group(int(float64(rows)/scan.median())), scan.maxRSS, spread(*runs, scan.interval()))
+		fmt.Printf("%-46s %10.2f %14s %12.0f %s\n", "(c) DuckDB seul : les fichiers en tables", load.median(), group(int(float64(rows)/load.median())), load.maxRSS, spread(*runs, load.interval()))
 		fmt.Printf("%-46s %10.2f %14s %12.0f\n", "(b) Go simple (encoding/csv + maps), 4 indic.", baseline, "", baseStage.rssMB)
 		fmt.Printf("%-46s %10.2f\n", "    bilan, calcul des mêmes 4 indicateurs", same)
-		fmt.Printf("ratio traitement complet / (a) : %.1f (cible ≤ %g) ; / (c) : %.1f (cible ≤ 2) ; ingest / (c) : %.1f (cible ≤ 1,5) ; (c) / (a) : %.1f\n",
-			whole/scan, size.maxScan, whole/loadStage.inner, stages[1].seconds/loadStage.inner, loadStage.inner/scan)
+		fmt.Printf("ratio traitement complet / (a) : %.1f%s (cible ≤ %g) ; / (c) : %.1f%s (cible ≤ 2) ; ingest / (c) : %.1f%s (cible ≤ 1,5) ; (c) / (a) : %.1f\n",
+			toScan.median(), spread(*runs, " "+toScan.ratios()), size.maxScan, toLoad.median(), spread(*runs, " "+toLoad.ratios()),
+			ingestToLoad.median(), spread(*runs, " "+ingestToLoad.ratios()), loadToScan.median())
 		fmt.Printf("ratio (b) / bilan sur les mêmes indicateurs : %.1f (cible ≥ 10) ; (b) / calcul de tous les indicateurs : %.1f\n",
-			baseline/same, baseline/stages[2].seconds)
+			baseline/same, baseline/stages[2].median())
 	}
 	fmt.Printf("\nLinéarité : régional (0,1) %.1f s, demi %.1f s, national %.1f s ; national / demi %.2f (≈ 2 attendu), national / régional %.1f (≈ 10)\n",
 		totals[2], totals[1], totals[0], totals[0]/totals[1], totals[0]/totals[2])
+}
+
+// figures are one measure over the runs: its values and the largest peak RSS.
+type figures struct {
+	values []float64
+	maxRSS float64
+}
+
+func (f *figures) add(v, rssMB float64) {
+	f.values = append(f.values, v)
+	f.maxRSS = max(f.maxRSS, rssMB)
+}
+
+// median is the middle value (the mean of the two middle ones for an even count).
+func (f *figures) median() float64 {
+	v := slices.Sorted(slices.Values(f.values))
+	if len(v) == 0 {
+		return 0
+	}
+	if n := len(v); n%2 == 0 {
+		return (v[n/2-1] + v[n/2]) / 2
+	}
+	return v[len(v)/2]
+}
+
+func (f *figures) interval() string {
+	return fmt.Sprintf("  (%.2f–%.2f)", slices.Min(f.values), slices.Max(f.values))
+}
+
+func (f *figures) ratios() string {
+	return fmt.Sprintf("(%.1f–%.1f)", slices.Min(f.values), slices.Max(f.values))
+}
+
+// spread is s when the figures come from several runs, else nothing.
+func spread(runs int, s string) string {
+	if runs > 1 {
+		return s
+	}
+	return ""
+}
+
+func removeWarehouse(path string) {
+	os.Remove(path)
+	os.Remove(path + ".wal")
+}
+
+// copyFile copies a warehouse (and its WAL, when there is one) for a run to start from.
+func copyFile(from, to string) error {
+	for _, suffix := range []string{"", ".wal"} {
+		in, err := os.Open(from + suffix)
+		if suffix != "" && os.IsNotExist(err) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		out, err := os.Create(to + suffix)
+		if err == nil {
+			_, err = io.Copy(out, in)
+			if cerr := out.Close(); err == nil {
+				err = cerr
+			}
+		}
+		in.Close()
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // run runs one bilan command and returns its wall time and peak RSS.
