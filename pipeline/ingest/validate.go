@@ -295,8 +295,12 @@ func (v *validation) check(ctx context.Context, k Kind, stage string, reps []*Fi
 			return err
 		}
 	case KindJeunes:
+		if v.opt.DryRun { // (a load reads them from raw_jeunes once written, below: no third pass)
+			if err := v.exec(ctx, "INSERT INTO v_jeunes SELECT pseudo_jeune, code_structure FROM ("+accepted+")"); err != nil {
+				return err
+			}
+		}
 		if err := v.exec(ctx,
-			"INSERT INTO v_jeunes SELECT pseudo_jeune, code_structure FROM ("+accepted+")",
 			// A youth whose first row was rejected is rejected: its events and measures are too.
 			"INSERT INTO v_rejetes SELECT DISTINCT pseudo_jeune FROM ("+rows.SQL+") WHERE rang = premier_rang AND pseudo_jeune IS NOT NULL "+
 				"AND rang IN (SELECT rang FROM v_rejets)"); err != nil {
@@ -319,6 +323,12 @@ func (v *validation) check(ctx context.Context, k Kind, stage string, reps []*Fi
 		return fmt.Errorf("load %s: %w", k, err)
 	}
 	if k == KindJeunes {
+		t1 := time.Now()
+		if _, err := v.w.Conn().ExecContext(ctx, "INSERT INTO v_jeunes SELECT id_jeune, code_structure FROM raw_jeunes WHERE exercice = ? AND scope = ?",
+			v.opt.Exercice, v.opt.Scope); err != nil {
+			return fmt.Errorf("validate (v_jeunes): %w", err)
+		}
+		warehouse.Trace(t1, "v_jeunes from raw_jeunes")
 		if _, err := v.w.Conn().ExecContext(ctx, "DELETE FROM jeunes_rejetes WHERE exercice = ? AND scope = ?", v.opt.Exercice, v.opt.Scope); err != nil {
 			return fmt.Errorf("replace jeunes_rejetes: %w", err)
 		}
