@@ -11,8 +11,8 @@ import (
 )
 
 // The Go heap of a command is small beside DuckDB's memory, and its garbage collection
-// was a tenth of publish's CPU: it runs when the heap has grown fivefold (GOGC=400), or
-// sooner near 1 GiB, so the peak RSS stays well under 2 GiB. GOGC and GOMEMLIMIT, when
+// took an eighth of publish's CPU: it runs when the heap has grown fivefold (GOGC=400), or
+// sooner when it nears 1 GiB (DuckDB's memory is not counted). GOGC and GOMEMLIMIT, when
 // set, decide instead.
 func tuneGC() {
 	if os.Getenv("GOGC") == "" {

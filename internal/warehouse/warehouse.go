@@ -95,6 +95,7 @@ func (w *Warehouse) Close() error {
 	if w.session {
 		return w.conn.Close()
 	}
+	defer Trace(time.Now(), "close the warehouse")
 	return errors.Join(w.conn.Close(), w.db.Close())
 }
 

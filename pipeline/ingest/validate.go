@@ -218,7 +218,7 @@ func (v *validation) start(ctx context.Context, withYouths bool) error {
 		return nil
 	}
 	for _, q := range []string{
-		"INSERT INTO v_jeunes SELECT id_jeune, code_structure FROM raw_jeunes WHERE exercice = ? AND scope = ?",
+		loadedYouths,
 		"INSERT INTO v_rejetes SELECT id_jeune FROM jeunes_rejetes WHERE exercice = ? AND scope = ?",
 	} {
 		if _, err := v.w.Conn().ExecContext(ctx, q, v.opt.Exercice, v.opt.Scope); err != nil {
@@ -227,6 +227,10 @@ func (v *validation) start(ctx context.Context, withYouths bool) error {
 	}
 	return nil
 }
+
+// loadedYouths gives v_jeunes the youths raw_jeunes holds for an (exercice, scope): an
+// earlier call's, or this call's once loaded.
+const loadedYouths = "INSERT INTO v_jeunes SELECT id_jeune, code_structure FROM raw_jeunes WHERE exercice = ? AND scope = ?"
 
 // finish gives the connection back as start found it.
 func (v *validation) finish(ctx context.Context) error {
@@ -324,8 +328,7 @@ func (v *validation) check(ctx context.Context, k Kind, stage string, reps []*Fi
 	}
 	if k == KindJeunes {
 		t1 := time.Now()
-		if _, err := v.w.Conn().ExecContext(ctx, "INSERT INTO v_jeunes SELECT id_jeune, code_structure FROM raw_jeunes WHERE exercice = ? AND scope = ?",
-			v.opt.Exercice, v.opt.Scope); err != nil {
+		if _, err := v.w.Conn().ExecContext(ctx, loadedYouths, v.opt.Exercice, v.opt.Scope); err != nil {
 			return fmt.Errorf("validate (v_jeunes): %w", err)
 		}
 		warehouse.Trace(t1, "v_jeunes from raw_jeunes")
