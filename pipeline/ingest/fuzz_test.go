@@ -43,6 +43,7 @@ func stage(t *testing.T, p string, k Kind) (*FileReport, []byte) {
 	var buf bytes.Buffer
 	st := newStager(bufio.NewWriter(&buf), k, "", []string{"id_jeune"}, make([]byte, 32))
 	rep := &FileReport{Name: "x.csv", Kind: k}
+	t.Cleanup(rep.release)
 	if err := stageCSV(p, 0, rep, limits{}, st, nil, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -106,6 +107,7 @@ func FuzzWorkbook(f *testing.F) {
 			t.Fatal(err)
 		}
 		rep := &FileReport{Name: "arml.xlsx", Kind: KindWorkbook}
+		t.Cleanup(rep.release)
 		fuzzChecker(t).readWorkbook(p, rep)
 		for _, i := range rep.Issues {
 			_ = i.Message()

@@ -41,6 +41,7 @@ func TestKindOf(t *testing.T) {
 func TestSpilledIssues(t *testing.T) {
 	for _, countOnly := range []bool{false, true} {
 		rep := &FileReport{Name: "jeunes.csv", CountOnly: countOnly}
+		t.Cleanup(rep.release)
 		for line := 2; line < 1002; line++ {
 			rep.add(Issue{Severity: Reject, File: "jeunes.csv", Line: line, Column: "id_jeune", Detail: sqlDetail{Rule: RuleDuplicate, Values: []string{"1"}}})
 		}
