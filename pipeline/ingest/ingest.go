@@ -64,6 +64,7 @@ func Run(ctx context.Context, w *warehouse.Warehouse, opt Options) (*Result, err
 	if opt.RefusalShare == 0 {
 		opt.RefusalShare = 0.02
 	}
+	sweepStale(os.TempDir(), time.Now())
 	res := &Result{Scope: opt.Scope}
 	defer func() { // the spilled issues served the quarantine only
 		for _, f := range res.Files {

@@ -1,0 +1,29 @@
+package ingest
+
+import (
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// staleAfter is the age past which a temporary file of ingest is one a killed process left
+// behind: no call stages or spills for that long.
+const staleAfter = 24 * time.Hour
+
+// sweepStale removes from dir the staging files and spills (pseudonymised rows, issues)
+// that a process killed during a call left there, once older than staleAfter; files of a
+// call running beside are younger, and kept.
+func sweepStale(dir string, now time.Time) {
+	patterns := []string{"bilan-issues-*"} // as spill.go and stageKind name them
+	for _, k := range Kinds {
+		patterns = append(patterns, "bilan-"+string(k)+"-*.csv")
+	}
+	for _, pattern := range patterns {
+		paths, _ := filepath.Glob(filepath.Join(dir, pattern))
+		for _, p := range paths {
+			if fi, err := os.Lstat(p); err == nil && fi.Mode().IsRegular() && now.Sub(fi.ModTime()) > staleAfter {
+				os.Remove(p)
+			}
+		}
+	}
+}
