@@ -27,7 +27,6 @@ import (
 const year = 2016
 
 type stage struct {
-	name    string
 	seconds float64
 	rssMB   float64
 	inner   float64 // what the child printed, for the references: its own measure in seconds
@@ -122,20 +121,24 @@ func main() {
 		baseStage := run(os.Args[0], "-baseline", in)
 		baseline, same := baseStage.inner, run(os.Args[0], "-only", wh).inner
 		totals[k] = whole.median()
-		fmt.Printf("\nJeu %s : %s lignes, %.0f Mo (exercice %d)\n", size.name, group(rows), bytes/1e6, year)
-		fmt.Printf("%-46s %10s %14s %12s %s\n", "étape", "secondes", "lignes/s", "RSS max (Mo)", spread(*runs, "  (min–max s)"))
-		for i, s := range stages {
-			fmt.Printf("%-46s %10.2f %14s %12.0f %s\n", names[i], s.median(), group(int(float64(rows)/s.median())), s.maxRSS, spread(*runs, s.interval()))
+		rangeHead := ""
+		if *runs > 1 {
+			rangeHead = "  (min–max s)"
 		}
-		fmt.Printf("%-46s %10.2f %14s %12s %s\n", "  dont écriture (ingest − validate)", write.median(), "", "", spread(*runs, write.interval()))
-		fmt.Printf("%-46s %10.2f %14s %12s %s\n", "traitement complet (ingest+compute+publish)", whole.median(), group(int(float64(rows)/whole.median())), "", spread(*runs, whole.interval()))
-		fmt.Printf("%-46s %10.2f %14s %12.0f %s\n", "(a) DuckDB seul : lire chaque champ", scan.median(), group(int(float64(rows)/scan.median())), scan.maxRSS, spread(*runs, scan.interval()))
-		fmt.Printf("%-46s %10.2f %14s %12.0f %s\n", "(c) DuckDB seul : les fichiers en tables", load.median(), group(int(float64(rows)/load.median())), load.maxRSS, spread(*runs, load.interval()))
+		fmt.Printf("\nJeu %s : %s lignes, %.0f Mo (exercice %d)\n", size.name, group(rows), bytes/1e6, year)
+		fmt.Printf("%-46s %10s %14s %12s %s\n", "étape", "secondes", "lignes/s", "RSS max (Mo)", rangeHead)
+		for i, s := range stages {
+			fmt.Printf("%-46s %10.2f %14s %12.0f %s\n", names[i], s.median(), group(int(float64(rows)/s.median())), s.maxRSS, s.interval())
+		}
+		fmt.Printf("%-46s %10.2f %14s %12s %s\n", "  dont écriture (ingest − validate)", write.median(), "", "", write.interval())
+		fmt.Printf("%-46s %10.2f %14s %12s %s\n", "traitement complet (ingest+compute+publish)", whole.median(), group(int(float64(rows)/whole.median())), "", whole.interval())
+		fmt.Printf("%-46s %10.2f %14s %12.0f %s\n", "(a) DuckDB seul : lire chaque champ", scan.median(), group(int(float64(rows)/scan.median())), scan.maxRSS, scan.interval())
+		fmt.Printf("%-46s %10.2f %14s %12.0f %s\n", "(c) DuckDB seul : les fichiers en tables", load.median(), group(int(float64(rows)/load.median())), load.maxRSS, load.interval())
 		fmt.Printf("%-46s %10.2f %14s %12.0f\n", "(b) Go simple (encoding/csv + maps), 4 indic.", baseline, "", baseStage.rssMB)
 		fmt.Printf("%-46s %10.2f\n", "    bilan, calcul des mêmes 4 indicateurs", same)
 		fmt.Printf("ratio traitement complet / (a) : %.1f%s (cible ≤ %g) ; / (c) : %.1f%s (cible ≤ 2) ; ingest / (c) : %.1f%s (cible ≤ 1,5) ; (c) / (a) : %.1f\n",
-			toScan.median(), spread(*runs, " "+toScan.ratios()), size.maxScan, toLoad.median(), spread(*runs, " "+toLoad.ratios()),
-			ingestToLoad.median(), spread(*runs, " "+ingestToLoad.ratios()), loadToScan.median())
+			toScan.median(), toScan.ratios(), size.maxScan, toLoad.median(), toLoad.ratios(),
+			ingestToLoad.median(), ingestToLoad.ratios(), loadToScan.median())
 		fmt.Printf("ratio (b) / bilan sur les mêmes indicateurs : %.1f (cible ≥ 10) ; (b) / calcul de tous les indicateurs : %.1f\n",
 			baseline/same, baseline/stages[2].median())
 	}
@@ -166,20 +169,17 @@ func (f *figures) median() float64 {
 	return v[len(v)/2]
 }
 
-func (f *figures) interval() string {
-	return fmt.Sprintf("  (%.2f–%.2f)", slices.Min(f.values), slices.Max(f.values))
-}
+// interval is the figures' range, or nothing for one run.
+func (f *figures) interval() string { return f.spread("  (%.2f–%.2f)") }
 
-func (f *figures) ratios() string {
-	return fmt.Sprintf("(%.1f–%.1f)", slices.Min(f.values), slices.Max(f.values))
-}
+// ratios is the range of ratios, or nothing for one run.
+func (f *figures) ratios() string { return f.spread(" (%.1f–%.1f)") }
 
-// spread is s when the figures come from several runs, else nothing.
-func spread(runs int, s string) string {
-	if runs > 1 {
-		return s
+func (f *figures) spread(format string) string {
+	if len(f.values) < 2 {
+		return ""
 	}
-	return ""
+	return fmt.Sprintf(format, slices.Min(f.values), slices.Max(f.values))
 }
 
 func removeWarehouse(path string) {
@@ -226,7 +226,7 @@ func run(bin string, args ...string) stage {
 	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
 	var inner float64
 	fmt.Sscan(string(out), &inner)
-	return stage{name: args[0], seconds: elapsed, rssMB: float64(ru.Maxrss) / 1024, inner: inner}
+	return stage{seconds: elapsed, rssMB: float64(ru.Maxrss) / 1024, inner: inner}
 }
 
 // inputSize counts the data rows and bytes of the inputs, streaming: the bench process

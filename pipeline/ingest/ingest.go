@@ -246,7 +246,7 @@ func stageKind(ctx context.Context, k Kind, files []string, name func(string) st
 	for _, path := range files {
 		sk.reps = append(sk.reps, &FileReport{Path: path, Name: name(path), Kind: k, CountOnly: opt.DryRun})
 	}
-	tmp, err := os.CreateTemp("", "bilan-"+string(k)+"-*.csv")
+	tmp, err := os.CreateTemp("", stagingPattern(k))
 	if err != nil {
 		sk.err = err
 		return sk

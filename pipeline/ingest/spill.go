@@ -39,7 +39,7 @@ func (f *FileReport) keep(i Issue) {
 	if s == nil {
 		s = &spill{}
 		f.spill = s
-		if s.f, s.err = os.CreateTemp("", "bilan-issues-*"); s.err == nil {
+		if s.f, s.err = os.CreateTemp("", spillPattern); s.err == nil {
 			s.w = bufio.NewWriterSize(s.f, 1<<16)
 			s.enc = gob.NewEncoder(s.w)
 		}

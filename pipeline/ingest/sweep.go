@@ -6,6 +6,12 @@ import (
 	"time"
 )
 
+// The temporary files of a call, named for os.CreateTemp (whose "*" is also a pattern
+// for filepath.Glob): a kind's staging file and a file's spill.
+func stagingPattern(k Kind) string { return "bilan-" + string(k) + "-*.csv" }
+
+const spillPattern = "bilan-issues-*"
+
 // staleAfter is the age past which a temporary file of ingest is one a killed process left
 // behind: no call stages or spills for that long.
 const staleAfter = 24 * time.Hour
@@ -14,9 +20,9 @@ const staleAfter = 24 * time.Hour
 // that a process killed during a call left there, once older than staleAfter; files of a
 // call running beside are younger, and kept.
 func sweepStale(dir string, now time.Time) {
-	patterns := []string{"bilan-issues-*"} // as spill.go and stageKind name them
+	patterns := []string{spillPattern}
 	for _, k := range Kinds {
-		patterns = append(patterns, "bilan-"+string(k)+"-*.csv")
+		patterns = append(patterns, stagingPattern(k))
 	}
 	for _, pattern := range patterns {
 		paths, _ := filepath.Glob(filepath.Join(dir, pattern))
