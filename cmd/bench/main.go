@@ -1,8 +1,10 @@
 // Command bench times the yearly batch at national scale, stage by stage, beside three
 // references measured in the same run on the same files: DuckDB alone scanning every
 // input once (a), DuckDB alone storing them in tables (c), and the headline youth
-// indicators computed by a straightforward Go program (encoding/csv and maps) (b). It runs the bilan binary as a child process for each stage, so
-// each stage's peak RSS is its own. `make bench` runs it.
+// indicators computed by a straightforward Go program (encoding/csv and maps) (b), and the
+// same indicators in R with data.table (d), when R is installed. It runs the bilan binary
+// as a child process for each stage, so each stage's peak RSS is its own. `make bench`
+// runs it.
 package main
 
 import (
@@ -137,6 +139,16 @@ func main() {
 		fmt.Printf("%-46s %10.2f %14s %12.0f %8.2f%s\n", "(c) DuckDB seul : les fichiers en tables", load.median(), group(int(float64(rows)/load.median())), load.maxRSS, 1.0, load.interval())
 		fmt.Printf("%-46s %10.2f %14s %12.0f\n", "(b) Go simple (encoding/csv + maps), 4 indic.", baseline, "", baseStage.rssMB)
 		fmt.Printf("%-46s %10.2f\n", "    bilan, calcul des mêmes 4 indicateurs", same)
+		rStage, rNational, rAbsent := rReference(in)
+		if rAbsent == "" {
+			check := "mêmes valeurs nationales que bilan"
+			if diffs := sameAsBilan(wh, rNational); diffs != nil {
+				check = "VALEURS DIFFÉRENTES : " + strings.Join(diffs, " ; ")
+			}
+			fmt.Printf("%-46s %10.2f %14s %12.0f   %s\n", "(d) R data.table, mêmes 4 indicateurs", rStage.inner, "", rStage.rssMB, check)
+		} else {
+			fmt.Printf("%-46s %10s   %s\n", "(d) R data.table, mêmes 4 indicateurs", "—", rAbsent)
+		}
 		fmt.Printf("ratio traitement complet / (a) : %.1f%s (cible ≤ %g) ; / (c) : %.1f%s (cible ≤ 2) ; ingest / (c) : %.1f%s (cible ≤ 1,5) ; (c) / (a) : %.1f\n",
 			toScan.median(), toScan.ratios(), size.maxScan, toLoad.median(), toLoad.ratios(),
 			ingestToLoad.median(), ingestToLoad.ratios(), loadToScan.median())
@@ -145,6 +157,10 @@ func main() {
 		fmt.Printf("cible ≤ %g × (a) = %.2f × (c) pour le traitement complet\n", size.maxScan, size.maxScan/loadToScan.median())
 		fmt.Printf("ratio (b) / bilan sur les mêmes indicateurs : %.1f (cible ≥ 10) ; (b) / calcul de tous les indicateurs : %.1f\n",
 			baseline/same, baseline/stages[2].median())
+		if rAbsent == "" {
+			fmt.Printf("ratio (d) / bilan sur les mêmes indicateurs : %.1f ; (d) / calcul de tous les indicateurs : %.2f\n",
+				rStage.inner/same, rStage.inner/stages[2].median())
+		}
 	}
 	fmt.Printf("\nLinéarité : régional (0,1) %.1f s, demi %.1f s, national %.1f s ; national / demi %.2f (≈ 2 attendu), national / régional %.1f (≈ 10)\n",
 		totals[2], totals[1], totals[0], totals[0]/totals[1], totals[0]/totals[2])
