@@ -37,3 +37,11 @@ func TestSameAsBilan(t *testing.T) {
 		t.Fatalf("differences: %v", d)
 	}
 }
+
+// TestRReferenceAbsent: without Rscript on the PATH, reference (d) says why it did not run.
+func TestRReferenceAbsent(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	if _, national, absent := rReference(t.TempDir()); national != nil || !strings.Contains(absent, "r-cran-data.table") {
+		t.Fatalf("no Rscript: values %v, reason %q", national, absent)
+	}
+}
