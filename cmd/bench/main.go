@@ -237,19 +237,28 @@ func copyFile(from, to string) error {
 
 // run runs one bilan command and returns its wall time and peak RSS.
 func run(bin string, args ...string) stage {
-	cmd := exec.Command(bin, args...)
-	cmd.Stderr = os.Stderr
-	start := time.Now()
-	out, err := cmd.Output()
-	elapsed := time.Since(start).Seconds()
+	st, out, err := execute(os.Stderr, bin, args...)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "%s %s: %v\n%s", bin, strings.Join(args, " "), err, out)
 		os.Exit(1)
 	}
-	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	var inner float64
-	fmt.Sscan(string(out), &inner)
-	return stage{seconds: elapsed, rssMB: float64(ru.Maxrss) / 1024, inner: inner}
+	return st
+}
+
+// execute runs a child process, its standard error to stderr: its wall time, its peak
+// RSS, the first number it printed (inner) and its whole output.
+func execute(stderr io.Writer, bin string, args ...string) (stage, []byte, error) {
+	cmd := exec.Command(bin, args...)
+	cmd.Stderr = stderr
+	start := time.Now()
+	out, err := cmd.Output()
+	st := stage{seconds: time.Since(start).Seconds()}
+	if err != nil {
+		return st, out, err
+	}
+	st.rssMB = float64(cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss) / 1024
+	fmt.Sscan(string(out), &st.inner)
+	return st, out, nil
 }
 
 // inputSize counts the data rows and bytes of the inputs, streaming: the bench process

@@ -10,8 +10,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
-	"time"
 
 	"bilan/internal/referentiel"
 )
@@ -33,26 +31,18 @@ func rReference(dir string) (st stage, national map[string]int64, absent string)
 	script, ref := filepath.Join(tmp, "reference_d.R"), filepath.Join(tmp, "referentiel.csv")
 	must(os.WriteFile(script, []byte(referenceD), 0o600))
 	must(os.WriteFile(ref, []byte(referentiel.CSV()), 0o600))
-	cmd := exec.Command("Rscript", script, dir, ref, fmt.Sprint(year))
 	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	start := time.Now()
-	out, err := cmd.Output()
-	st.seconds = time.Since(start).Seconds()
+	st, out, err := execute(&stderr, "Rscript", script, dir, ref, fmt.Sprint(year))
 	if err != nil {
 		return st, nil, "échec de Rscript (" + strings.TrimSpace(lastLine(stderr.String())) + ")"
 	}
-	st.rssMB = float64(cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss) / 1024
-	sc := bufio.NewScanner(bytes.NewReader(out))
+	lines := bufio.NewScanner(bytes.NewReader(out))
+	lines.Scan() // the seconds, in st.inner
 	national = map[string]int64{}
-	for first := true; sc.Scan(); first = false {
-		if first {
-			fmt.Sscan(sc.Text(), &st.inner)
-			continue
-		}
+	for lines.Scan() {
 		var id string
 		var n int64
-		if _, err := fmt.Sscan(sc.Text(), &id, &n); err == nil {
+		if _, err := fmt.Sscan(lines.Text(), &id, &n); err == nil {
 			national[id] = n
 		}
 	}
@@ -78,7 +68,10 @@ func sameAsBilan(wh string, national map[string]int64) []string {
 			diffs = append(diffs, fmt.Sprintf("%s : %v", id, err))
 			continue
 		}
-		if r, ok := national[id]; !ok || float64(r) != v {
+		switch r, ok := national[id]; {
+		case !ok:
+			diffs = append(diffs, fmt.Sprintf("%s : absent de R, bilan %.0f", id, v))
+		case float64(r) != v:
 			diffs = append(diffs, fmt.Sprintf("%s : R %d, bilan %.0f", id, r, v))
 		}
 	}
